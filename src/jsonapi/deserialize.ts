@@ -8,8 +8,15 @@
  * mutated.
  */
 import { camelKey, deepKeys } from './case.js';
-import { isIdKey } from './json.js';
-import type { JsonApiDocument, ListLinks, ListMeta, Relationship, ResourceIdentifier, ResourceObject } from './types.js';
+import { convertResource } from './shape.js';
+import type {
+  JsonApiDocument,
+  ListLinks,
+  ListMeta,
+  Relationship,
+  ResourceIdentifier,
+  ResourceObject,
+} from './types.js';
 
 export interface FlatResource {
   id: string;
@@ -18,7 +25,11 @@ export interface FlatResource {
   [attribute: string]: unknown;
 }
 
-export type FlatRelationship = ResourceIdentifier | FlatResource | Array<ResourceIdentifier | FlatResource> | null;
+export type FlatRelationship =
+  | ResourceIdentifier
+  | FlatResource
+  | Array<ResourceIdentifier | FlatResource>
+  | null;
 
 export interface DeserializedDocument<T> {
   data: T;
@@ -36,17 +47,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function idString(value: unknown): unknown {
   return typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
-}
-
-function flattenAttributes(attributes: Record<string, unknown>, into: Record<string, unknown>): void {
-  for (const key of Object.keys(attributes)) {
-    const value = attributes[key];
-    // `id` and `type` belong to the resource object; an attribute may not overwrite them.
-    if (key === 'id' || key === 'type') continue;
-    if (isIdKey(key)) into[camelKey(key)] = idString(value);
-    else if (typeof value === 'object' && value !== null) into[camelKey(key)] = deepKeys(value, camelKey);
-    else into[camelKey(key)] = value;
-  }
 }
 
 function resourceKey(type: string, id: string): string {
@@ -67,9 +67,15 @@ function checkResource(value: unknown, where: string): ResourceObject {
 }
 
 /** Flattens one resource object. `included` resolves relationship linkage one level deep. */
-export function flattenResource(resource: ResourceObject, included?: ReadonlyMap<string, ResourceObject>): FlatResource {
-  const flat: FlatResource = { id: String(idString(resource.id) ?? ''), type: resource.type };
-  if (resource.attributes) flattenAttributes(resource.attributes, flat);
+export function flattenResource(
+  resource: ResourceObject,
+  included?: ReadonlyMap<string, ResourceObject>,
+): FlatResource {
+  const flat = convertResource(
+    String(idString(resource.id) ?? ''),
+    resource.type,
+    resource.attributes ?? {},
+  ) as FlatResource;
   if (resource.relationships && isObject(resource.relationships)) {
     const relationships: Record<string, FlatRelationship> = {};
     for (const [name, relationship] of Object.entries(resource.relationships)) {
@@ -80,7 +86,10 @@ export function flattenResource(resource: ResourceObject, included?: ReadonlyMap
   return flat;
 }
 
-function flattenLinkage(relationship: Relationship, included?: ReadonlyMap<string, ResourceObject>): FlatRelationship {
+function flattenLinkage(
+  relationship: Relationship,
+  included?: ReadonlyMap<string, ResourceObject>,
+): FlatRelationship {
   const data = isObject(relationship) ? relationship.data : undefined;
   const resolve = (ref: Record<string, unknown>): ResourceIdentifier | FlatResource => {
     const ident = { type: String(ref.type), id: String(idString(ref.id)) };
@@ -97,10 +106,14 @@ function camelObject(value: unknown): Record<string, unknown> {
 }
 
 /** Deserializes a document whose `data` is one resource or a list. */
-export function deserialize<T = FlatResource | FlatResource[] | null>(body: unknown): DeserializedDocument<T> {
-  if (!isObject(body)) throw new JsonApiFormatError('The response is not a JSON:API document (expected an object)');
+export function deserialize<T = FlatResource | FlatResource[] | null>(
+  body: unknown,
+): DeserializedDocument<T> {
+  if (!isObject(body))
+    throw new JsonApiFormatError('The response is not a JSON:API document (expected an object)');
   const doc = body as JsonApiDocument;
-  if (!('data' in doc)) throw new JsonApiFormatError('The response is not a JSON:API document (no "data" member)');
+  if (!('data' in doc))
+    throw new JsonApiFormatError('The response is not a JSON:API document (no "data" member)');
   let included: Map<string, ResourceObject> | undefined;
   if (Array.isArray(doc.included) && doc.included.length > 0) {
     included = new Map();
@@ -111,7 +124,8 @@ export function deserialize<T = FlatResource | FlatResource[] | null>(body: unkn
   }
   let data: unknown;
   if (doc.data === null) data = null;
-  else if (Array.isArray(doc.data)) data = doc.data.map((item, i) => flattenResource(checkResource(item, `data[${i}]`), included));
+  else if (Array.isArray(doc.data))
+    data = doc.data.map((item, i) => flattenResource(checkResource(item, `data[${i}]`), included));
   else data = flattenResource(checkResource(doc.data, 'data'), included);
   return { data: data as T, meta: camelObject(doc.meta), links: isObject(doc.links) ? { ...doc.links } : {} };
 }

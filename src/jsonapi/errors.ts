@@ -58,14 +58,19 @@ export function parseErrorDocument(body: unknown): ErrorDetail[] {
       const detail: ErrorDetail = {};
       const status = readStatus(error.status);
       if (status !== undefined) detail.status = status;
-      const code = text(error.code) ?? (typeof error.status === 'string' && !/^\d+$/.test(error.status) ? error.status : undefined);
+      const code =
+        text(error.code) ??
+        (typeof error.status === 'string' && !/^\d+$/.test(error.status) ? error.status : undefined);
       if (code !== undefined) detail.code = code;
       const title = text(error.title);
       if (title !== undefined) detail.title = title;
       const description = text(error.detail);
       if (description !== undefined) detail.detail = description;
       const source = error.source;
-      const pointer = typeof source === 'object' && source !== null ? text((source as { pointer?: unknown }).pointer) : undefined;
+      const pointer =
+        typeof source === 'object' && source !== null
+          ? text((source as { pointer?: unknown }).pointer)
+          : undefined;
       if (pointer !== undefined) Object.assign(detail, normalizePointer(pointer));
       return detail;
     });

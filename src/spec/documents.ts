@@ -21,7 +21,12 @@ export const documentsResource: ResourceSpec = {
 };
 
 /** Section kinds of the real Documents API (content lives in sections there). */
-export const DOCUMENT_SECTION_TYPES = ['Document::Text', 'Document::Heading', 'Document::Gallery', 'Document::Step'] as const;
+export const DOCUMENT_SECTION_TYPES = [
+  'Document::Text',
+  'Document::Heading',
+  'Document::Gallery',
+  'Document::Step',
+] as const;
 
 /** Every attribute the document lists for a document, all optional. */
 const documentFields = {

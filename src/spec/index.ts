@@ -41,6 +41,7 @@ export const RESOURCE_TYPES = Object.keys(resources) as ResourceType[];
 export * from './configurations.js';
 export * from './contacts.js';
 export * from './documents.js';
+export type * from './models.js';
 export * from './organizations.js';
 export * from './params.js';
 export * from './passwords.js';

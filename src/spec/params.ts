@@ -49,7 +49,11 @@ const filterValue = <T extends z.ZodType>(one: T) => z.union([one, z.array(one).
 export const MAX_PAGE_SIZE = 1000;
 
 export const pathId: PathParamSpec = { wire: 'id', key: 'id', type: 'integer' };
-export const pathOrganizationId: PathParamSpec = { wire: 'organization_id', key: 'organizationId', type: 'integer' };
+export const pathOrganizationId: PathParamSpec = {
+  wire: 'organization_id',
+  key: 'organizationId',
+  type: 'integer',
+};
 
 export const filterId: QueryParamSpec = {
   wire: 'filter[id]',
@@ -77,7 +81,13 @@ export const filterOrganizationId: QueryParamSpec = {
 
 /** A string filter the document declares inline on one operation, e.g. `filter[serial_number]`. */
 export function stringFilter(field: string, key: string): QueryParamSpec {
-  return { wire: `filter[${field}]`, key, kind: 'filter', type: 'string', schema: filterValue(z.string().min(1)) };
+  return {
+    wire: `filter[${field}]`,
+    key,
+    kind: 'filter',
+    type: 'string',
+    schema: filterValue(z.string().min(1)),
+  };
 }
 
 export const pageNumber: QueryParamSpec = {

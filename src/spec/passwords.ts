@@ -14,7 +14,15 @@ import type { OperationSpec, ResourceSpec } from './types.js';
 export const passwordsResource: ResourceSpec = {
   type: 'passwords',
   sortFields: ['name', 'username', 'url', 'id', 'created_at', 'updated_at'],
-  realFilters: ['id', 'name', 'organization_id', 'password_category_id', 'url', 'cached_resource_name', 'archived'],
+  realFilters: [
+    'id',
+    'name',
+    'organization_id',
+    'password_category_id',
+    'url',
+    'cached_resource_name',
+    'archived',
+  ],
   secretAttributes: ['password', 'otpSecret'],
 };
 

@@ -6,13 +6,7 @@
 export const SECRET_ATTRIBUTES = ['password', 'otpSecret'] as const;
 
 /** The same names in every spelling that can reach the wire or a file. */
-const SECRET_KEYS = new Set<string>([
-  'password',
-  'otpSecret',
-  'otp-secret',
-  'otp_secret',
-  'otpsecret',
-]);
+const SECRET_KEYS = new Set<string>(['password', 'otpSecret', 'otp-secret', 'otp_secret', 'otpsecret']);
 
 export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key) || SECRET_KEYS.has(key.toLowerCase());

@@ -1,0 +1,98 @@
+/** `gluekit emulator`: serve a local IT Glue until Ctrl-C. */
+import { InvalidArgumentError } from 'commander';
+import { startEmulator } from '../../emulator/index.js';
+
+export interface EmulatorCommandOptions {
+  port: string;
+  host: string;
+  profile: string;
+  seed: string;
+  apiKey?: string;
+  latency: string;
+  jitter: string;
+  failRate: string;
+  resetRate: string;
+  lostResponseRate: string;
+  rateLimit: string;
+  env?: boolean;
+}
+
+function number(name: string, raw: string, { min = 0, max = Number.POSITIVE_INFINITY } = {}): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new InvalidArgumentError(
+      `--${name} must be a number from ${min} to ${max}, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value;
+}
+
+/** `3000/300` → 3000 requests per 300 seconds; `off` → no limit. */
+export function parseRateLimit(raw: string): { limit: number; windowSeconds: number } | false {
+  if (raw === 'off') return false;
+  const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(raw);
+  if (!match)
+    throw new InvalidArgumentError(
+      `--rate-limit must look like 3000/300 (requests/seconds) or "off", got ${JSON.stringify(raw)}`,
+    );
+  return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+}
+
+export async function runEmulatorCommand(options: EmulatorCommandOptions): Promise<void> {
+  if (options.profile !== 'real' && options.profile !== 'seed') {
+    throw new InvalidArgumentError(
+      `--profile must be "real" or "seed", got ${JSON.stringify(options.profile)}`,
+    );
+  }
+  if (!/^(demo|empty|scale:\d+)$/.test(options.seed)) {
+    throw new InvalidArgumentError(
+      `--seed must be demo, empty or scale:N, got ${JSON.stringify(options.seed)}`,
+    );
+  }
+  const emulator = await startEmulator({
+    port: number('port', options.port, { max: 65535 }),
+    host: options.host,
+    profile: options.profile,
+    seed: options.seed as 'demo',
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    rateLimit: parseRateLimit(options.rateLimit),
+    faults: {
+      latencyMs: number('latency', options.latency),
+      jitterMs: number('jitter', options.jitter),
+      errorRate: number('fail-rate', options.failRate, { max: 1 }),
+      resetRate: number('reset-rate', options.resetRate, { max: 1 }),
+      lostResponseRate: number('lost-response-rate', options.lostResponseRate, { max: 1 }),
+    },
+  });
+  const stop = () => {
+    void emulator.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  if (options.env) {
+    // Exactly two lines, then stdout is closed so `eval "$(gluekit emulator --env &)"` returns
+    // while the emulator keeps serving.
+    process.stdout.write(
+      `export ITGLUE_BASE_URL=${emulator.url}\nexport ITGLUE_API_KEY=${emulator.apiKey}\n`,
+      () => {
+        process.stdout.destroy();
+      },
+    );
+    return;
+  }
+  process.stdout.write(
+    [
+      `IT Glue emulator (profile ${options.profile}, seed ${options.seed}) listening on ${emulator.url}`,
+      `API key: ${emulator.apiKey}`,
+      '',
+      'Point gluekit at it:',
+      `  export ITGLUE_BASE_URL=${emulator.url}`,
+      `  export ITGLUE_API_KEY=${emulator.apiKey}`,
+      '',
+      `Control routes: ${emulator.url}/__emulator/requests (request counts), /__emulator/faults, /__emulator/reset`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}

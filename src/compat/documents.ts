@@ -1,0 +1,255 @@
+/**
+ * Documents. The document describes a top-level `GET /documents` with filters and a `content`
+ * attribute. Real IT Glue (2026 Documents API) has neither: documents are listed per organization
+ * (root-level only, filters ignored) and their body lives in sections
+ * (`/documents/{id}/relationships/sections`), published with `PATCH /documents/{id}/publish`.
+ *
+ * gluekit keeps the document's surface: `content` is written as one text section after the
+ * document is created, and read back from the sections when the response has no `content`.
+ */
+import { PartialWriteError, type RequestInfo, ValidationError } from '../core/errors.js';
+import type { Requester } from '../core/requester.js';
+import type { RequestOptions } from '../core/transport.js';
+import type { FlatResource } from '../jsonapi/deserialize.js';
+import type { Document, DocumentSection } from '../spec/models.js';
+import { allOf, type ListInput, type ListPlan, matchesAny, type RecordPredicate } from './list-plan.js';
+import { withFields } from './records.js';
+
+const DOCUMENT_FIELDS = [
+  'organizationId',
+  'organizationName',
+  'name',
+  'published',
+  'restricted',
+  'archived',
+  'public',
+  'documentFolderId',
+  'myGlue',
+  'createdAt',
+  'updatedAt',
+];
+
+const SECTION_FIELDS = [
+  'documentId',
+  'resourceType',
+  'level',
+  'sort',
+  'content',
+  'renderedContent',
+  'createdAt',
+  'updatedAt',
+];
+
+export function normalizeDocument(flat: FlatResource): Document {
+  return withFields<Document>(flat, DOCUMENT_FIELDS);
+}
+
+export function normalizeSection(flat: FlatResource): DocumentSection {
+  return withFields<DocumentSection>(flat, SECTION_FIELDS);
+}
+
+export const sectionsPath = (documentId: string) => `/documents/${documentId}/relationships/sections`;
+const organizationDocumentsPath = (organizationId: string) =>
+  `/organizations/${organizationId}/relationships/documents`;
+
+/** Sections as one HTML body: headings as `<hN>`, text as its HTML, in order. */
+export function renderSections(sections: readonly DocumentSection[]): string {
+  return [...sections]
+    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a.id.length - b.id.length || (a.id < b.id ? -1 : 1))
+    .map((section) => {
+      const content = section.content ?? '';
+      if (section.resourceType === 'Document::Heading') {
+        const level = Math.min(6, Math.max(1, section.level ?? 2));
+        return `<h${level}>${content}</h${level}>`;
+      }
+      return content;
+    })
+    .join('');
+}
+
+async function* organizationIds(requester: Requester, options: RequestOptions): AsyncGenerator<string> {
+  for await (const organization of requester.scan(
+    { path: '/organizations', query: { sort: 'id' }, pageSize: 1000, operationId: 'listOrganizations' },
+    options,
+  )) {
+    yield organization.id;
+  }
+}
+
+export function planDocumentList(input: ListInput): ListPlan {
+  const { filter } = input;
+  const hasFilters = Object.keys(filter).length > 0;
+  if (input.organizationId !== undefined && !hasFilters && input.sort.length === 0) {
+    return {
+      mode: 'server',
+      path: organizationDocumentsPath(input.organizationId),
+      operationId: 'listOrganizationDocuments',
+      query: {},
+    };
+  }
+  // No top-level index on real IT Glue, and the organization route ignores filters: read each
+  // organization's documents and match here.
+  const scoped = input.organizationId !== undefined ? [input.organizationId] : filter.organizationId;
+  const checks: RecordPredicate[] = [];
+  if (filter.id) {
+    const ids = filter.id;
+    checks.push((record) => ids.includes(String(record.id)));
+  }
+  if (filter.name) {
+    const names = filter.name;
+    checks.push((record) => matchesAny(names, record.name));
+  }
+  return {
+    mode: 'client',
+    read: async function* (requester, options) {
+      const organizations = scoped ?? organizationIds(requester, options);
+      for await (const organizationId of organizations) {
+        yield* requester.scan(
+          {
+            path: organizationDocumentsPath(organizationId),
+            query: {},
+            pageSize: 1000,
+            operationId: 'listOrganizationDocuments',
+          },
+          options,
+        );
+      }
+    },
+    filter: allOf(checks) ?? (() => true),
+    sort: input.sort,
+  };
+}
+
+export async function listSections(
+  requester: Requester,
+  documentId: string,
+  options: RequestOptions,
+): Promise<DocumentSection[]> {
+  const sections: DocumentSection[] = [];
+  for await (const flat of requester.scan(
+    { path: sectionsPath(documentId), query: {}, pageSize: 1000 },
+    options,
+  )) {
+    sections.push(normalizeSection(flat));
+  }
+  return sections;
+}
+
+/** The body of a fetched document: its `content` attribute if the server has one, else its sections. */
+export async function documentWithContent(
+  requester: Requester,
+  flat: FlatResource,
+  options: RequestOptions,
+): Promise<Document> {
+  const document = normalizeDocument(flat);
+  if (typeof flat.content === 'string' || flat.content === null) {
+    document.content = flat.content;
+    return document;
+  }
+  document.content = renderSections(await listSections(requester, document.id, options));
+  return document;
+}
+
+/** Creates a document, then writes `content` as a text section (real IT Glue ignores content on create). */
+export async function createDocument(
+  requester: Requester,
+  route: { path: string; operationId: string },
+  attributes: Record<string, unknown>,
+  options: RequestOptions,
+): Promise<Document> {
+  const { content, ...documentAttributes } = attributes;
+  const flat = await requester.create(
+    route.path,
+    'documents',
+    documentAttributes,
+    options,
+    route.operationId,
+  );
+  const document = normalizeDocument(flat);
+  if (typeof content !== 'string' || content === '') {
+    document.content = content === undefined ? renderedOrEmpty(flat) : (content as string | null);
+    return document;
+  }
+  try {
+    await requester.create(
+      sectionsPath(document.id),
+      'document-sections',
+      { resourceType: 'Document::Text', content },
+      options,
+    );
+  } catch (error) {
+    throw new PartialWriteError(
+      `Document ${document.id} was created, but writing its content failed; retry with client.documents.update("${document.id}", { content }).`,
+      { document },
+      { cause: error },
+    );
+  }
+  document.content = content;
+  return document;
+}
+
+function renderedOrEmpty(flat: FlatResource): string | null {
+  return typeof flat.content === 'string' ? flat.content : null;
+}
+
+/**
+ * Updates a document. Its attributes go to `PATCH /documents/{id}`; `content` goes to its single
+ * text section (created if the document has none). A document of several sections is refused:
+ * replacing one of them would silently change what the others mean.
+ */
+export async function updateDocument(
+  requester: Requester,
+  id: string,
+  attributes: Record<string, unknown>,
+  options: RequestOptions,
+  request: RequestInfo,
+): Promise<Document> {
+  const { content, ...documentAttributes } = attributes;
+  let sectionsToWrite: DocumentSection[] | undefined;
+  if (content !== undefined) {
+    sectionsToWrite = await listSections(requester, id, options);
+    const onlyText = sectionsToWrite.length === 1 && sectionsToWrite[0]?.resourceType === 'Document::Text';
+    if (sectionsToWrite.length > 1 || (sectionsToWrite.length === 1 && !onlyText)) {
+      throw ValidationError.local(
+        request,
+        'content',
+        `document ${id} has ${sectionsToWrite.length} sections; update them one at a time with client.documents.sections.update()`,
+      );
+    }
+  }
+  let flat: FlatResource | undefined;
+  if (Object.keys(documentAttributes).length > 0) {
+    flat = await requester.update(
+      `/documents/${id}`,
+      'documents',
+      id,
+      documentAttributes,
+      options,
+      'updateDocument',
+    );
+  }
+  if (sectionsToWrite !== undefined) {
+    const body = content ?? '';
+    const [section] = sectionsToWrite;
+    if (section) {
+      await requester.update(
+        `${sectionsPath(id)}/${section.id}`,
+        'document-sections',
+        section.id,
+        { content: body },
+        options,
+      );
+    } else if (body !== '') {
+      await requester.create(
+        sectionsPath(id),
+        'document-sections',
+        { resourceType: 'Document::Text', content: body },
+        options,
+      );
+    }
+  }
+  flat ??= await requester.getOne(`/documents/${id}`, {}, options, 'getDocument');
+  const document = normalizeDocument(flat);
+  if (content !== undefined) document.content = content as string | null;
+  return document;
+}

@@ -1,0 +1,195 @@
+/**
+ * The typed error hierarchy. Every class's `name` equals its class name, so errors survive
+ * serialization and `instanceof` checks alike. No message ever contains the API key: messages
+ * are built from method, path and the server's error list, and `scrubSecrets` runs over anything
+ * that came from outside.
+ */
+import { describeErrors, type ErrorDetail } from '../jsonapi/errors.js';
+
+export class GlueKitError extends Error {
+  override name = 'GlueKitError';
+}
+
+/** The client is misconfigured: no key, an unknown region, plain http to a remote host. */
+export class ConfigurationError extends GlueKitError {
+  override name = 'ConfigurationError';
+}
+
+export interface RequestInfo {
+  method: string;
+  /** Path and query, without the host. */
+  path: string;
+  operationId?: string | undefined;
+}
+
+/** IT Glue answered with an error status. */
+export class APIError extends GlueKitError {
+  override name = 'APIError';
+  readonly status: number;
+  readonly errors: readonly ErrorDetail[];
+  readonly request: RequestInfo;
+
+  constructor(status: number, request: RequestInfo, errors: readonly ErrorDetail[], message?: string) {
+    super(message ?? APIError.describe(status, request, errors));
+    this.status = status;
+    this.request = request;
+    this.errors = errors;
+  }
+
+  static describe(status: number, request: RequestInfo, errors: readonly ErrorDetail[]): string {
+    const details = errors.length > 0 ? `: ${describeErrors(errors)}` : '';
+    return `IT Glue returned ${status} for ${request.method} ${request.path}${details}`;
+  }
+}
+
+/** 400: a malformed request (bad page parameters, an unknown sort field). */
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+
+const WRONG_REGION_HINT =
+  'Check the API key. IT Glue also answers 403 when the key belongs to another data centre, so check the ' +
+  'region too ("us", "eu" or "au"; ITGLUE_REGION).';
+
+/** 401 or 403: a missing, wrong, paused or revoked key, or a key for another region. */
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+  readonly hint = WRONG_REGION_HINT;
+  constructor(status: number, request: RequestInfo, errors: readonly ErrorDetail[]) {
+    super(status, request, errors, `${APIError.describe(status, request, errors)}. ${WRONG_REGION_HINT}`);
+  }
+}
+
+/** 404: no such record, or no such route (IT Glue answers unknown routes with an HTML page). */
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+
+/**
+ * The request is invalid: a 422 from IT Glue, or a check gluekit makes before sending (then
+ * `status` is 0). `fields` lists each offending attribute with IT Glue's message.
+ */
+export class ValidationError extends APIError {
+  override name = 'ValidationError';
+  get fields(): Array<{ field: string; message: string }> {
+    return this.errors
+      .filter((error) => error.field !== undefined)
+      .map((error) => ({
+        field: error.field as string,
+        message: [error.title, error.detail].filter(Boolean).join(': '),
+      }));
+  }
+
+  /** A validation failure found before any request was sent. */
+  static local(request: RequestInfo, field: string | undefined, message: string): ValidationError {
+    const detail: ErrorDetail = { title: message };
+    if (field !== undefined) detail.field = field;
+    const where = field ? `${field}: ` : '';
+    return new ValidationError(
+      0,
+      request,
+      [detail],
+      `Invalid ${request.method} ${request.path}: ${where}${message}`,
+    );
+  }
+}
+
+/** 429 after gluekit waited as long as it was allowed to. */
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  /** When IT Glue said it will accept requests again, if it said. */
+  readonly retryAt: Date | undefined;
+  constructor(request: RequestInfo, errors: readonly ErrorDetail[], retryAt: Date | undefined) {
+    const until = retryAt ? ` until ${retryAt.toISOString()}` : '';
+    super(
+      429,
+      request,
+      errors,
+      `IT Glue rate limit (3000 requests per 5 minutes per key) reached for ${request.method} ${request.path}; rate-limited${until}.`,
+    );
+    this.retryAt = retryAt;
+  }
+}
+
+/** 5xx after retries (reads and updates), or a 5xx on a create (see AmbiguousWriteError). */
+export class ServerError extends APIError {
+  override name = 'ServerError';
+}
+
+/** The connection failed (refused, reset, DNS) and retries did not help. */
+export class ConnectionError extends GlueKitError {
+  override name = 'ConnectionError';
+  readonly request: RequestInfo;
+  constructor(request: RequestInfo, message: string, options?: { cause?: unknown }) {
+    super(`Could not reach IT Glue for ${request.method} ${request.path}: ${message}`, options);
+    this.request = request;
+  }
+}
+
+/** No response within the timeout. */
+export class TimeoutError extends GlueKitError {
+  override name = 'TimeoutError';
+  readonly request: RequestInfo;
+  readonly timeoutMs: number;
+  constructor(request: RequestInfo, timeoutMs: number) {
+    super(`IT Glue did not answer ${request.method} ${request.path} within ${timeoutMs} ms`);
+    this.request = request;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class RequestAbortedError extends GlueKitError {
+  override name = 'RequestAbortedError';
+}
+
+/**
+ * A create whose outcome is unknown: the request was sent, then the connection dropped, timed
+ * out, or the server failed. The record may exist. gluekit never re-sends a POST blindly: look the
+ * record up by its natural key (email, serial, name) and retry only if it is not there.
+ * `sent` holds the attributes that were sent, with secrets redacted.
+ */
+export class AmbiguousWriteError extends GlueKitError {
+  override name = 'AmbiguousWriteError';
+  readonly request: RequestInfo;
+  readonly sent: Readonly<Record<string, unknown>> | undefined;
+  constructor(
+    request: RequestInfo,
+    reason: string,
+    sent: Record<string, unknown> | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The outcome of ${request.method} ${request.path} is unknown (${reason}). The record may have been created: ` +
+        'look it up by its natural key before trying again.',
+      options,
+    );
+    this.request = request;
+    this.sent = sent;
+  }
+}
+
+/** A multi-step write stopped half-way (a document created, its content not yet written). */
+export class PartialWriteError extends GlueKitError {
+  override name = 'PartialWriteError';
+  readonly completed: Readonly<Record<string, unknown>>;
+  constructor(message: string, completed: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, options);
+    this.completed = completed;
+  }
+}
+
+/** The class for an HTTP error status. */
+export function errorForStatus(
+  status: number,
+  request: RequestInfo,
+  errors: readonly ErrorDetail[],
+  message?: string,
+): APIError {
+  if (status === 400) return new BadRequestError(status, request, errors, message);
+  if (status === 401 || status === 403) return new AuthenticationError(status, request, errors);
+  if (status === 404) return new NotFoundError(status, request, errors, message);
+  if (status === 422) return new ValidationError(status, request, errors, message);
+  if (status >= 500) return new ServerError(status, request, errors, message);
+  return new APIError(status, request, errors, message);
+}

@@ -1,0 +1,174 @@
+/**
+ * JSON:API over the transport: requests in, flat camelCase records out. Resources and compat
+ * adapters talk to IT Glue only through this class.
+ */
+import {
+  type DeserializedDocument,
+  deserialize,
+  type FlatResource,
+  readListLinks,
+  readListMeta,
+} from '../jsonapi/deserialize.js';
+import { buildQuery, type QueryInput } from '../jsonapi/query.js';
+import { serializeResource } from '../jsonapi/serialize.js';
+import { GlueKitError } from './errors.js';
+import { Page, PagePromise } from './pagination.js';
+import type { HttpMethod, RequestOptions, Transport } from './transport.js';
+
+export interface ListRequest {
+  path: string;
+  /** Filters and sort; paging is added here. */
+  query: QueryInput;
+  pageSize: number;
+  /** The first page to read (default 1). */
+  pageNumber?: number | undefined;
+  operationId?: string | undefined;
+}
+
+/**
+ * Page-number paging over a changing list skips or repeats records unless the order is fixed, so
+ * top-level lists are sorted by id when the caller gives no sort. The document gives the nested
+ * `/relationships/` routes no sort parameter; IT Glue returns them in id order.
+ */
+function stableSort(req: ListRequest): string | undefined {
+  if (req.query.sort) return req.query.sort;
+  return req.path.includes('/relationships/') ? undefined : 'id';
+}
+
+export class Requester {
+  constructor(readonly transport: Transport) {}
+
+  async document<T>(
+    method: HttpMethod,
+    target: string,
+    options: RequestOptions,
+    operationId?: string,
+    body?: unknown,
+  ): Promise<DeserializedDocument<T>> {
+    const response = await this.transport.request({ method, target, body, operationId }, options);
+    try {
+      return deserialize<T>(response.body);
+    } catch (error) {
+      throw new GlueKitError(
+        `IT Glue's answer to ${method} ${target.split('?')[0]} is not a JSON:API document: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  async getOne(
+    path: string,
+    query: QueryInput,
+    options: RequestOptions,
+    operationId?: string,
+  ): Promise<FlatResource> {
+    const qs = buildQuery(query);
+    const doc = await this.document<FlatResource>('GET', qs ? `${path}?${qs}` : path, options, operationId);
+    return this.single(doc.data, 'GET', path);
+  }
+
+  /** POST one resource; `type` comes from the operation, never from the caller. */
+  async create(
+    path: string,
+    type: string,
+    attributes: Record<string, unknown>,
+    options: RequestOptions,
+    operationId?: string,
+    query: QueryInput = {},
+  ): Promise<FlatResource> {
+    const qs = buildQuery(query);
+    const body = serializeResource(type, attributes);
+    const doc = await this.document<FlatResource>(
+      'POST',
+      qs ? `${path}?${qs}` : path,
+      options,
+      operationId,
+      body,
+    );
+    return this.single(doc.data, 'POST', path);
+  }
+
+  async update(
+    path: string,
+    type: string,
+    id: string,
+    attributes: Record<string, unknown>,
+    options: RequestOptions,
+    operationId?: string,
+    query: QueryInput = {},
+  ): Promise<FlatResource> {
+    const qs = buildQuery(query);
+    const body = serializeResource(type, attributes, { id });
+    const doc = await this.document<FlatResource>(
+      'PATCH',
+      qs ? `${path}?${qs}` : path,
+      options,
+      operationId,
+      body,
+    );
+    return this.single(doc.data, 'PATCH', path);
+  }
+
+  /** One page at a time, following IT Glue's `meta.next-page` (or `links.next`). */
+  list<T>(
+    req: ListRequest,
+    map: (item: FlatResource) => T,
+    options: RequestOptions,
+    keep?: (item: T) => boolean,
+  ): PagePromise<T> {
+    return new PagePromise(() => this.fetchPage(req, req.pageNumber ?? 1, map, options, keep));
+  }
+
+  /** Every record of every page, one page in memory at a time. */
+  async *scan(req: ListRequest, options: RequestOptions): AsyncGenerator<FlatResource> {
+    yield* this.list(req, (item) => item, options);
+  }
+
+  private async fetchPage<T>(
+    req: ListRequest,
+    pageNumber: number,
+    map: (item: FlatResource) => T,
+    options: RequestOptions,
+    keep?: (item: T) => boolean,
+    target?: string,
+  ): Promise<Page<T>> {
+    const url =
+      target ??
+      `${req.path}?${buildQuery({ ...req.query, sort: stableSort(req), pageNumber, pageSize: req.pageSize })}`;
+    const doc = await this.document<FlatResource[] | FlatResource | null>(
+      'GET',
+      url,
+      options,
+      req.operationId,
+    );
+    const items = Array.isArray(doc.data) ? doc.data : doc.data ? [doc.data] : [];
+    const meta = readListMeta(doc.meta, items.length);
+    const links = readListLinks(doc.links);
+    let next: (() => Promise<Page<T>>) | null = null;
+    // A next page must move forward; anything else would loop forever on a misbehaving server.
+    if (meta.nextPage !== null && meta.nextPage > meta.currentPage && items.length > 0) {
+      const nextNumber = meta.nextPage;
+      next = () => this.fetchPage(req, nextNumber, map, options, keep);
+    } else if (
+      meta.nextPage === null &&
+      links.next &&
+      links.next !== links.self &&
+      items.length > 0 &&
+      doc.meta.nextPage === undefined
+    ) {
+      const nextUrl = links.next;
+      next = () => this.fetchPage(req, pageNumber + 1, map, options, keep, nextUrl);
+    }
+    const records = items.map(map);
+    return new Page(keep ? records.filter(keep) : records, meta, links, next);
+  }
+
+  private single(data: FlatResource | null, method: string, path: string): FlatResource {
+    if (data === null || Array.isArray(data)) {
+      throw new GlueKitError(`IT Glue's answer to ${method} ${path} did not hold one record`);
+    }
+    return data;
+  }
+}

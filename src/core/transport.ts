@@ -1,0 +1,297 @@
+/**
+ * The request loop: one place that sends a request to IT Glue, waits for the rate budget, retries
+ * what is safe to retry and turns everything else into a typed error.
+ *
+ * What happens to a failure (see retry.ts for the pure rules):
+ * - 429: wait (Retry-After, or until our window frees, or a growing pause) and re-send, for any
+ *   method, up to `maxRateLimitWaitMs` in total; then RateLimitError.
+ * - 5xx, timeout, dropped connection: GET and PATCH are retried with jittered backoff; a POST
+ *   becomes AmbiguousWriteError, never a second POST.
+ * - Other 4xx: the matching APIError subclass, at once.
+ */
+import { type ErrorDetail, parseErrorDocument } from '../jsonapi/errors.js';
+import { parseJson, stringifyJsonApi } from '../jsonapi/json.js';
+import {
+  AmbiguousWriteError,
+  ConnectionError,
+  errorForStatus,
+  RateLimitError,
+  RequestAbortedError,
+  type RequestInfo,
+  TimeoutError,
+} from './errors.js';
+import type { Logger } from './log.js';
+import type { RateBudget } from './rate-budget.js';
+import { redactSecrets, scrubText } from './redact.js';
+import { backoffDelay, decideRetry, type Failure, parseRetryAfter, wasNeverSent } from './retry.js';
+import type { Semaphore } from './semaphore.js';
+import { sleep } from './sleep.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+
+export interface TransportConfig {
+  apiKey: string;
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  maxRateLimitWaitMs: number;
+  budget: RateBudget | null;
+  semaphore: Semaphore;
+  logger: Logger;
+  userAgent: string;
+}
+
+/** Per-call options every SDK method accepts. */
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  /** Per attempt, in milliseconds. */
+  timeoutMs?: number | undefined;
+  /** Retries after a 5xx or a network error (GET and PATCH only). */
+  maxRetries?: number | undefined;
+}
+
+export interface TransportRequest {
+  method: HttpMethod;
+  /** A path with its query (`/contacts?filter[id]=1`), or an absolute URL on the same host. */
+  target: string;
+  /** A JSON:API document; serialized so `*-id` attributes go out as exact numbers. */
+  body?: unknown;
+  operationId?: string | undefined;
+}
+
+export interface TransportResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+type AttemptResult = { response: Response; text: string } | { failure: Failure; cause?: unknown };
+
+const JSONAPI_MEDIA_TYPE = 'application/vnd.api+json';
+
+export class Transport {
+  // A private field, so neither util.inspect nor JSON.stringify of a client can reach the key.
+  readonly #config: TransportConfig;
+
+  constructor(config: TransportConfig) {
+    this.#config = config;
+  }
+
+  get baseUrl(): string {
+    return this.#config.baseUrl;
+  }
+
+  async request(req: TransportRequest, options: RequestOptions = {}): Promise<TransportResponse> {
+    const url = this.resolve(req.target);
+    const info: RequestInfo = {
+      method: req.method,
+      path: url.pathname + url.search,
+      operationId: req.operationId,
+    };
+    const bodyText = req.body === undefined ? undefined : stringifyJsonApi(req.body);
+    const maxRetries = options.maxRetries ?? this.#config.maxRetries;
+    const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs;
+    let attempt = 0;
+    let rateLimited = 0;
+    let rateLimitWaitedMs = 0;
+
+    for (;;) {
+      const started = Date.now();
+      const result = await this.attemptOnce(url, req.method, bodyText, options.signal, timeoutMs);
+      const elapsed = Date.now() - started;
+
+      if ('response' in result) {
+        const { response, text } = result;
+        this.#config.logger.debug(`${req.method} ${info.path} ${response.status}`, {
+          ms: elapsed,
+          attempt: attempt + 1,
+        });
+        if (response.ok) {
+          const body = this.parseBody(text);
+          if (body !== INVALID) return { status: response.status, headers: response.headers, body };
+          // A 2xx we cannot read: for a create, the record may exist.
+          const decision = decideRetry(req.method, { kind: 'network', sent: true }, attempt, maxRetries);
+          if (decision === 'ambiguous') throw this.ambiguous(info, 'the response could not be read', req);
+          if (decision === 'fail')
+            throw new ConnectionError(info, 'IT Glue sent a response that is not valid JSON');
+        } else if (response.status === 429) {
+          const waitMs = this.rateLimitWait(response.headers, rateLimited++);
+          if (rateLimitWaitedMs + waitMs > this.#config.maxRateLimitWaitMs) {
+            throw new RateLimitError(info, this.errorDetails(text), new Date(Date.now() + waitMs));
+          }
+          rateLimitWaitedMs += waitMs;
+          this.#config.budget?.pauseUntil(Date.now() + waitMs);
+          this.#config.logger.warn(`rate limited on ${req.method} ${info.path}; waiting ${waitMs} ms`);
+          await sleep(waitMs, options.signal);
+          continue;
+        } else {
+          const decision = decideRetry(
+            req.method,
+            { kind: 'status', status: response.status },
+            attempt,
+            maxRetries,
+          );
+          const error = this.statusError(response, text, info);
+          if (decision === 'ambiguous')
+            throw this.ambiguous(info, `IT Glue answered ${response.status}`, req, error);
+          if (decision === 'fail') throw error;
+        }
+      } else {
+        const { failure, cause } = result;
+        const decision = decideRetry(req.method, failure, attempt, maxRetries);
+        if (decision === 'ambiguous') {
+          const reason =
+            failure.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : 'the connection dropped';
+          throw this.ambiguous(info, reason, req, cause);
+        }
+        if (decision === 'fail') {
+          if (failure.kind === 'timeout') throw new TimeoutError(info, timeoutMs);
+          throw new ConnectionError(info, describeNetworkError(cause), { cause });
+        }
+      }
+
+      const delay = backoffDelay(attempt, this.#config.retryBaseDelayMs, this.#config.retryMaxDelayMs);
+      this.#config.logger.warn(`retrying ${req.method} ${info.path} in ${delay} ms`, {
+        attempt: attempt + 1,
+      });
+      attempt++;
+      await sleep(delay, options.signal);
+    }
+  }
+
+  /** Accepts a path, or an absolute URL on our own origin (IT Glue's `links.next`). */
+  private resolve(target: string): URL {
+    const base = new URL(this.#config.baseUrl);
+    if (!/^https?:\/\//i.test(target)) {
+      const basePath = base.pathname.replace(/\/+$/, '');
+      return new URL(`${basePath}${target}`, base.origin);
+    }
+    const url = new URL(target);
+    // Never send the key to a host it was not configured for, whatever a link says.
+    if (url.origin !== base.origin) {
+      throw new ConnectionError(
+        { method: 'GET', path: url.pathname },
+        `refusing to follow a link to ${url.origin}, which is not the configured ${base.origin}`,
+      );
+    }
+    return url;
+  }
+
+  private async attemptOnce(
+    url: URL,
+    method: HttpMethod,
+    bodyText: string | undefined,
+    callerSignal: AbortSignal | undefined,
+    timeoutMs: number,
+  ): Promise<AttemptResult> {
+    const release = await this.#config.semaphore.acquire(callerSignal);
+    try {
+      await this.#config.budget?.acquire(callerSignal);
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+      const headers: Record<string, string> = {
+        'x-api-key': this.#config.apiKey,
+        accept: JSONAPI_MEDIA_TYPE,
+        'user-agent': this.#config.userAgent,
+      };
+      if (bodyText !== undefined) headers['content-type'] = JSONAPI_MEDIA_TYPE;
+      try {
+        const init: RequestInit = { method, headers, signal };
+        if (bodyText !== undefined) init.body = bodyText;
+        const response = await this.#config.fetch(url, init);
+        const text = await response.text();
+        return { response, text };
+      } catch (error) {
+        if (callerSignal?.aborted) throw new RequestAbortedError('The request was aborted');
+        if (timeout.aborted) return { failure: { kind: 'timeout' } };
+        return { failure: { kind: 'network', sent: !wasNeverSent(error) }, cause: error };
+      }
+    } finally {
+      release();
+    }
+  }
+
+  private parseBody(text: string): unknown {
+    if (text.trim() === '') return null;
+    try {
+      return parseJson(text);
+    } catch {
+      return INVALID;
+    }
+  }
+
+  private errorDetails(text: string): ErrorDetail[] {
+    let body: unknown;
+    try {
+      body = parseJson(text);
+    } catch {
+      return [];
+    }
+    // A server may echo what it was sent; nothing it says may carry the key into a message.
+    return parseErrorDocument(body).map((detail) => {
+      const clean: ErrorDetail = { ...detail };
+      if (clean.title) clean.title = scrubText(clean.title, [this.#config.apiKey]);
+      if (clean.detail) clean.detail = scrubText(clean.detail, [this.#config.apiKey]);
+      return clean;
+    });
+  }
+
+  private statusError(response: Response, text: string, info: RequestInfo) {
+    const details = this.errorDetails(text);
+    const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
+    if (response.status === 404 && isHtml) {
+      return errorForStatus(
+        404,
+        info,
+        details,
+        `IT Glue has no route for ${info.method} ${info.path.split('?')[0]} (it answered with its HTML "page not found")`,
+      );
+    }
+    if (response.status >= 500 && details.length === 0) {
+      return errorForStatus(
+        response.status,
+        info,
+        details,
+        `IT Glue failed with ${response.status} on ${info.method} ${info.path}`,
+      );
+    }
+    return errorForStatus(response.status, info, details);
+  }
+
+  /**
+   * How long to wait after a 429: what Retry-After says; else until our own window frees a slot
+   * when it is full; else (another integration spends the same key) a pause that doubles from 2 s
+   * up to a minute.
+   */
+  private rateLimitWait(headers: Headers, previous429s: number): number {
+    const now = Date.now();
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+    if (retryAfter !== undefined) return Math.max(retryAfter, 100);
+    const windowFree = this.#config.budget?.fullUntil();
+    if (windowFree !== undefined) return windowFree - now;
+    return Math.min(60_000, 2000 * 2 ** previous429s);
+  }
+
+  private ambiguous(
+    info: RequestInfo,
+    reason: string,
+    req: TransportRequest,
+    cause?: unknown,
+  ): AmbiguousWriteError {
+    const data = (req.body as { data?: { attributes?: Record<string, unknown> } } | undefined)?.data;
+    const sent = data?.attributes ? redactSecrets(data.attributes) : undefined;
+    this.#config.logger.warn(`outcome unknown for ${info.method} ${info.path}: ${reason}`);
+    return new AmbiguousWriteError(info, reason, sent, { cause });
+  }
+}
+
+const INVALID = Symbol('invalid-json');
+
+function describeNetworkError(cause: unknown): string {
+  const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  if (typeof code === 'string') return code;
+  return cause instanceof Error ? cause.message : 'network error';
+}

@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import {
+  type ContactWrite,
+  contactUpdateNeedsCurrent,
+  contactWireAttributes,
+  normalizeContact,
+  planContactList,
+} from '../compat/contacts.js';
+import type { RequestOptions } from '../core/transport.js';
+import type {
+  contactExtensions,
+  createContactAttributes,
+  updateContactAttributes,
+} from '../spec/contacts.js';
+import { getOperation } from '../spec/index.js';
+import type { Contact } from '../spec/models.js';
+import {
+  APIResource,
+  type IdInput,
+  type ListParamsBase,
+  type OneOrMany,
+  type PagePromise,
+  parseAttributes,
+  parseId,
+  parseListParams,
+  requestInfo,
+  runListPlan,
+} from './base.js';
+
+export type ContactSortField = 'firstName' | 'lastName' | 'id' | 'createdAt' | 'updatedAt';
+
+export interface ContactListParams extends ListParamsBase<ContactSortField> {
+  /** Only this organization's contacts (the document's nested route). */
+  organizationId?: IdInput | undefined;
+  filter?:
+    | {
+        id?: OneOrMany<IdInput> | undefined;
+        /** The full name, matched exactly but case-insensitively. */
+        name?: OneOrMany<string> | undefined;
+        organizationId?: OneOrMany<IdInput> | undefined;
+        /** The primary email, case-insensitively. */
+        email?: OneOrMany<string> | undefined;
+      }
+    | undefined;
+}
+
+type Extensions = z.input<typeof contactExtensions>;
+export type ContactCreateParams = z.input<typeof createContactAttributes> & Extensions;
+export type ContactUpdateParams = z.input<typeof updateContactAttributes> & Extensions;
+
+export class Contacts extends APIResource {
+  /**
+   * listContacts (`GET /contacts`), or listOrganizationContacts when `organizationId` is given.
+   * Filters real IT Glue ignores are applied by gluekit, never silently dropped.
+   */
+  list(params: ContactListParams = {}, options?: RequestOptions): PagePromise<Contact> {
+    const input = parseListParams(getOperation('listContacts'), params, this.ctx.pageSize);
+    return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
+  }
+
+  /** getContact: `GET /contacts/{id}`. */
+  async get(id: IdInput, options: RequestOptions = {}): Promise<Contact> {
+    const contactId = parseId(id, 'id', requestInfo('getContact'));
+    return normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'));
+  }
+
+  /**
+   * createContact: `POST /contacts`. `name` becomes first and last name and `email` the primary
+   * entry of `contactEmails`, as real IT Glue requires. A POST is never retried blindly: see
+   * AmbiguousWriteError.
+   */
+  async create(params: ContactCreateParams, options: RequestOptions = {}): Promise<Contact> {
+    const op = getOperation('createContact');
+    const attributes = contactWireAttributes(
+      parseAttributes(op, params) as ContactWrite,
+      requestInfo('createContact'),
+    );
+    return normalizeContact(
+      await this.requester.create('/contacts', 'contacts', attributes, options, 'createContact'),
+    );
+  }
+
+  /**
+   * updateContact: `PATCH /contacts/{id}`. A new `email` is added as the primary email and the
+   * others are kept (IT Glue replaces the whole array), which costs one GET first.
+   */
+  async update(id: IdInput, params: ContactUpdateParams, options: RequestOptions = {}): Promise<Contact> {
+    const request = requestInfo('updateContact');
+    const contactId = parseId(id, 'id', request);
+    const parsed = parseAttributes(getOperation('updateContact'), params) as ContactWrite;
+    const current = contactUpdateNeedsCurrent(parsed) ? await this.get(contactId, options) : undefined;
+    const attributes = contactWireAttributes(parsed, request, current);
+    return normalizeContact(
+      await this.requester.update(
+        `/contacts/${contactId}`,
+        'contacts',
+        contactId,
+        attributes,
+        options,
+        'updateContact',
+      ),
+    );
+  }
+}

@@ -1,0 +1,155 @@
+import type { z } from 'zod';
+import {
+  createDocument,
+  documentWithContent,
+  listSections,
+  normalizeDocument,
+  normalizeSection,
+  planDocumentList,
+  sectionsPath,
+  updateDocument,
+} from '../compat/documents.js';
+import type { RequestOptions } from '../core/transport.js';
+import {
+  type createDocumentAttributes,
+  documentSectionAttributes,
+  type updateDocumentAttributes,
+} from '../spec/documents.js';
+import { getOperation } from '../spec/index.js';
+import type { Document, DocumentSection } from '../spec/models.js';
+import {
+  APIResource,
+  check,
+  type IdInput,
+  type ListParamsBase,
+  type OneOrMany,
+  type PagePromise,
+  parseAttributes,
+  parseId,
+  parseListParams,
+  requestInfo,
+  runListPlan,
+} from './base.js';
+
+export type DocumentSortField = 'name' | 'id' | 'createdAt' | 'updatedAt';
+
+export interface DocumentListParams extends ListParamsBase<DocumentSortField> {
+  /** Only this organization's documents (the document's nested route). */
+  organizationId?: IdInput | undefined;
+  filter?:
+    | {
+        id?: OneOrMany<IdInput> | undefined;
+        name?: OneOrMany<string> | undefined;
+        organizationId?: OneOrMany<IdInput> | undefined;
+      }
+    | undefined;
+}
+
+export type DocumentCreateParams = z.input<typeof createDocumentAttributes>;
+export type DocumentUpdateParams = z.input<typeof updateDocumentAttributes>;
+export type DocumentSectionCreateParams = z.input<typeof documentSectionAttributes>;
+export type DocumentSectionUpdateParams = Omit<Partial<DocumentSectionCreateParams>, 'resourceType'>;
+
+const sectionUpdateAttributes = documentSectionAttributes.omit({ resourceType: true }).partial();
+
+/** A document's sections: real IT Glue's home for document content (not in the seed document). */
+export class DocumentSections extends APIResource {
+  list(documentId: IdInput, options: RequestOptions = {}): Promise<DocumentSection[]> {
+    return listSections(
+      this.requester,
+      parseId(documentId, 'documentId', requestInfo('getDocument')),
+      options,
+    );
+  }
+
+  async create(
+    documentId: IdInput,
+    params: DocumentSectionCreateParams,
+    options: RequestOptions = {},
+  ): Promise<DocumentSection> {
+    const id = parseId(documentId, 'documentId', requestInfo('updateDocument'));
+    const attributes = check(documentSectionAttributes, params, {
+      method: 'POST',
+      path: '/documents/{id}/relationships/sections',
+    });
+    return normalizeSection(
+      await this.requester.create(sectionsPath(id), 'document-sections', attributes, options),
+    );
+  }
+
+  async update(
+    documentId: IdInput,
+    sectionId: IdInput,
+    params: DocumentSectionUpdateParams,
+    options: RequestOptions = {},
+  ): Promise<DocumentSection> {
+    const request = requestInfo('updateDocument');
+    const id = parseId(documentId, 'documentId', request);
+    const section = parseId(sectionId, 'sectionId', request);
+    const attributes = check(sectionUpdateAttributes, params, {
+      method: 'PATCH',
+      path: '/documents/{id}/relationships/sections/{section_id}',
+    });
+    return normalizeSection(
+      await this.requester.update(
+        `${sectionsPath(id)}/${section}`,
+        'document-sections',
+        section,
+        attributes,
+        options,
+      ),
+    );
+  }
+}
+
+export class Documents extends APIResource {
+  readonly sections = new DocumentSections(this.ctx);
+
+  /**
+   * listDocuments. Real IT Glue has no top-level document index and ignores filters on the
+   * organization route, so gluekit reads each organization's documents (all organizations
+   * unless `filter.organizationId` narrows it) and matches `id` and `name` itself.
+   */
+  list(params: DocumentListParams = {}, options?: RequestOptions): PagePromise<Document> {
+    const input = parseListParams(getOperation('listDocuments'), params, this.ctx.pageSize);
+    return runListPlan(this.requester, planDocumentList(input), input, normalizeDocument, options);
+  }
+
+  /** getDocument: `GET /documents/{id}`, with its `content` (read from its sections on real IT Glue). */
+  async get(id: IdInput, options: RequestOptions = {}): Promise<Document> {
+    const documentId = parseId(id, 'id', requestInfo('getDocument'));
+    const flat = await this.requester.getOne(`/documents/${documentId}`, {}, options, 'getDocument');
+    return documentWithContent(this.requester, flat, options);
+  }
+
+  /** createDocument: `POST /documents`, then `content` as a text section. Documents start as drafts. */
+  async create(params: DocumentCreateParams, options: RequestOptions = {}): Promise<Document> {
+    const attributes = parseAttributes(getOperation('createDocument'), params);
+    return createDocument(
+      this.requester,
+      { path: '/documents', operationId: 'createDocument' },
+      attributes,
+      options,
+    );
+  }
+
+  /** updateDocument: `PATCH /documents/{id}`; `content` goes to the document's text section. */
+  async update(id: IdInput, params: DocumentUpdateParams, options: RequestOptions = {}): Promise<Document> {
+    const request = requestInfo('updateDocument');
+    const documentId = parseId(id, 'id', request);
+    const attributes = parseAttributes(getOperation('updateDocument'), params);
+    return updateDocument(this.requester, documentId, attributes, options, request);
+  }
+
+  /** Publishes a draft: `PATCH /documents/{id}/publish` (real IT Glue; a POST there is a 404). */
+  async publish(id: IdInput, options: RequestOptions = {}): Promise<Document> {
+    const documentId = parseId(id, 'id', requestInfo('updateDocument'));
+    const doc = await this.requester.document<unknown>(
+      'PATCH',
+      `/documents/${documentId}/publish`,
+      options,
+      'publishDocument',
+    );
+    return normalizeDocument(doc.data as Parameters<typeof normalizeDocument>[0]);
+  }
+}

@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import {
+  type ContactWrite,
+  contactUpdateNeedsCurrent,
+  contactWireAttributes,
+  normalizeContact,
+  planContactList,
+} from '../compat/contacts.js';
+import type { RequestOptions } from '../core/transport.js';
+import type {
+  contactExtensions,
+  createOrganizationContactAttributes,
+  updateOrganizationContactAttributes,
+} from '../spec/contacts.js';
+import { getOperation } from '../spec/index.js';
+import type { Contact } from '../spec/models.js';
+import {
+  APIResource,
+  type IdInput,
+  type OneOrMany,
+  type PagePromise,
+  parseAttributes,
+  parseId,
+  parseListParams,
+  requestInfo,
+  runListPlan,
+} from './base.js';
+
+export interface OrganizationContactListParams {
+  /** The primary email, case-insensitively. */
+  filter?: { email?: OneOrMany<string> | undefined } | undefined;
+  pageNumber?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+type Extensions = z.input<typeof contactExtensions>;
+export type OrganizationContactCreateParams = z.input<typeof createOrganizationContactAttributes> &
+  Extensions;
+export type OrganizationContactUpdateParams = z.input<typeof updateOrganizationContactAttributes> &
+  Extensions;
+
+/** The document's `/organizations/{organization_id}/relationships/contacts` routes. */
+export class OrganizationContacts extends APIResource {
+  /** listOrganizationContacts. IT Glue ignores filters on this route, so a filtered list reads `GET /contacts` for the organization. */
+  list(
+    organizationId: IdInput,
+    params: OrganizationContactListParams = {},
+    options?: RequestOptions,
+  ): PagePromise<Contact> {
+    const op = getOperation('listOrganizationContacts');
+    const input = parseListParams(op, { ...params, organizationId }, this.ctx.pageSize);
+    return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
+  }
+
+  /** createOrganizationContact: `POST /organizations/{organization_id}/relationships/contacts`. */
+  async create(
+    organizationId: IdInput,
+    params: OrganizationContactCreateParams,
+    options: RequestOptions = {},
+  ): Promise<Contact> {
+    const request = requestInfo('createOrganizationContact');
+    const orgId = parseId(organizationId, 'organizationId', request);
+    const parsed = parseAttributes(getOperation('createOrganizationContact'), params) as ContactWrite;
+    const attributes = contactWireAttributes(parsed, request);
+    const path = `/organizations/${orgId}/relationships/contacts`;
+    return normalizeContact(
+      await this.requester.create(path, 'contacts', attributes, options, 'createOrganizationContact'),
+    );
+  }
+
+  /** updateOrganizationContact: `PATCH /organizations/{organization_id}/relationships/contacts/{id}`. */
+  async update(
+    organizationId: IdInput,
+    id: IdInput,
+    params: OrganizationContactUpdateParams,
+    options: RequestOptions = {},
+  ): Promise<Contact> {
+    const request = requestInfo('updateOrganizationContact');
+    const orgId = parseId(organizationId, 'organizationId', request);
+    const contactId = parseId(id, 'id', request);
+    const parsed = parseAttributes(getOperation('updateOrganizationContact'), params) as ContactWrite;
+    const current = contactUpdateNeedsCurrent(parsed)
+      ? normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'))
+      : undefined;
+    const attributes = contactWireAttributes(parsed, request, current);
+    const path = `/organizations/${orgId}/relationships/contacts/${contactId}`;
+    return normalizeContact(
+      await this.requester.update(
+        path,
+        'contacts',
+        contactId,
+        attributes,
+        options,
+        'updateOrganizationContact',
+      ),
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { createDocument, normalizeDocument, planDocumentList } from '../compat/documents.js';
+import type { RequestOptions } from '../core/transport.js';
+import type { createOrganizationDocumentAttributes } from '../spec/documents.js';
+import { getOperation } from '../spec/index.js';
+import type { Document } from '../spec/models.js';
+import {
+  APIResource,
+  type IdInput,
+  type OneOrMany,
+  type PagePromise,
+  parseAttributes,
+  parseId,
+  parseListParams,
+  requestInfo,
+  runListPlan,
+} from './base.js';
+
+export interface OrganizationDocumentListParams {
+  /** Matched by gluekit: IT Glue ignores filters on this route. */
+  filter?: { name?: OneOrMany<string> | undefined } | undefined;
+  pageNumber?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+export type OrganizationDocumentCreateParams = z.input<typeof createOrganizationDocumentAttributes>;
+
+/** The document's `/organizations/{organization_id}/relationships/documents` routes. */
+export class OrganizationDocuments extends APIResource {
+  /** listOrganizationDocuments. IT Glue returns root-level documents only (not those in folders). */
+  list(
+    organizationId: IdInput,
+    params: OrganizationDocumentListParams = {},
+    options?: RequestOptions,
+  ): PagePromise<Document> {
+    const input = parseListParams(
+      getOperation('listOrganizationDocuments'),
+      { ...params, organizationId },
+      this.ctx.pageSize,
+    );
+    return runListPlan(this.requester, planDocumentList(input), input, normalizeDocument, options);
+  }
+
+  /** createOrganizationDocument, then `content` as a text section. */
+  async create(
+    organizationId: IdInput,
+    params: OrganizationDocumentCreateParams,
+    options: RequestOptions = {},
+  ): Promise<Document> {
+    const orgId = parseId(organizationId, 'organizationId', requestInfo('createOrganizationDocument'));
+    const attributes = parseAttributes(getOperation('createOrganizationDocument'), params);
+    const path = `/organizations/${orgId}/relationships/documents`;
+    return createDocument(
+      this.requester,
+      { path, operationId: 'createOrganizationDocument' },
+      attributes,
+      options,
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import { normalizeOrganization, planOrganizationList } from '../compat/organizations.js';
+import type { RequestOptions } from '../core/transport.js';
+import { getOperation } from '../spec/index.js';
+import type { Organization } from '../spec/models.js';
+import {
+  APIResource,
+  type ClientContext,
+  type IdInput,
+  type ListParamsBase,
+  type OneOrMany,
+  type PagePromise,
+  parseId,
+  parseListParams,
+  requestInfo,
+  runListPlan,
+} from './base.js';
+import { OrganizationConfigurations } from './organization-configurations.js';
+import { OrganizationContacts } from './organization-contacts.js';
+import { OrganizationDocuments } from './organization-documents.js';
+
+export type OrganizationSortField =
+  | 'name'
+  | 'id'
+  | 'updatedAt'
+  | 'organizationStatusName'
+  | 'organizationTypeName'
+  | 'createdAt'
+  | 'shortName'
+  | 'myGlueAccountId';
+
+export interface OrganizationListParams extends ListParamsBase<OrganizationSortField> {
+  filter?: { id?: OneOrMany<IdInput> | undefined; name?: OneOrMany<string> | undefined } | undefined;
+}
+
+export class Organizations extends APIResource {
+  /** The document's `/organizations/{organization_id}/relationships/contacts` routes. */
+  readonly contacts: OrganizationContacts;
+  readonly configurations: OrganizationConfigurations;
+  readonly documents: OrganizationDocuments;
+
+  constructor(ctx: ClientContext) {
+    super(ctx);
+    this.contacts = new OrganizationContacts(ctx);
+    this.configurations = new OrganizationConfigurations(ctx);
+    this.documents = new OrganizationDocuments(ctx);
+  }
+
+  /** listOrganizations: `GET /organizations`. `filter.name` is an exact match. */
+  list(params: OrganizationListParams = {}, options?: RequestOptions): PagePromise<Organization> {
+    const input = parseListParams(getOperation('listOrganizations'), params, this.ctx.pageSize);
+    return runListPlan(this.requester, planOrganizationList(input), input, normalizeOrganization, options);
+  }
+
+  /** getOrganization: `GET /organizations/{id}`. */
+  async get(id: IdInput, options: RequestOptions = {}): Promise<Organization> {
+    const orgId = parseId(id, 'id', requestInfo('getOrganization'));
+    return normalizeOrganization(
+      await this.requester.getOne(`/organizations/${orgId}`, {}, options, 'getOrganization'),
+    );
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * Every one of the 25 operations of the document, through the SDK, against the emulator over
+ * real HTTP, in both profiles. The same assertions hold for both: that is the point of compat.
+ */
+import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '../../src/index.js';
+import { clientFor, type Emulator, requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
+
+const BIG_ORG_ID = '9007199254740993';
+
+async function lookupId(emulator: Emulator, route: string, name: string): Promise<string> {
+  const url = `${emulator.url}/${route}?filter[name]=${encodeURIComponent(name)}`;
+  const body = (await (await fetch(url, { headers: { 'x-api-key': emulator.apiKey } })).json()) as {
+    data: Array<{ id: string }>;
+  };
+  const id = body.data[0]?.id;
+  if (!id) throw new Error(`no ${route} named ${name}`);
+  return id;
+}
+
+describe.each(['real', 'seed'] as const)('the SDK against the %s profile', (profile) => {
+  const emulator = useEmulator({ profile, seed: 'demo' });
+  const client = () => clientFor(emulator.current);
+
+  it('listOrganizations and getOrganization, with ids above 2^53 exact', async () => {
+    const page = await client().organizations.list({ sort: 'name' });
+    expect(page.data.length).toBeGreaterThanOrEqual(5);
+    const names = page.data.map((org) => org.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    const big = page.data.find((org) => org.id === BIG_ORG_ID);
+    expect(big).toBeDefined();
+    const fetched = await client().organizations.get(BIG_ORG_ID);
+    expect(fetched.id).toBe(BIG_ORG_ID);
+    expect(fetched.name).toBe(big?.name);
+    const comma = page.data.find((org) => org.name.includes(','));
+    expect(comma).toBeDefined();
+    const byName = await client().organizations.list({ filter: { name: comma?.name as string } });
+    expect(byName.data.map((org) => org.id)).toEqual([comma?.id]);
+  });
+
+  it('listContacts, createContact, getContact and updateContact', async () => {
+    const created = await client().contacts.create({
+      organizationId: BIG_ORG_ID,
+      name: 'Ada Lovelace',
+      email: 'Ada.Lovelace@Example.com',
+      title: 'CTO',
+    });
+    expect(created.organizationId).toBe(BIG_ORG_ID);
+    expect(created.firstName).toBe('Ada');
+    expect(created.lastName).toBe('Lovelace');
+    expect(created.name).toBe('Ada Lovelace');
+    expect(created.email).toBe('Ada.Lovelace@Example.com');
+    expect(created.contactEmails).toEqual([
+      { value: 'Ada.Lovelace@Example.com', primary: true, labelName: 'Work' },
+    ]);
+
+    const found = await client().contacts.list({ filter: { email: 'ada.lovelace@example.com' } });
+    expect(found.data.map((c) => c.id)).toEqual([created.id]);
+
+    const fetched = await client().contacts.get(created.id);
+    expect(fetched).toMatchObject({ id: created.id, title: 'CTO', email: 'Ada.Lovelace@Example.com' });
+
+    const updated = await client().contacts.update(created.id, {
+      title: 'Chief Engineer',
+      email: 'ada@example.org',
+    });
+    expect(updated.title).toBe('Chief Engineer');
+    expect(updated.email).toBe('ada@example.org');
+    // The old address is kept: IT Glue replaces the whole array, so gluekit merges.
+    const again = await client().contacts.get(created.id);
+    expect(again.email).toBe('ada@example.org');
+    if (profile === 'real') {
+      expect(again.contactEmails.map((e) => e.value).sort()).toEqual([
+        'Ada.Lovelace@Example.com',
+        'ada@example.org',
+      ]);
+    }
+  });
+
+  it('listOrganizationContacts, createOrganizationContact and updateOrganizationContact', async () => {
+    const orgs = await client().organizations.list({ filter: { name: 'Happy Frog Dental' } });
+    const orgId = orgs.data[0]?.id as string;
+    expect(orgId).toBeDefined();
+    const created = await client().organizations.contacts.create(orgId, {
+      name: 'Grace Hopper',
+      email: 'grace@happyfrog.example',
+    });
+    expect(created.organizationId).toBe(orgId);
+    const all = await client().organizations.contacts.list(orgId);
+    expect(all.data.every((c) => c.organizationId === orgId)).toBe(true);
+    expect(all.data.map((c) => c.id)).toContain(created.id);
+    const byEmail = await client().organizations.contacts.list(orgId, {
+      filter: { email: 'GRACE@happyfrog.example' },
+    });
+    expect(byEmail.data.map((c) => c.id)).toEqual([created.id]);
+    const updated = await client().organizations.contacts.update(orgId, created.id, {
+      title: 'Rear Admiral',
+    });
+    expect(updated.title).toBe('Rear Admiral');
+    expect(client().contacts.list({ organizationId: orgId })).toBeDefined();
+    const sameAsNested = await client().contacts.list({ organizationId: orgId });
+    expect(sameAsNested.data.map((c) => c.id).sort()).toEqual(all.data.map((c) => c.id).sort());
+  });
+
+  it('listPasswords, createPassword, getPassword and updatePassword, with values only when revealed', async () => {
+    const orgId = BIG_ORG_ID;
+    const created = await client().passwords.create({
+      organizationId: orgId,
+      name: 'Firewall admin',
+      username: 'admin',
+      password: 'correct horse battery staple',
+      url: 'https://fw.example',
+    });
+    expect(created.name).toBe('Firewall admin');
+    expect(created.password).toBeUndefined();
+    const listed = await client().passwords.list({ filter: { organizationId: orgId } });
+    expect(listed.data.map((p) => p.id)).toContain(created.id);
+    expect(listed.data.every((p) => p.password === undefined && !('password' in p))).toBe(true);
+    const metadata = await client().passwords.get(created.id);
+    expect(metadata.password).toBeUndefined();
+    const revealed = await client().passwords.get(created.id, { reveal: true });
+    expect(revealed.password).toBe('correct horse battery staple');
+    const updated = await client().passwords.update(created.id, {
+      password: 'new value 2',
+      notes: 'rotated',
+    });
+    expect(updated.notes).toBe('rotated');
+    expect(updated.password).toBeUndefined();
+    expect((await client().passwords.get(created.id, { reveal: true })).password).toBe('new value 2');
+  });
+
+  it('listConfigurations, createConfiguration, getConfiguration and updateConfiguration', async () => {
+    const typeId = await lookupId(emulator.current, 'configuration_types', 'Managed Workstation');
+    const created = await client().configurations.create({
+      organizationId: BIG_ORG_ID,
+      name: 'FAB-WS-01',
+      hostname: 'FABWS01',
+      serialNumber: 'SN-TEST-0001',
+      assetTag: 'AT-0001',
+      configurationTypeId: typeId,
+    });
+    expect(created.configurationTypeId).toBe(typeId);
+    expect(created.organizationId).toBe(BIG_ORG_ID);
+    const bySerial = await client().configurations.list({ filter: { serialNumber: 'SN-TEST-0001' } });
+    expect(bySerial.data.map((c) => c.id)).toEqual([created.id]);
+    const byHostname = await client().configurations.list({ filter: { hostname: 'fabws01' } });
+    expect(byHostname.data.map((c) => c.id)).toEqual([created.id]);
+    expect((await client().configurations.get(created.id)).assetTag).toBe('AT-0001');
+    const archived = await client().configurations.update(created.id, { archived: true, notes: 'replaced' });
+    expect(archived.archived).toBe(true);
+    expect(archived.notes).toBe('replaced');
+  });
+
+  it('listOrganizationConfigurations and createOrganizationConfiguration', async () => {
+    const typeId = await lookupId(emulator.current, 'configuration_types', 'Managed Server');
+    const created = await client().organizations.configurations.create(BIG_ORG_ID, {
+      name: 'FAB-SRV-01',
+      configurationTypeId: typeId,
+    });
+    const listed = await client().organizations.configurations.list(BIG_ORG_ID);
+    expect(listed.data.every((c) => c.organizationId === BIG_ORG_ID)).toBe(true);
+    expect(listed.data.map((c) => c.id)).toContain(created.id);
+    const byName = await client().organizations.configurations.list(BIG_ORG_ID, {
+      filter: { name: 'FAB-SRV-01' },
+    });
+    expect(byName.data.map((c) => c.id)).toEqual([created.id]);
+  });
+
+  it('listDocuments, createDocument, getDocument and updateDocument, with content', async () => {
+    const created = await client().documents.create({
+      organizationId: BIG_ORG_ID,
+      name: 'Network overview',
+      content: '<p>Two sites, one firewall.</p>',
+    });
+    expect(created.content).toBe('<p>Two sites, one firewall.</p>');
+    expect((await client().documents.get(created.id)).content).toBe('<p>Two sites, one firewall.</p>');
+    const listed = await client().documents.list({
+      filter: { organizationId: BIG_ORG_ID, name: 'network overview' },
+    });
+    expect(listed.data.map((d) => d.id)).toEqual([created.id]);
+    const updated = await client().documents.update(created.id, {
+      name: 'Network overview (v2)',
+      content: '<p>Three sites.</p>',
+    });
+    expect(updated.name).toBe('Network overview (v2)');
+    const fetched = await client().documents.get(created.id);
+    expect(fetched.name).toBe('Network overview (v2)');
+    expect(fetched.content).toBe('<p>Three sites.</p>');
+    const published = await client().documents.publish(created.id);
+    expect(published.published).toBe(true);
+  });
+
+  it('listOrganizationDocuments and createOrganizationDocument', async () => {
+    const created = await client().organizations.documents.create(BIG_ORG_ID, {
+      name: 'Backup and recovery',
+      content: '<p>Nightly.</p>',
+    });
+    const listed = await client().organizations.documents.list(BIG_ORG_ID);
+    expect(listed.data.map((d) => d.id)).toContain(created.id);
+    const byName = await client().organizations.documents.list(BIG_ORG_ID, {
+      filter: { name: 'Backup and recovery' },
+    });
+    expect(byName.data.map((d) => d.id)).toEqual([created.id]);
+    expect((await client().documents.get(created.id)).content).toBe('<p>Nightly.</p>');
+  });
+
+  it('lists every document of every organization when no organization is given', async () => {
+    const all = await client().documents.list();
+    let expected = 0;
+    for (const org of (await client().organizations.list()).data) {
+      const url = `${emulator.current.url}/organizations/${org.id}/relationships/documents?page[size]=1`;
+      const body = (await (
+        await fetch(url, { headers: { 'x-api-key': emulator.current.apiKey } })
+      ).json()) as {
+        meta: { 'total-count': number };
+      };
+      expected += body.meta['total-count'];
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect(all.data.length).toBe(expected);
+    expect(new Set(all.data.map((d) => d.id)).size).toBe(expected);
+  });
+
+  it('never calls a route real IT Glue does not have', async () => {
+    await resetCounts(emulator.current);
+    await client().documents.list({ filter: { name: 'Backup and recovery' } });
+    await client().configurations.list({ filter: { hostname: 'nope' } });
+    await client().organizations.contacts.list(BIG_ORG_ID, { filter: { email: 'x@example.com' } });
+    const counts = await requestCounts(emulator.current);
+    expect(counts.byRoute['GET /documents'] ?? 0).toBe(0);
+    expect(counts.byStatus['404'] ?? 0).toBe(0);
+    expect(counts.byMethod.DELETE ?? 0).toBe(0);
+  });
+
+  it('raises NotFoundError for a missing record', async () => {
+    await expect(client().contacts.get('123456789')).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
