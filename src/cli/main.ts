@@ -1,9 +1,98 @@
 /**
- * The `gluekit` program. Commands load their modules lazily so `gluekit --version` stays fast.
+ * The `gluekit` program. The command tree for resources comes from the operation table; every
+ * command loads its module lazily, so `gluekit --version` stays fast.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
+import { CliContext, type GlobalOptions } from './context.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
+import {
+  addListOptions,
+  addWriteOptions,
+  examplesHelp,
+  findOperation,
+  RESOURCE_CLI,
+} from './resource-commands.js';
+
+const ENVIRONMENT_HELP = `Environment:
+  ITGLUE_API_KEY     the API key (or: gluekit config set api-key)
+  ITGLUE_REGION      us, eu or au
+  ITGLUE_BASE_URL    a base URL instead of a region (e.g. a local emulator)
+  GLUEKIT_HOME       where config and data live (default: the platform's directories)
+  GLUEKIT_PROFILE    the config profile to use
+  NO_COLOR           no colour in tables`;
+
+function contextOf(command: Command): CliContext {
+  return new CliContext(command.optsWithGlobals() as GlobalOptions);
+}
+
+function addResourceCommands(program: Command): void {
+  for (const resource of RESOURCE_CLI) {
+    const group = program
+      .command(resource.type)
+      .aliases(resource.aliases)
+      .description(`IT Glue ${resource.type}`);
+    const list = findOperation(resource.type, 'list', 'global');
+    const nestedList = findOperation(resource.type, 'list', 'organization');
+    if (list) {
+      addListOptions(
+        group
+          .command('list')
+          .description(
+            `${list.summary} (${list.operationId}${nestedList ? `; ${nestedList.operationId} with --org` : ''})`,
+          ),
+        list,
+        nestedList !== undefined,
+      )
+        .addHelpText('after', examplesHelp(resource.examples.list))
+        .action(async (flags, command: Command) => {
+          const { runList } = await import('./commands/records.js');
+          await runList(contextOf(command), resource.type, flags);
+        });
+    }
+    const get = findOperation(resource.type, 'get', 'global');
+    if (get) {
+      const command = group
+        .command('get')
+        .argument('<id>', 'the record id')
+        .description(`${get.summary} (${get.operationId})`);
+      if (resource.type === 'passwords') {
+        command
+          .option('--reveal', 'fetch and show the password value')
+          .option('--copy', 'copy the value to the clipboard (terminal only)');
+      }
+      command
+        .addHelpText('after', examplesHelp(resource.examples.get))
+        .action(async (id: string, flags, cmd: Command) => {
+          const { runGet } = await import('./commands/records.js');
+          await runGet(contextOf(cmd), resource.type, id, flags);
+        });
+    }
+    for (const action of ['create', 'update'] as const) {
+      const op = findOperation(resource.type, action, 'global');
+      if (!op) continue;
+      const nested = findOperation(resource.type, action, 'organization');
+      const command = group
+        .command(action)
+        .description(
+          `${op.summary} (${op.operationId}${nested ? `; ${nested.operationId} with --org` : ''})`,
+        );
+      if (action === 'update') command.argument('<id>', 'the record id');
+      if (nested || (resource.type === 'passwords' && action === 'create')) {
+        command.option('--org <id|name>', 'the organization (an id, or its exact name)');
+      }
+      addWriteOptions(command, resource.type === 'passwords')
+        .addHelpText('after', examplesHelp(resource.examples[action]))
+        .action(async (...args: unknown[]) => {
+          const cmd = args[args.length - 1] as Command;
+          const flags = args[args.length - 2] as Record<string, unknown>;
+          const id = action === 'update' ? (args[0] as string) : undefined;
+          const { runWrite } = await import('./commands/records.js');
+          await runWrite(contextOf(cmd), resource.type, action, id, flags);
+        });
+    }
+  }
+}
 
 export function buildProgram(): Command {
   const program = new Command('gluekit')
@@ -11,8 +100,62 @@ export function buildProgram(): Command {
       'IT Glue for MSP engineers and their agents: SDK, CLI, safe sync workflows, local mirror, MCP server, emulator.',
     )
     .version(VERSION, '-V, --version')
+    .option('--json', 'JSON output (the default when stdout is not a terminal)')
+    .addOption(new Option('-o, --output <format>', 'table, json, ndjson or csv'))
+    .option('--select <paths>', 'only these fields, dotted paths, e.g. id,name,organization.name')
+    .option('--agent', 'for agents and scripts: JSON, no prompts, no colour, no progress')
+    .option('--profile <name>', 'the config profile to use')
+    .option('--region <region>', 'us, eu or au')
+    .option('--base-url <url>', 'a base URL instead of a region (e.g. a local emulator)')
+    .option('--no-color', 'no colour')
+    .option('-v, --verbose', 'log requests to stderr (never the key or a secret)')
     .showSuggestionAfterError(true)
-    .addHelpText('after', `\n${EXIT_CODE_HELP}`);
+    .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}`);
+
+  addResourceCommands(program);
+
+  const config = program.command('config').description('Named profiles: region or base URL, and the API key');
+  config
+    .command('set')
+    .argument('<key>', 'region, base-url, api-key or default-profile')
+    .argument('[value]', 'the value (api-key reads it from stdin or a hidden prompt instead)')
+    .option('--stdin', 'read the value from stdin')
+    .description('Set a value in the profile (--profile, default "default")')
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'gluekit config set region eu',
+        'printf %s "$KEY" | gluekit config set api-key',
+        'gluekit config set base-url http://127.0.0.1:4010 --profile emulator',
+      ]),
+    )
+    .action(async (key: string, value: string | undefined, flags, cmd: Command) => {
+      const { runConfigSet } = await import('./commands/config.js');
+      await runConfigSet(contextOf(cmd), key, value, flags);
+    });
+  config
+    .command('get')
+    .argument('<key>', 'region, base-url, api-key (shown as a fingerprint) or default-profile')
+    .description('Show one value of the profile')
+    .action(async (key: string, _flags, cmd: Command) => {
+      const { runConfigGet } = await import('./commands/config.js');
+      runConfigGet(contextOf(cmd), key);
+    });
+  config
+    .command('list')
+    .description('Show every profile (keys as fingerprints)')
+    .action(async (_flags, cmd: Command) => {
+      const { runConfigList } = await import('./commands/config.js');
+      runConfigList(contextOf(cmd));
+    });
+
+  program
+    .command('doctor')
+    .description('Check configuration, reachability, the key, the region, the clock and the rate budget')
+    .action(async (_flags, cmd: Command) => {
+      const { runDoctor } = await import('./commands/doctor.js');
+      await runDoctor(contextOf(cmd));
+    });
 
   program
     .command('emulator')
@@ -35,15 +178,16 @@ export function buildProgram(): Command {
     .option('--env', 'print only `export ITGLUE_BASE_URL=…` and `export ITGLUE_API_KEY=…`')
     .addHelpText(
       'after',
-      `
-Examples:
-  gluekit emulator
-  eval "$(gluekit emulator --env &)" && gluekit orgs list
-  gluekit emulator --seed scale:200 --latency 100 --jitter 50 --fail-rate 0.1`,
+      examplesHelp([
+        'gluekit emulator',
+        'eval "$(gluekit emulator --env &)" && gluekit orgs list',
+        'gluekit emulator --seed scale:200 --latency 100 --jitter 50 --fail-rate 0.1',
+      ]),
     )
-    .action(async (options) => {
+    .action(async (options, cmd: Command) => {
       const { runEmulatorCommand } = await import('./commands/emulator.js');
-      await runEmulatorCommand(options);
+      // --profile here is the emulator's profile, not a config profile.
+      await runEmulatorCommand({ ...options, profile: cmd.opts().profile });
     });
 
   program
@@ -57,8 +201,21 @@ Examples:
   return program;
 }
 
+function wantsJsonErrors(argv: readonly string[]): boolean {
+  if (argv.includes('--json') || argv.includes('--agent')) return true;
+  const output = argv.findIndex((arg) => arg === '--output' || arg === '-o');
+  if (output >= 0 && argv[output + 1] && argv[output + 1] !== 'table') return true;
+  if (argv.some((arg) => /^--output=(json|ndjson|csv)$/.test(arg))) return true;
+  return process.stdout.isTTY !== true;
+}
+
 export async function run(argv: readonly string[]): Promise<void> {
   const program = buildProgram().exitOverride();
+  const jsonErrors = wantsJsonErrors(argv.slice(2));
+  process.once('SIGINT', () => {
+    process.stderr.write('\ngluekit: interrupted\n');
+    process.exit(ExitCode.INTERRUPTED);
+  });
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
@@ -68,6 +225,6 @@ export async function run(argv: readonly string[]): Promise<void> {
       return;
     }
     const { reportError } = await import('./report-error.js');
-    process.exitCode = reportError(error);
+    process.exitCode = reportError(error, jsonErrors);
   }
 }

@@ -1,4 +1,7 @@
-/** Prints an error for a person (one clear paragraph on stderr) and returns its exit code. */
+/**
+ * Prints an error and returns its exit code: one clear paragraph for a person, or
+ * `{"error": {code, status, message, details}}` on stderr when JSON output is on.
+ */
 import {
   AmbiguousWriteError,
   APIError,
@@ -24,9 +27,29 @@ export function exitCodeFor(error: unknown): number {
   return ExitCode.ERROR;
 }
 
-export function reportError(error: unknown): number {
-  const message =
-    error instanceof GlueKitError ? error.message : error instanceof Error ? error.message : String(error);
-  process.stderr.write(`gluekit: ${message}\n`);
-  return exitCodeFor(error);
+function details(error: unknown): unknown {
+  if (error instanceof ValidationError) return error.fields;
+  if (error instanceof AmbiguousWriteError) return { request: error.request, sent: error.sent };
+  if (error instanceof RateLimitError) return { retryAt: error.retryAt?.toISOString() ?? null };
+  if (error instanceof APIError) return error.errors;
+  return undefined;
+}
+
+export function reportError(error: unknown, json: boolean): number {
+  const code = exitCodeFor(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (json) {
+    const body = {
+      error: {
+        code: error instanceof GlueKitError ? error.name : 'Error',
+        status: error instanceof APIError ? error.status : null,
+        message,
+        details: details(error) ?? null,
+      },
+    };
+    process.stderr.write(`${JSON.stringify(body)}\n`);
+  } else {
+    process.stderr.write(`gluekit: ${message}\n`);
+  }
+  return code;
 }

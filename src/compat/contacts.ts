@@ -59,9 +59,8 @@ function readEmails(value: unknown): ContactEmail[] {
 
 function readPhones(value: unknown): ContactPhone[] {
   if (!Array.isArray(value)) return [];
-  return value.every(isEntry)
-    ? (value as ContactPhone[])
-    : (value.filter(isEntry) as unknown as ContactPhone[]);
+  const phones: unknown[] = value.every(isEntry) ? value : value.filter(isEntry);
+  return phones as ContactPhone[];
 }
 
 /** Gives every contact both shapes: `email` (primary) and `contactEmails` (all of them). */

@@ -160,6 +160,14 @@ function parseSort(op: OperationSpec, sort: unknown, request: RequestInfo): stri
 }
 
 /**
+ * Defers a list call until it is awaited or iterated, so invalid parameters reject the promise
+ * (like every other SDK error) instead of throwing where `list()` is called.
+ */
+export function lazyList<T>(build: () => PagePromise<T>): PagePromise<T> {
+  return new PagePromise(async () => build());
+}
+
+/**
  * Runs a compat list plan. Server plans page through IT Glue; client plans read every candidate
  * and return the matches as one page.
  */

@@ -16,6 +16,7 @@ import {
   APIResource,
   type IdInput,
   type ListParamsBase,
+  lazyList,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
@@ -50,8 +51,16 @@ export type ConfigurationUpdateParams = z.input<typeof updateConfigurationAttrib
 export class Configurations extends APIResource {
   /** listConfigurations (`GET /configurations`), or listOrganizationConfigurations with `organizationId`. */
   list(params: ConfigurationListParams = {}, options?: RequestOptions): PagePromise<Configuration> {
-    const input = parseListParams(getOperation('listConfigurations'), params, this.ctx.pageSize);
-    return runListPlan(this.requester, planConfigurationList(input), input, normalizeConfiguration, options);
+    return lazyList(() => {
+      const input = parseListParams(getOperation('listConfigurations'), params, this.ctx.pageSize);
+      return runListPlan(
+        this.requester,
+        planConfigurationList(input),
+        input,
+        normalizeConfiguration,
+        options,
+      );
+    });
   }
 
   /** getConfiguration: `GET /configurations/{id}`. */

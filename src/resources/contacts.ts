@@ -18,6 +18,7 @@ import {
   APIResource,
   type IdInput,
   type ListParamsBase,
+  lazyList,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
@@ -54,8 +55,10 @@ export class Contacts extends APIResource {
    * Filters real IT Glue ignores are applied by gluekit, never silently dropped.
    */
   list(params: ContactListParams = {}, options?: RequestOptions): PagePromise<Contact> {
-    const input = parseListParams(getOperation('listContacts'), params, this.ctx.pageSize);
-    return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
+    return lazyList(() => {
+      const input = parseListParams(getOperation('listContacts'), params, this.ctx.pageSize);
+      return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
+    });
   }
 
   /** getContact: `GET /contacts/{id}`. */

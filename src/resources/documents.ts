@@ -22,6 +22,7 @@ import {
   check,
   type IdInput,
   type ListParamsBase,
+  lazyList,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
@@ -111,8 +112,10 @@ export class Documents extends APIResource {
    * unless `filter.organizationId` narrows it) and matches `id` and `name` itself.
    */
   list(params: DocumentListParams = {}, options?: RequestOptions): PagePromise<Document> {
-    const input = parseListParams(getOperation('listDocuments'), params, this.ctx.pageSize);
-    return runListPlan(this.requester, planDocumentList(input), input, normalizeDocument, options);
+    return lazyList(() => {
+      const input = parseListParams(getOperation('listDocuments'), params, this.ctx.pageSize);
+      return runListPlan(this.requester, planDocumentList(input), input, normalizeDocument, options);
+    });
   }
 
   /** getDocument: `GET /documents/{id}`, with its `content` (read from its sections on real IT Glue). */

@@ -14,6 +14,7 @@ import type { Configuration } from '../spec/models.js';
 import {
   APIResource,
   type IdInput,
+  lazyList,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
@@ -42,12 +43,20 @@ export class OrganizationConfigurations extends APIResource {
     params: OrganizationConfigurationListParams = {},
     options?: RequestOptions,
   ): PagePromise<Configuration> {
-    const input = parseListParams(
-      getOperation('listOrganizationConfigurations'),
-      { ...params, organizationId },
-      this.ctx.pageSize,
-    );
-    return runListPlan(this.requester, planConfigurationList(input), input, normalizeConfiguration, options);
+    return lazyList(() => {
+      const input = parseListParams(
+        getOperation('listOrganizationConfigurations'),
+        { ...params, organizationId },
+        this.ctx.pageSize,
+      );
+      return runListPlan(
+        this.requester,
+        planConfigurationList(input),
+        input,
+        normalizeConfiguration,
+        options,
+      );
+    });
   }
 
   /** createOrganizationConfiguration. Real IT Glue requires `configurationTypeId`. */

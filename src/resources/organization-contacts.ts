@@ -17,6 +17,7 @@ import type { Contact } from '../spec/models.js';
 import {
   APIResource,
   type IdInput,
+  lazyList,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
@@ -47,9 +48,11 @@ export class OrganizationContacts extends APIResource {
     params: OrganizationContactListParams = {},
     options?: RequestOptions,
   ): PagePromise<Contact> {
-    const op = getOperation('listOrganizationContacts');
-    const input = parseListParams(op, { ...params, organizationId }, this.ctx.pageSize);
-    return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
+    return lazyList(() => {
+      const op = getOperation('listOrganizationContacts');
+      const input = parseListParams(op, { ...params, organizationId }, this.ctx.pageSize);
+      return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
+    });
   }
 
   /** createOrganizationContact: `POST /organizations/{organization_id}/relationships/contacts`. */

@@ -7,6 +7,7 @@ import type { Document } from '../spec/models.js';
 import {
   APIResource,
   type IdInput,
+  lazyList,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
@@ -33,12 +34,14 @@ export class OrganizationDocuments extends APIResource {
     params: OrganizationDocumentListParams = {},
     options?: RequestOptions,
   ): PagePromise<Document> {
-    const input = parseListParams(
-      getOperation('listOrganizationDocuments'),
-      { ...params, organizationId },
-      this.ctx.pageSize,
-    );
-    return runListPlan(this.requester, planDocumentList(input), input, normalizeDocument, options);
+    return lazyList(() => {
+      const input = parseListParams(
+        getOperation('listOrganizationDocuments'),
+        { ...params, organizationId },
+        this.ctx.pageSize,
+      );
+      return runListPlan(this.requester, planDocumentList(input), input, normalizeDocument, options);
+    });
   }
 
   /** createOrganizationDocument, then `content` as a text section. */

@@ -7,6 +7,7 @@ import {
   type ClientContext,
   type IdInput,
   type ListParamsBase,
+  lazyList,
   type OneOrMany,
   type PagePromise,
   parseId,
@@ -47,8 +48,10 @@ export class Organizations extends APIResource {
 
   /** listOrganizations: `GET /organizations`. `filter.name` is an exact match. */
   list(params: OrganizationListParams = {}, options?: RequestOptions): PagePromise<Organization> {
-    const input = parseListParams(getOperation('listOrganizations'), params, this.ctx.pageSize);
-    return runListPlan(this.requester, planOrganizationList(input), input, normalizeOrganization, options);
+    return lazyList(() => {
+      const input = parseListParams(getOperation('listOrganizations'), params, this.ctx.pageSize);
+      return runListPlan(this.requester, planOrganizationList(input), input, normalizeOrganization, options);
+    });
   }
 
   /** getOrganization: `GET /organizations/{id}`. */

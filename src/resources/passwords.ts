@@ -17,6 +17,7 @@ import {
   APIResource,
   type IdInput,
   type ListParamsBase,
+  lazyList,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
@@ -52,14 +53,16 @@ export interface PasswordGetOptions extends RequestOptions {
 export class Passwords extends APIResource {
   /** listPasswords: `GET /passwords`. Lists never carry password values. */
   list(params: PasswordListParams = {}, options?: RequestOptions): PagePromise<Password> {
-    const input = parseListParams(getOperation('listPasswords'), params, this.ctx.pageSize);
-    return runListPlan(
-      this.requester,
-      planPasswordList(input),
-      input,
-      (flat) => normalizePassword(flat),
-      options,
-    );
+    return lazyList(() => {
+      const input = parseListParams(getOperation('listPasswords'), params, this.ctx.pageSize);
+      return runListPlan(
+        this.requester,
+        planPasswordList(input),
+        input,
+        (flat) => normalizePassword(flat),
+        options,
+      );
+    });
   }
 
   /** getPassword: `GET /passwords/{id}`, metadata only unless `reveal: true`. */

@@ -61,8 +61,9 @@ describe('secrets canary', () => {
       capture(await client.passwords.list({ filter: { organizationId: BIG_ORG_ID } }));
       const revealed = await client.passwords.get(created.id, { reveal: true });
       expect(revealed.password).toBe(`${CANARY_PASSWORD}-2`);
-      // Inspecting a revealed record still masks the value; only reading the property reveals it.
-      capture(revealed);
+      // Inspecting a revealed record still masks the value; only reading the property (or
+      // serializing the record on purpose) reveals it.
+      produced.push(inspect(revealed, { depth: 8 }), String(revealed));
 
       await setFaults(emulator.current, { lostResponseRate: 1 });
       capture(

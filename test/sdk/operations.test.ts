@@ -133,8 +133,8 @@ describe.each(['real', 'seed'] as const)('the SDK against the %s profile', (prof
     const typeId = await lookupId(emulator.current, 'configuration_types', 'Managed Workstation');
     const created = await client().configurations.create({
       organizationId: BIG_ORG_ID,
-      name: 'FAB-WS-01',
-      hostname: 'FABWS01',
+      name: 'GK-TEST-WS-01',
+      hostname: 'GKTESTWS01',
       serialNumber: 'SN-TEST-0001',
       assetTag: 'AT-0001',
       configurationTypeId: typeId,
@@ -143,7 +143,7 @@ describe.each(['real', 'seed'] as const)('the SDK against the %s profile', (prof
     expect(created.organizationId).toBe(BIG_ORG_ID);
     const bySerial = await client().configurations.list({ filter: { serialNumber: 'SN-TEST-0001' } });
     expect(bySerial.data.map((c) => c.id)).toEqual([created.id]);
-    const byHostname = await client().configurations.list({ filter: { hostname: 'fabws01' } });
+    const byHostname = await client().configurations.list({ filter: { hostname: 'gktestws01' } });
     expect(byHostname.data.map((c) => c.id)).toEqual([created.id]);
     expect((await client().configurations.get(created.id)).assetTag).toBe('AT-0001');
     const archived = await client().configurations.update(created.id, { archived: true, notes: 'replaced' });
@@ -154,14 +154,14 @@ describe.each(['real', 'seed'] as const)('the SDK against the %s profile', (prof
   it('listOrganizationConfigurations and createOrganizationConfiguration', async () => {
     const typeId = await lookupId(emulator.current, 'configuration_types', 'Managed Server');
     const created = await client().organizations.configurations.create(BIG_ORG_ID, {
-      name: 'FAB-SRV-01',
+      name: 'GK-TEST-SRV-01',
       configurationTypeId: typeId,
     });
     const listed = await client().organizations.configurations.list(BIG_ORG_ID);
     expect(listed.data.every((c) => c.organizationId === BIG_ORG_ID)).toBe(true);
     expect(listed.data.map((c) => c.id)).toContain(created.id);
     const byName = await client().organizations.configurations.list(BIG_ORG_ID, {
-      filter: { name: 'FAB-SRV-01' },
+      filter: { name: 'GK-TEST-SRV-01' },
     });
     expect(byName.data.map((c) => c.id)).toEqual([created.id]);
   });

@@ -1,4 +1,5 @@
 /** `gluekit emulator`: serve a local IT Glue until Ctrl-C. */
+import { closeSync, openSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { startEmulator } from '../../emulator/index.js';
 
@@ -38,6 +39,17 @@ export function parseRateLimit(raw: string): { limit: number; windowSeconds: num
   return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
 }
 
+/**
+ * Closes stdout for good. Node cannot end process.stdout, so fd 1 is closed and at once reopened
+ * on the null device: the shell's `$(...)` sees end-of-file, and nothing opened later can land
+ * on fd 1 and receive stray output.
+ */
+function detachStdout(): void {
+  process.stdout.on('error', () => {});
+  closeSync(1);
+  openSync(process.platform === 'win32' ? 'NUL' : '/dev/null', 'w');
+}
+
 export async function runEmulatorCommand(options: EmulatorCommandOptions): Promise<void> {
   if (options.profile !== 'real' && options.profile !== 'seed') {
     throw new InvalidArgumentError(
@@ -75,9 +87,7 @@ export async function runEmulatorCommand(options: EmulatorCommandOptions): Promi
     // while the emulator keeps serving.
     process.stdout.write(
       `export ITGLUE_BASE_URL=${emulator.url}\nexport ITGLUE_API_KEY=${emulator.apiKey}\n`,
-      () => {
-        process.stdout.destroy();
-      },
+      detachStdout,
     );
     return;
   }

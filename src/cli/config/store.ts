@@ -1,0 +1,64 @@
+/**
+ * The config file: named profiles, each with a region or base URL and, optionally, a key. A file
+ * that holds a key is written with mode 0600, and reading one that others can read gives a
+ * warning, because the key opens every client's documentation.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConfigurationError } from '../../core/errors.js';
+
+export interface Profile {
+  region?: string;
+  baseUrl?: string;
+  apiKey?: string;
+}
+
+export interface ConfigFile {
+  defaultProfile?: string;
+  profiles: Record<string, Profile>;
+}
+
+export const PROFILE_KEYS = ['region', 'base-url', 'api-key'] as const;
+export type ProfileKey = (typeof PROFILE_KEYS)[number];
+
+export function profileField(key: ProfileKey): keyof Profile {
+  return key === 'base-url' ? 'baseUrl' : key === 'api-key' ? 'apiKey' : 'region';
+}
+
+export function readConfig(file: string, warn: (message: string) => void = () => {}): ConfigFile {
+  if (!existsSync(file)) return { profiles: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError(
+      `The config file ${file} is not valid JSON (${(error as Error).message}); fix or delete it.`,
+    );
+  }
+  const config = parsed as Partial<ConfigFile>;
+  if (
+    typeof config !== 'object' ||
+    config === null ||
+    typeof config.profiles !== 'object' ||
+    config.profiles === null
+  ) {
+    throw new ConfigurationError(`The config file ${file} has no "profiles" object; fix or delete it.`);
+  }
+  const holdsKey = Object.values(config.profiles).some((profile) => typeof profile?.apiKey === 'string');
+  if (holdsKey && process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) {
+    warn(`${file} holds an API key but others can read it; run: chmod 600 ${JSON.stringify(file)}`);
+  }
+  return {
+    ...(config.defaultProfile ? { defaultProfile: config.defaultProfile } : {}),
+    profiles: config.profiles,
+  };
+}
+
+export function writeConfig(file: string, config: ConfigFile): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.tmp`;
+  // Written whole and renamed, so a crash never leaves half a file; 0600 from the first byte.
+  writeFileSync(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temporary, file);
+  chmodSync(file, 0o600);
+}

@@ -1,0 +1,126 @@
+/**
+ * Everything a command needs from the global options: how to print, whether it may prompt, and
+ * a client built from flags, then the environment, then the config profile, then defaults.
+ */
+import { type ClientOptions, GlueKit } from '../client.js';
+import { resolveBaseUrl } from '../core/config.js';
+import { readEnv } from '../core/env.js';
+import { ConfigurationError } from '../core/errors.js';
+import { gluekitPaths } from './config/paths.js';
+import { type ConfigFile, type Profile, readConfig } from './config/store.js';
+
+export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
+
+export interface GlobalOptions {
+  json?: boolean;
+  output?: string;
+  select?: string;
+  agent?: boolean;
+  profile?: string;
+  region?: string;
+  baseUrl?: string;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+export interface Connection {
+  apiKey: string | undefined;
+  baseUrl: string;
+  profile: string;
+  /** Where each setting came from, for `doctor` and error messages. */
+  sources: { apiKey: string; baseUrl: string };
+}
+
+export class CliContext {
+  readonly format: OutputFormat;
+  readonly select: string[] | undefined;
+  readonly agent: boolean;
+  /** Prompts and progress are allowed: a person at a terminal, not an agent or a pipe. */
+  readonly interactive: boolean;
+  readonly color: boolean;
+  readonly paths = gluekitPaths();
+  private configCache: ConfigFile | undefined;
+
+  constructor(readonly options: GlobalOptions) {
+    this.agent = options.agent === true;
+    const requested = options.output;
+    if (requested !== undefined && !OUTPUT_FORMATS.includes(requested as OutputFormat)) {
+      throw new ConfigurationError(
+        `--output must be one of ${OUTPUT_FORMATS.join(', ')}, got ${JSON.stringify(requested)}`,
+      );
+    }
+    const stdoutIsTty = process.stdout.isTTY === true;
+    this.format =
+      (requested as OutputFormat | undefined) ??
+      (options.json || this.agent || !stdoutIsTty ? 'json' : 'table');
+    this.select = options.select
+      ?.split(',')
+      .map((path) => path.trim())
+      .filter(Boolean);
+    this.interactive = !this.agent && process.stdin.isTTY === true && stdoutIsTty;
+    this.color = !this.agent && options.color !== false && !process.env.NO_COLOR && stdoutIsTty;
+  }
+
+  get jsonErrors(): boolean {
+    return this.format !== 'table';
+  }
+
+  warn(message: string): void {
+    process.stderr.write(`gluekit: warning: ${message}\n`);
+  }
+
+  config(): ConfigFile {
+    this.configCache ??= readConfig(this.paths.configFile, (message) => this.warn(message));
+    return this.configCache;
+  }
+
+  profileName(): string {
+    return this.options.profile ?? readEnv('GLUEKIT_PROFILE') ?? this.config().defaultProfile ?? 'default';
+  }
+
+  /** Flags, then the environment, then the config profile, then defaults. */
+  connection(): Connection {
+    const name = this.profileName();
+    const profile: Profile = this.config().profiles[name] ?? {};
+    if (this.options.profile && !this.config().profiles[name]) {
+      throw new ConfigurationError(
+        `No profile named ${JSON.stringify(name)}; create it with: gluekit config set region us --profile ${name}`,
+      );
+    }
+    let baseUrl: string;
+    let baseUrlSource: string;
+    if (this.options.baseUrl)
+      [baseUrl, baseUrlSource] = [resolveBaseUrl(undefined, this.options.baseUrl), '--base-url'];
+    else if (this.options.region)
+      [baseUrl, baseUrlSource] = [resolveBaseUrl(this.options.region, undefined), '--region'];
+    else if (readEnv('ITGLUE_BASE_URL'))
+      [baseUrl, baseUrlSource] = [resolveBaseUrl(undefined, readEnv('ITGLUE_BASE_URL')), 'ITGLUE_BASE_URL'];
+    else if (readEnv('ITGLUE_REGION'))
+      [baseUrl, baseUrlSource] = [resolveBaseUrl(readEnv('ITGLUE_REGION'), undefined), 'ITGLUE_REGION'];
+    else if (profile.baseUrl)
+      [baseUrl, baseUrlSource] = [resolveBaseUrl(undefined, profile.baseUrl), `profile ${name}`];
+    else if (profile.region)
+      [baseUrl, baseUrlSource] = [resolveBaseUrl(profile.region, undefined), `profile ${name}`];
+    else [baseUrl, baseUrlSource] = [resolveBaseUrl('us', undefined), 'default (us)'];
+    const envKey = readEnv('ITGLUE_API_KEY');
+    const apiKey = envKey ?? profile.apiKey;
+    const keySource = envKey ? 'ITGLUE_API_KEY' : profile.apiKey ? `profile ${name}` : 'none';
+    return { apiKey, baseUrl, profile: name, sources: { apiKey: keySource, baseUrl: baseUrlSource } };
+  }
+
+  client(overrides: ClientOptions = {}): GlueKit {
+    const connection = this.connection();
+    if (!connection.apiKey && overrides.apiKey === undefined) {
+      throw new ConfigurationError(
+        'No IT Glue API key: set ITGLUE_API_KEY, or store one with `gluekit config set api-key` (it reads the key from stdin, never from the command line).',
+      );
+    }
+    return new GlueKit({
+      apiKey: connection.apiKey,
+      baseUrl: connection.baseUrl,
+      logLevel: this.options.verbose ? 'debug' : 'warn',
+      ...overrides,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * `--dry-run`: the command runs through the SDK as usual (validation, compat, serialization), but
+ * writes are captured instead of sent. Reads a write depends on (a contact's current emails, an
+ * organization name to resolve) still go to IT Glue, since they change nothing. What is printed
+ * is exactly what would be sent, with the key and every secret masked.
+ */
+
+import { REDACTED, redactSecrets } from '../core/redact.js';
+import { parseJson } from '../jsonapi/json.js';
+
+export interface CapturedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Stands in for the id IT Glue would give a created record, so later steps can be shown. */
+export const NEW_ID = '0';
+
+export function dryRunFetch(captured: CapturedRequest[], realFetch: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (method === 'GET') return realFetch(input, init);
+    const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>));
+    if (headers['x-api-key'] !== undefined) headers['x-api-key'] = REDACTED;
+    const body = typeof init?.body === 'string' ? redactSecrets(parseJson(init.body)) : null;
+    captured.push({ method, url: String(input), headers, body });
+    // Answer as IT Glue would, echoing what was sent, so a multi-step write can show every step.
+    const data = (body as { data?: Record<string, unknown> } | null)?.data ?? { type: 'unknown' };
+    const echoed = { data: { ...data, id: data.id ?? NEW_ID } };
+    return new Response(JSON.stringify(echoed), {
+      status: method === 'POST' ? 201 : 200,
+      headers: { 'content-type': 'application/vnd.api+json' },
+    });
+  };
+}
+
+export function describeDryRun(captured: readonly CapturedRequest[]): string {
+  const lines = ['Dry run: nothing was written. These requests would be sent:'];
+  for (const request of captured) {
+    lines.push('', `${request.method} ${request.url}`);
+    for (const [name, value] of Object.entries(request.headers)) lines.push(`  ${name}: ${value}`);
+    if (request.body !== null) lines.push(JSON.stringify(request.body, null, 2));
+  }
+  if (captured.some((request) => request.url.includes(`/${NEW_ID}/`))) {
+    lines.push('', `(${NEW_ID} stands for the id IT Glue assigns to the record created first.)`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,41 @@
+/** Plain aligned tables for people at a terminal. */
+
+const MAX_CELL = 60;
+
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function oneLineCell(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > MAX_CELL ? `${oneLine.slice(0, MAX_CELL - 1)}…` : oneLine;
+}
+
+export function renderTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  bold: (s: string) => string,
+): string {
+  const cells = rows.map((row) => row.map((value) => oneLineCell(cellText(value))));
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [bold(line(headers.map((header) => header.toUpperCase()))), ...cells.map(line)].join('\n');
+}
+
+/** One record as two columns: field, value. */
+export function renderRecord(record: Record<string, unknown>, bold: (s: string) => string): string {
+  const entries = Object.entries(record).filter(([key]) => key !== 'type' && key !== 'relationships');
+  const width = Math.max(...entries.map(([key]) => key.length));
+  return entries
+    .map(([key, value]) => `${bold(key.padEnd(width))}  ${oneLineCell(cellText(value))}`)
+    .join('\n');
+}

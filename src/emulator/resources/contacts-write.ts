@@ -1,0 +1,133 @@
+/**
+ * Contact writes. Real IT Glue permits `first_name`, `last_name`, `contact_emails[]`, ... and
+ * silently drops `name`, `email` and `archived`; only `organization_id` is required. The seed
+ * profile also takes the document's flat `name`, `email` and `archived` (deriving a missing name
+ * from first and last name) and still accepts everything a real-IT-Glue client sends.
+ */
+import type { ApiError } from '../http/responses.js';
+import type { ContactRecord } from '../store/records.js';
+import { isValidEmail, readContactEmails, readContactPhones, withFlatEmail } from './contact-details.js';
+import { contactModel } from './contacts.js';
+import type { WritableModel, WriteContext, WriteInput } from './model.js';
+import { has, type PermitSpec, permit } from './permit.js';
+import { blank, externallySynced, invalid, mustExist } from './problems.js';
+import {
+  assignSent,
+  checkLookup,
+  organizationForCreate,
+  organizationForUpdate,
+  outcome,
+} from './write-support.js';
+
+const REAL_ATTRIBUTES: PermitSpec = {
+  organizationId: 'id',
+  contactTypeId: 'id',
+  locationId: 'id',
+  firstName: 'string',
+  lastName: 'string',
+  title: 'string',
+  important: 'nullableBoolean',
+  notes: 'string',
+  restricted: 'boolean',
+  contactEmails: 'list',
+  contactPhones: 'list',
+};
+
+const SEED_ATTRIBUTES: PermitSpec = {
+  ...REAL_ATTRIBUTES,
+  name: 'string',
+  email: 'string',
+  archived: 'boolean',
+};
+
+const PLAIN_FIELDS = [
+  'firstName',
+  'lastName',
+  'title',
+  'contactTypeId',
+  'locationId',
+  'important',
+  'notes',
+  'restricted',
+  'archived',
+] as const satisfies readonly (keyof ContactRecord)[];
+
+type Draft = Omit<ContactRecord, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Applies the sent values to a draft (new or a copy of the stored record), collecting errors. */
+function applyValues(
+  context: WriteContext,
+  draft: Draft,
+  values: Record<string, unknown>,
+  errors: ApiError[],
+) {
+  const base = context.pointerBase;
+  checkLookup(context, 'contact_types', values.contactTypeId, 'contact-type', errors);
+  if (typeof values.locationId === 'string' && !context.tenant.locations.get(values.locationId)) {
+    errors.push(mustExist(base, 'location'));
+  }
+  assignSent(draft, values, PLAIN_FIELDS);
+  if (has(values, 'contactEmails')) {
+    draft.contactEmails = readContactEmails((values.contactEmails ?? []) as [], base, errors);
+  }
+  if (has(values, 'contactPhones')) {
+    draft.contactPhones = readContactPhones((values.contactPhones ?? []) as [], base, errors);
+  }
+  if (context.profile !== 'seed') return;
+  if (has(values, 'email')) {
+    const email = values.email === null ? null : String(values.email).trim();
+    if (email !== null && !isValidEmail(email)) errors.push(invalid(base, 'email'));
+    else draft.contactEmails = withFlatEmail(draft.contactEmails, email);
+  }
+  // The document's writable name wins; a write of first or last name alone derives it again.
+  const namesSent = has(values, 'name') || has(values, 'firstName') || has(values, 'lastName');
+  if (has(values, 'name') && values.name !== null && values.name !== '') {
+    draft.nameOverride = String(values.name);
+  } else if (namesSent) {
+    draft.nameOverride = null;
+  }
+}
+
+function attributesFor(context: WriteContext) {
+  return context.profile === 'seed' ? SEED_ATTRIBUTES : REAL_ATTRIBUTES;
+}
+
+export const contactWriteModel: WritableModel<ContactRecord> = {
+  ...contactModel,
+  create(context: WriteContext, input: WriteInput) {
+    const { values, ignored, errors } = permit(input.attributes, attributesFor(context), context.pointerBase);
+    const draft: Draft = {
+      organizationId: organizationForCreate(context, values, errors),
+      firstName: null,
+      lastName: null,
+      nameOverride: null,
+      title: null,
+      contactTypeId: null,
+      locationId: null,
+      important: false,
+      notes: null,
+      restricted: false,
+      psaIntegration: null,
+      psaId: null,
+      contactEmails: [],
+      contactPhones: [],
+      archived: false,
+    };
+    applyValues(context, draft, values, errors);
+    const hasAnyName = draft.nameOverride !== null || draft.firstName || draft.lastName;
+    if (context.profile === 'seed' && !hasAnyName) errors.push(blank(context.pointerBase, 'name'));
+    return outcome(draft, errors, ignored);
+  },
+  update(context: WriteContext, current: ContactRecord, input: WriteInput) {
+    const { values, ignored, errors } = permit(input.attributes, attributesFor(context), context.pointerBase);
+    if (context.profile === 'real' && current.psaIntegration !== null) {
+      return { ok: false, errors: [externallySynced(context.pointerBase)], ignored };
+    }
+    const draft: ContactRecord = {
+      ...current,
+      organizationId: organizationForUpdate(context, current.organizationId, values, errors),
+    };
+    applyValues(context, draft, values, errors);
+    return outcome(draft, errors, ignored);
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * Document writes. Real IT Glue (Aug 2025 docs plus the 2026 Documents API) permits `name`,
+ * `restricted`, `archived`, `public` and `organization_id`, plus `document_folder_id` on POST
+ * only; `content` and `my-glue` are dropped (content is written as sections). The seed profile
+ * stores `content`, `my-glue` and a folder change, as the document describes.
+ */
+import type { DocumentRecord } from '../store/records.js';
+import { documentModel } from './documents.js';
+import type { WritableModel, WriteContext, WriteInput } from './model.js';
+import { type PermitSpec, permit } from './permit.js';
+import { blank } from './problems.js';
+import { assignSent, organizationForCreate, organizationForUpdate, outcome } from './write-support.js';
+
+const REAL_UPDATE: PermitSpec = {
+  organizationId: 'id',
+  name: 'string',
+  restricted: 'boolean',
+  archived: 'boolean',
+  public: 'boolean',
+};
+const REAL_CREATE: PermitSpec = { ...REAL_UPDATE, documentFolderId: 'id' };
+const SEED_WRITE: PermitSpec = { ...REAL_CREATE, content: 'string', myGlue: 'boolean' };
+
+const STORED_FIELDS = [
+  'name',
+  'restricted',
+  'archived',
+  'public',
+  'documentFolderId',
+  'content',
+  'myGlue',
+] as const satisfies readonly (keyof DocumentRecord)[];
+
+type Draft = Omit<DocumentRecord, 'id' | 'createdAt' | 'updatedAt'>;
+
+export const documentWriteModel: WritableModel<DocumentRecord> = {
+  ...documentModel,
+  create(context: WriteContext, input: WriteInput) {
+    const spec = context.profile === 'seed' ? SEED_WRITE : REAL_CREATE;
+    const { values, ignored, errors } = permit(input.attributes, spec, context.pointerBase);
+    const draft: Draft = {
+      organizationId: organizationForCreate(context, values, errors),
+      name: '',
+      // A new document is a draft until it is published.
+      published: false,
+      archived: false,
+      restricted: false,
+      public: false,
+      documentFolderId: null,
+      myGlue: false,
+      content: null,
+    };
+    assignSent(draft, values, STORED_FIELDS);
+    if (draft.name === null || draft.name === '') errors.push(blank(context.pointerBase, 'name'));
+    return outcome(draft, errors, ignored);
+  },
+  update(context: WriteContext, current: DocumentRecord, input: WriteInput) {
+    const spec = context.profile === 'seed' ? SEED_WRITE : REAL_UPDATE;
+    const { values, ignored, errors } = permit(input.attributes, spec, context.pointerBase);
+    const draft: DocumentRecord = {
+      ...current,
+      organizationId: organizationForUpdate(context, current.organizationId, values, errors),
+    };
+    assignSent(draft, values, STORED_FIELDS);
+    if (draft.name === null || draft.name === '') errors.push(blank(context.pointerBase, 'name'));
+    return outcome(draft, errors, ignored);
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * What every resource module provides: fields for filters and sorts, a view (record → JSON:API
+ * attributes, per profile) and, for writable resources, create and update rules.
+ */
+
+import type { ApiError } from '../http/responses.js';
+import type { Tenant } from '../store/tenant.js';
+import type { SentAttribute } from './permit.js';
+
+/** `real` behaves like IT Glue; `seed` takes the seed document literally. */
+export type Profile = 'real' | 'seed';
+
+/**
+ * How a field compares in filters and sorts. `text` is exact and case-sensitive; `email` is
+ * compared case-insensitively (emulator choice: IT Glue's case rules are not documented, and
+ * addresses are case-insensitive in practice).
+ */
+export type FieldKind = 'id' | 'text' | 'email' | 'boolean' | 'timestamp' | 'number';
+
+export interface Field<R> {
+  readonly kind: FieldKind;
+  read(record: R, tenant: Tenant): unknown;
+}
+
+/** snake_case field name → field. */
+export type FieldMap<R> = Readonly<Record<string, Field<R>>>;
+
+export function field<R>(kind: FieldKind, read: (record: R, tenant: Tenant) => unknown): Field<R> {
+  return { kind, read };
+}
+
+export interface ViewContext {
+  readonly profile: Profile;
+  readonly tenant: Tenant;
+  /** List items can differ from a single record (passwords, organization quick notes). */
+  readonly mode: 'list' | 'show' | 'write';
+  /** `show_password` as sent (`true|1`, `false|0`), undefined when absent. */
+  readonly showPassword: boolean | undefined;
+}
+
+export interface ResourceObject {
+  id: string;
+  type: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface WriteContext {
+  readonly profile: Profile;
+  readonly tenant: Tenant;
+  /** The organization of a nested `/organizations/{organization_id}/relationships/...` route. */
+  readonly routeOrganizationId: string | undefined;
+  /** Where error pointers start: `/data`, or `/data/2` inside a bulk create. */
+  readonly pointerBase: string;
+}
+
+export interface WriteInput {
+  readonly attributes: readonly SentAttribute[];
+  /** Whether the body had a `relationships` member (real IT Glue refuses it on configuration PATCH). */
+  readonly hasRelationships: boolean;
+}
+
+export type WriteOutcome<R> =
+  | { ok: true; record: R; ignored: readonly string[] }
+  | { ok: false; errors: ApiError[]; ignored: readonly string[] };
+
+export interface ResourceModel<R extends { id: string }> {
+  /** The JSON:API type. */
+  readonly type: string;
+  readonly fields: FieldMap<R>;
+  attributes(record: R, view: ViewContext): Record<string, unknown>;
+}
+
+export interface WritableModel<R extends { id: string }> extends ResourceModel<R> {
+  /** Builds (does not store) a new record; the caller assigns id and timestamps on commit. */
+  create(context: WriteContext, input: WriteInput): WriteOutcome<Omit<R, 'id' | 'createdAt' | 'updatedAt'>>;
+  /** Returns the updated copy (the stored record is untouched until commit). */
+  update(context: WriteContext, current: R, input: WriteInput): WriteOutcome<R>;
+  /** Runs after commit gave the record its timestamps, for values derived from them. */
+  stamp?(record: R, previous: R | undefined): void;
+}
+
+/** Fewer digits than this always fit a double exactly (2^53 has 16). */
+const EXACT_AS_NUMBER_DIGITS = 16;
+
+/**
+ * IT Glue writes `*-id` attributes as JSON numbers. Those that fit a double become numbers here,
+ * so serializing needs no text rewrite; larger ones stay digit strings for `stringifyJsonApi`.
+ */
+function numericIds(attributes: Record<string, unknown>): Record<string, unknown> {
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (typeof value === 'string' && key.endsWith('-id') && value.length < EXACT_AS_NUMBER_DIGITS) {
+      attributes[key] = Number(value);
+    }
+  }
+  return attributes;
+}
+
+export function toResourceObject<R extends { id: string }>(
+  model: ResourceModel<R>,
+  record: R,
+  view: ViewContext,
+): ResourceObject {
+  return { id: record.id, type: model.type, attributes: numericIds(model.attributes(record, view)) };
+}
+
+/** `https://…/<organization>/<type>/<id>`, the shape of IT Glue's `resource-url` (host is not real). */
+export function resourceUrl(organizationId: string, type: string, id: string): string {
+  return `https://northwind.itglue.invalid/${organizationId}/${type}/${id}`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Organizations: read-only through the API (the seed document has no writes for them). Attributes
+ * per facts §5.1; lists truncate `quick-notes` to 250 characters, a single record has it whole.
+ */
+import type { OrganizationRecord } from '../store/records.js';
+import { field, type ResourceModel } from './model.js';
+
+const QUICK_NOTES_LIST_LIMIT = 250;
+
+export const organizationModel: ResourceModel<OrganizationRecord> = {
+  type: 'organizations',
+  fields: {
+    id: field('id', (org) => org.id),
+    name: field('text', (org) => org.name),
+    organization_type_id: field('id', (org) => org.organizationTypeId),
+    organization_status_id: field('id', (org) => org.organizationStatusId),
+    organization_type_name: field('text', (org, tenant) =>
+      tenant.lookupName('organization_types', org.organizationTypeId),
+    ),
+    organization_status_name: field('text', (org, tenant) =>
+      tenant.lookupName('organization_statuses', org.organizationStatusId),
+    ),
+    short_name: field('text', (org) => org.shortName),
+    my_glue_account_id: field('id', (org) => org.myGlueAccountId),
+    psa_id: field('text', (org) => org.psaId),
+    psa_integration_type: field('text', (org) => org.psaIntegrationType),
+    // Emulator organizations belong to no group: the filter is accepted and matches nothing.
+    group_id: field('id', () => null),
+    primary: field('boolean', (org) => org.primary),
+    created_at: field('timestamp', (org) => org.createdAt),
+    updated_at: field('timestamp', (org) => org.updatedAt),
+  },
+  attributes(org, view) {
+    const notes =
+      view.mode === 'list' && org.quickNotes !== null && org.quickNotes.length > QUICK_NOTES_LIST_LIMIT
+        ? org.quickNotes.slice(0, QUICK_NOTES_LIST_LIMIT)
+        : org.quickNotes;
+    const { tenant } = view;
+    return {
+      name: org.name,
+      alert: org.alert,
+      description: org.description,
+      'organization-type-id': org.organizationTypeId,
+      'organization-type-name': tenant.lookupName('organization_types', org.organizationTypeId),
+      'organization-status-id': org.organizationStatusId,
+      'organization-status-name': tenant.lookupName('organization_statuses', org.organizationStatusId),
+      'my-glue-account-id': org.myGlueAccountId,
+      primary: org.primary,
+      logo: '',
+      'quick-notes': notes,
+      'short-name': org.shortName,
+      'created-at': org.createdAt,
+      'updated-at': org.updatedAt,
+      'parent-id': null,
+      'ancestor-ids': '[]',
+    };
+  },
+};
