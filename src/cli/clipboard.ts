@@ -1,6 +1,6 @@
 /** `passwords get --copy`: the platform's clipboard, fed through stdin so the value never reaches argv. */
 import { spawn } from 'node:child_process';
-import { UsageError } from './input/write-input.js';
+import { UsageError } from './usage-error.js';
 
 const COMMANDS: Array<{ platform: NodeJS.Platform | 'any'; command: string; args: string[] }> = [
   { platform: 'darwin', command: 'pbcopy', args: [] },

@@ -116,10 +116,17 @@ export class CliContext {
         'No IT Glue API key: set ITGLUE_API_KEY, or store one with `gluekit config set api-key` (it reads the key from stdin, never from the command line).',
       );
     }
+    const waitSeconds = readEnv('GLUEKIT_RATE_LIMIT_WAIT');
+    if (waitSeconds !== undefined && !/^\d+$/.test(waitSeconds)) {
+      throw new ConfigurationError(
+        `GLUEKIT_RATE_LIMIT_WAIT must be whole seconds, got ${JSON.stringify(waitSeconds)}`,
+      );
+    }
     return new GlueKit({
       apiKey: connection.apiKey,
       baseUrl: connection.baseUrl,
       logLevel: this.options.verbose ? 'debug' : 'warn',
+      ...(waitSeconds !== undefined ? { maxRateLimitWaitMs: Number(waitSeconds) * 1000 } : {}),
       ...overrides,
     });
   }

@@ -6,7 +6,7 @@
  */
 
 import { REDACTED, redactSecrets } from '../core/redact.js';
-import { parseJson } from '../jsonapi/json.js';
+import { parseJson, stringifyJsonApi } from '../jsonapi/json.js';
 
 export interface CapturedRequest {
   method: string;
@@ -41,7 +41,7 @@ export function describeDryRun(captured: readonly CapturedRequest[]): string {
   for (const request of captured) {
     lines.push('', `${request.method} ${request.url}`);
     for (const [name, value] of Object.entries(request.headers)) lines.push(`  ${name}: ${value}`);
-    if (request.body !== null) lines.push(JSON.stringify(request.body, null, 2));
+    if (request.body !== null) lines.push(stringifyJsonApi(request.body, 2));
   }
   if (captured.some((request) => request.url.includes(`/${NEW_ID}/`))) {
     lines.push('', `(${NEW_ID} stands for the id IT Glue assigns to the record created first.)`);

@@ -20,6 +20,7 @@ const ENVIRONMENT_HELP = `Environment:
   ITGLUE_BASE_URL    a base URL instead of a region (e.g. a local emulator)
   GLUEKIT_HOME       where config and data live (default: the platform's directories)
   GLUEKIT_PROFILE    the config profile to use
+  GLUEKIT_RATE_LIMIT_WAIT  seconds to wait out IT Glue's rate limit before exit 7 (default 600)
   NO_COLOR           no colour in tables`;
 
 function contextOf(command: Command): CliContext {
@@ -110,6 +111,8 @@ export function buildProgram(): Command {
     .option('--no-color', 'no colour')
     .option('-v, --verbose', 'log requests to stderr (never the key or a secret)')
     .showSuggestionAfterError(true)
+    // Set before the subcommands are added, so they inherit it: usage errors throw, and exit 2.
+    .exitOverride()
     .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}`);
 
   addResourceCommands(program);
@@ -186,8 +189,9 @@ export function buildProgram(): Command {
     )
     .action(async (options, cmd: Command) => {
       const { runEmulatorCommand } = await import('./commands/emulator.js');
-      // --profile here is the emulator's profile, not a config profile.
-      await runEmulatorCommand({ ...options, profile: cmd.opts().profile });
+      // Here --profile names the emulator's profile. Commander files it under the global
+      // --profile (a config profile, which means nothing to the emulator), so read it from there.
+      await runEmulatorCommand({ ...options, profile: cmd.optsWithGlobals().profile ?? 'real' });
     });
 
   program
@@ -210,7 +214,7 @@ function wantsJsonErrors(argv: readonly string[]): boolean {
 }
 
 export async function run(argv: readonly string[]): Promise<void> {
-  const program = buildProgram().exitOverride();
+  const program = buildProgram();
   const jsonErrors = wantsJsonErrors(argv.slice(2));
   process.once('SIGINT', () => {
     process.stderr.write('\ngluekit: interrupted\n');

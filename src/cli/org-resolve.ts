@@ -5,7 +5,7 @@
  */
 import type { GlueKit } from '../client.js';
 import { NotFoundError } from '../core/errors.js';
-import { UsageError } from './input/write-input.js';
+import { UsageError } from './usage-error.js';
 
 export async function resolveOrganization(client: GlueKit, value: string): Promise<string> {
   const wanted = value.trim();

@@ -91,18 +91,23 @@ export const RESOURCE_CLI: ResourceCli[] = [
   },
 ];
 
-/** Named filter flags: the operation's filter key → the flag people type. */
-export const FILTER_FLAGS: Record<string, { flag: string; description: string }> = {
-  id: { flag: '--id <id>', description: 'exact id (repeat for several)' },
+/**
+ * Named filter flags: the operation's filter key → the flag people type. `option` is the name
+ * commander gives the flag's value (`--serial` → `serial`).
+ */
+export const FILTER_FLAGS: Record<string, { flag: string; option: string; description: string }> = {
+  id: { flag: '--id <id>', option: 'id', description: 'exact id (repeat for several)' },
   name: {
     flag: '--name <name>',
+    option: 'name',
     description: 'exact name, case-insensitive where IT Glue cannot filter (repeat for several)',
   },
-  email: { flag: '--email <email>', description: 'primary email, case-insensitive' },
-  serialNumber: { flag: '--serial <serial>', description: 'exact serial number' },
-  assetTag: { flag: '--asset-tag <tag>', description: 'exact asset tag' },
+  email: { flag: '--email <email>', option: 'email', description: 'primary email, case-insensitive' },
+  serialNumber: { flag: '--serial <serial>', option: 'serial', description: 'exact serial number' },
+  assetTag: { flag: '--asset-tag <tag>', option: 'assetTag', description: 'exact asset tag' },
   hostname: {
     flag: '--hostname <hostname>',
+    option: 'hostname',
     description: 'hostname, case-insensitive (matched by gluekit: IT Glue has no such filter)',
   },
 };

@@ -84,3 +84,13 @@ export function wasNeverSent(error: unknown): boolean {
   const code = networkErrorCode(error);
   return code !== undefined && NEVER_SENT_CODES.has(code);
 }
+
+/** A short reason for a failed connection: the code (`ECONNREFUSED`), else the innermost message. */
+export function describeNetworkError(error: unknown): string {
+  const code = networkErrorCode(error);
+  if (code) return code;
+  let current: unknown = error;
+  while ((current as { cause?: unknown })?.cause instanceof Error)
+    current = (current as { cause: unknown }).cause;
+  return current instanceof Error ? current.message : 'network error';
+}

@@ -23,7 +23,14 @@ import {
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
 import { redactSecrets, scrubText } from './redact.js';
-import { backoffDelay, decideRetry, type Failure, parseRetryAfter, wasNeverSent } from './retry.js';
+import {
+  backoffDelay,
+  decideRetry,
+  describeNetworkError,
+  type Failure,
+  parseRetryAfter,
+  wasNeverSent,
+} from './retry.js';
 import type { Semaphore } from './semaphore.js';
 import { sleep } from './sleep.js';
 
@@ -289,9 +296,3 @@ export class Transport {
 }
 
 const INVALID = Symbol('invalid-json');
-
-function describeNetworkError(cause: unknown): string {
-  const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  if (typeof code === 'string') return code;
-  return cause instanceof Error ? cause.message : 'network error';
-}

@@ -143,12 +143,13 @@ export function isIdKey(key: string): boolean {
 
 // `"organization-id":"9954000000404662"` → `"organization-id":9954000000404662`. Inside a JSON
 // string every quote is escaped (`\"`), so this pattern can only match a real key and value.
-const QUOTED_ID_ATTRIBUTE = /"([a-z0-9]+(?:[-_][a-z0-9]+)*[-_]id|updated-by)":"([1-9]\d{0,19})"/g;
+const QUOTED_ID_ATTRIBUTE = /"([a-z0-9]+(?:[-_][a-z0-9]+)*[-_]id|updated-by)":( ?)"([1-9]\d{0,19})"/g;
 
 /**
  * Serializes a JSON:API document, writing `*-id` attributes held as digit strings as JSON
  * numbers, exactly, whatever their size. `data.id` stays a string, as JSON:API requires.
+ * `indent` pretty-prints (for dry runs) with the same guarantee.
  */
-export function stringifyJsonApi(value: unknown): string {
-  return JSON.stringify(value).replace(QUOTED_ID_ATTRIBUTE, '"$1":$2');
+export function stringifyJsonApi(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(QUOTED_ID_ATTRIBUTE, '"$1":$2$3');
 }

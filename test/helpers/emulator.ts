@@ -108,3 +108,15 @@ export function recordingFetch(): {
   };
   return { fetch: wrapped, responses };
 }
+
+/** A loopback port with nothing listening (fetch refuses some low ports outright, so not port 1). */
+export async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

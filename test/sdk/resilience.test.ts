@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AmbiguousWriteError, ConnectionError, RequestAbortedError, TimeoutError } from '../../src/index.js';
 import {
   clientFor,
+  closedPort,
   NO_FAULTS,
   rawRecords,
   requestCounts,
@@ -121,10 +122,12 @@ describe('resilience', () => {
   });
 
   it('reports a host that refuses connections as ConnectionError', async () => {
-    const error = await clientFor(emulator.current, { baseUrl: 'http://127.0.0.1:1', maxRetries: 1 })
+    const port = await closedPort();
+    const error = await clientFor(emulator.current, { baseUrl: `http://127.0.0.1:${port}`, maxRetries: 1 })
       .organizations.list()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
   });
 });
 

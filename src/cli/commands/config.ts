@@ -8,8 +8,8 @@ import { keyFingerprint } from '../../core/redact.js';
 import { PROFILE_KEYS, type ProfileKey, profileField, readConfig, writeConfig } from '../config/store.js';
 import type { CliContext } from '../context.js';
 import { readPassword } from '../input/secret.js';
-import { UsageError } from '../input/write-input.js';
 import { printList, printRecord } from '../output/render.js';
+import { UsageError } from '../usage-error.js';
 
 function checkKey(key: string): ProfileKey {
   if (key === 'default-profile' || (PROFILE_KEYS as readonly string[]).includes(key))

@@ -6,6 +6,7 @@ import { GlueKit } from '../../client.js';
 import { REGION_BASE_URLS } from '../../core/config.js';
 import { AuthenticationError, GlueKitError } from '../../core/errors.js';
 import { keyFingerprint } from '../../core/redact.js';
+import { describeNetworkError } from '../../core/retry.js';
 import type { CliContext, Connection } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { printList } from '../output/render.js';
@@ -30,8 +31,7 @@ async function reachable(baseUrl: string): Promise<{ ok: boolean; date?: string;
       detail: `${baseUrl} answered HTTP ${response.status}`,
     };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, detail: `${baseUrl} is unreachable (${cause ?? (error as Error).message})` };
+    return { ok: false, detail: `${baseUrl} is unreachable (${describeNetworkError(error)})` };
   }
 }
 

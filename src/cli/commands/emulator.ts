@@ -1,7 +1,7 @@
 /** `gluekit emulator`: serve a local IT Glue until Ctrl-C. */
 import { closeSync, openSync } from 'node:fs';
-import { InvalidArgumentError } from 'commander';
 import { startEmulator } from '../../emulator/index.js';
+import { UsageError } from '../usage-error.js';
 
 export interface EmulatorCommandOptions {
   port: string;
@@ -21,9 +21,7 @@ export interface EmulatorCommandOptions {
 function number(name: string, raw: string, { min = 0, max = Number.POSITIVE_INFINITY } = {}): number {
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw new InvalidArgumentError(
-      `--${name} must be a number from ${min} to ${max}, got ${JSON.stringify(raw)}`,
-    );
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return value;
 }
@@ -33,7 +31,7 @@ export function parseRateLimit(raw: string): { limit: number; windowSeconds: num
   if (raw === 'off') return false;
   const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(raw);
   if (!match)
-    throw new InvalidArgumentError(
+    throw new UsageError(
       `--rate-limit must look like 3000/300 (requests/seconds) or "off", got ${JSON.stringify(raw)}`,
     );
   return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
@@ -52,14 +50,10 @@ function detachStdout(): void {
 
 export async function runEmulatorCommand(options: EmulatorCommandOptions): Promise<void> {
   if (options.profile !== 'real' && options.profile !== 'seed') {
-    throw new InvalidArgumentError(
-      `--profile must be "real" or "seed", got ${JSON.stringify(options.profile)}`,
-    );
+    throw new UsageError(`--profile must be "real" or "seed", got ${JSON.stringify(options.profile)}`);
   }
   if (!/^(demo|empty|scale:\d+)$/.test(options.seed)) {
-    throw new InvalidArgumentError(
-      `--seed must be demo, empty or scale:N, got ${JSON.stringify(options.seed)}`,
-    );
+    throw new UsageError(`--seed must be demo, empty or scale:N, got ${JSON.stringify(options.seed)}`);
   }
   const emulator = await startEmulator({
     port: number('port', options.port, { max: 65535 }),

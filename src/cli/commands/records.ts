@@ -5,10 +5,11 @@ import type { ResourceType } from '../../spec/types.js';
 import type { CliContext } from '../context.js';
 import { type CapturedRequest, describeDryRun, dryRunFetch } from '../dry-run.js';
 import { readPassword, type SecretFlags } from '../input/secret.js';
-import { buildAttributes, UsageError, type WriteFlags } from '../input/write-input.js';
+import { buildAttributes, type WriteFlags } from '../input/write-input.js';
 import { resolveOrganization } from '../org-resolve.js';
 import { printList, printRecord } from '../output/render.js';
 import { FILTER_FLAGS, findOperation, RESOURCE_CLI } from '../resource-commands.js';
+import { UsageError } from '../usage-error.js';
 
 export interface ListFlags {
   org?: string;
@@ -35,8 +36,8 @@ function columnsOf(type: ResourceType): string[] {
 /** Named filter flags and `--filter key=value` → the SDK's filter object (repeats are OR). */
 function buildFilter(flags: ListFlags): Record<string, string[]> {
   const filter: Record<string, string[]> = {};
-  for (const key of Object.keys(FILTER_FLAGS)) {
-    const values = flags[key] as string[] | undefined;
+  for (const [key, { option }] of Object.entries(FILTER_FLAGS)) {
+    const values = flags[option] as string[] | undefined;
     if (values?.length) filter[key] = values;
   }
   for (const entry of flags.filter ?? []) {

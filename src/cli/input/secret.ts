@@ -4,7 +4,8 @@
  * does not echo. The value is used byte for byte; only the one line break a shell adds is removed.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError } from './write-input.js';
+import { RequestAbortedError } from '../../core/errors.js';
+import { UsageError } from '../usage-error.js';
 
 export interface SecretFlags {
   passwordStdin?: boolean;
@@ -33,7 +34,7 @@ async function promptHidden(question: string): Promise<string> {
         }
         if (ch === '\u0003') {
           cleanup();
-          reject(Object.assign(new Error('Interrupted'), { name: 'RequestAbortedError' }));
+          reject(new RequestAbortedError('Interrupted at the password prompt'));
           return;
         }
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);

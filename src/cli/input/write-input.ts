@@ -6,19 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { ConfigurationError, ValidationError } from '../../core/errors.js';
+import { ValidationError } from '../../core/errors.js';
 import { camelKey, deepKeys } from '../../jsonapi/case.js';
 import { isSecretKey } from '../../spec/secrets.js';
 import type { OperationSpec } from '../../spec/types.js';
+import { UsageError } from '../usage-error.js';
 
 export interface WriteFlags {
   set?: string[];
   unset?: string[];
   file?: string;
-}
-
-export class UsageError extends ConfigurationError {
-  override name = 'UsageError';
 }
 
 function shapeOf(op: OperationSpec): Record<string, z.ZodType> {

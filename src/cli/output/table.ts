@@ -14,21 +14,37 @@ function oneLineCell(text: string): string {
   return oneLine.length > MAX_CELL ? `${oneLine.slice(0, MAX_CELL - 1)}…` : oneLine;
 }
 
+const SHORT_LABELS: Record<string, string> = {
+  organizationName: 'organization',
+  organizationTypeName: 'type',
+  organizationStatusName: 'status',
+  configurationTypeName: 'type',
+  passwordCategoryName: 'category',
+  serialNumber: 'serial',
+};
+
+/** A column header for people: `updatedAt` → `UPDATED AT`, and short names for the long ones. */
+export function columnLabel(path: string): string {
+  const label = SHORT_LABELS[path] ?? path.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/\./g, ' ');
+  return label.toUpperCase();
+}
+
 export function renderTable(
   headers: readonly string[],
   rows: ReadonlyArray<readonly unknown[]>,
   bold: (s: string) => string,
 ): string {
+  const labels = headers.map(columnLabel);
   const cells = rows.map((row) => row.map((value) => oneLineCell(cellText(value))));
-  const widths = headers.map((header, column) =>
-    Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)),
+  const widths = labels.map((label, column) =>
+    Math.max(label.length, ...cells.map((row) => (row[column] ?? '').length)),
   );
   const line = (row: readonly string[]) =>
     row
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))
       .join('  ')
       .trimEnd();
-  return [bold(line(headers.map((header) => header.toUpperCase()))), ...cells.map(line)].join('\n');
+  return [bold(line(labels)), ...cells.map(line)].join('\n');
 }
 
 /** One record as two columns: field, value. */

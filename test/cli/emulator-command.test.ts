@@ -1,0 +1,65 @@
+/** `gluekit emulator`: flags, and `--env` for `eval "$(gluekit emulator --env &)"`. */
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN, cliEnv, envelope, runCli } from '../helpers/cli.js';
+
+function startCliEmulator(args: string[]) {
+  const child = spawn(process.execPath, [BIN, 'emulator', ...args], {
+    env: cliEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  const closed = new Promise<void>((resolve) => child.stdout.on('close', () => resolve()));
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  return { child, closed, output: () => stdout };
+}
+
+describe('gluekit emulator', () => {
+  it('--env prints exactly two export lines, then closes stdout while it keeps serving', async () => {
+    const emulator = startCliEmulator(['--env', '--seed', 'demo']);
+    try {
+      await emulator.closed; // what lets $(...) return
+      const lines = emulator.output().trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/^export ITGLUE_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/);
+      expect(lines[1]).toMatch(/^export ITGLUE_API_KEY=ITG\.[0-9a-f]{32}$/);
+      const env = Object.fromEntries(
+        lines.map((line) => line.replace(/^export /, '').split('=') as [string, string]),
+      );
+      const orgs = await runCli(['orgs', 'list'], { env });
+      expect(envelope<unknown[]>(orgs).data.length).toBe(5);
+    } finally {
+      emulator.child.kill('SIGTERM');
+    }
+  });
+
+  it('takes a profile, a seed, faults and a rate limit, and refuses bad values', async () => {
+    const emulator = startCliEmulator([
+      '--profile',
+      'seed',
+      '--seed',
+      'scale:3',
+      '--rate-limit',
+      '100/60',
+      '--latency',
+      '5',
+    ]);
+    try {
+      await new Promise<void>((resolve) => emulator.child.stdout.once('data', () => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const text = emulator.output();
+      expect(text).toMatch(/profile seed, seed scale:3/);
+      const url = /listening on (\S+)/.exec(text)?.[1] as string;
+      const key = /API key: (\S+)/.exec(text)?.[1] as string;
+      const orgs = await runCli(['orgs', 'list'], { env: { ITGLUE_BASE_URL: url, ITGLUE_API_KEY: key } });
+      expect(envelope<unknown[]>(orgs).data.length).toBe(3); // scale:3, the organization above 2^53 among them
+    } finally {
+      emulator.child.kill('SIGTERM');
+    }
+    const bad = await runCli(['emulator', '--rate-limit', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--rate-limit must look like 3000\/300/);
+  });
+});
