@@ -5,9 +5,8 @@
  *
  *   npx tsx bench/cli-startup.ts
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startEmulator } from '../src/emulator/index.js';
 
 const BIN = fileURLToPath(new URL('../bin/gluekit.js', import.meta.url));
 
@@ -24,17 +23,29 @@ function medianMs(args: string[], env: NodeJS.ProcessEnv, runs: number): number 
   return samples[Math.floor(samples.length / 2)] as number;
 }
 
+/** An emulator in its own process: spawnSync blocks this one, so it cannot serve in here. */
+async function startEmulatorProcess(): Promise<{ env: Record<string, string>; stop: () => void }> {
+  const child = spawn(process.execPath, [BIN, 'emulator', '--env'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.on('data', (chunk) => {
+    text += chunk;
+  });
+  await new Promise<void>((resolve) => child.stdout.on('close', () => resolve()));
+  const env = Object.fromEntries(
+    text
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^export /, '').split('=') as [string, string]),
+  );
+  return { env, stop: () => child.kill('SIGTERM') };
+}
+
 export async function runCliStartupBench(
   runs = 15,
 ): Promise<Array<{ command: string; medianMs: number; ratio: number }>> {
-  const emulator = await startEmulator({ seed: 'demo' });
+  const emulator = await startEmulatorProcess();
   try {
-    const env = {
-      ...process.env,
-      ITGLUE_BASE_URL: emulator.url,
-      ITGLUE_API_KEY: emulator.apiKey,
-      NO_COLOR: '1',
-    };
+    const env = { ...process.env, ...emulator.env, NO_COLOR: '1' };
     const baseline = medianMs(['-e', '0'], env, runs);
     const version = medianMs([BIN, '--version'], env, runs);
     const list = medianMs([BIN, 'orgs', 'list', '--json'], env, runs);
@@ -44,7 +55,7 @@ export async function runCliStartupBench(
       { command: 'gluekit orgs list --json', medianMs: list, ratio: list / baseline },
     ];
   } finally {
-    await emulator.stop();
+    emulator.stop();
   }
 }
 

@@ -1,136 +1,183 @@
 /**
  * `gluekit demo` (and `npm run demo`): a short tour with real output, against an emulator started
- * in this process. It needs no key and no network.
+ * in this process. It needs no key and no network. The CLI steps run the real `gluekit` binary.
  */
-import { inspect } from 'node:util';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { GlueKit } from '../../client.js';
 import { AmbiguousWriteError } from '../../core/errors.js';
 import { startEmulator } from '../../emulator/index.js';
 
+const BIN = fileURLToPath(new URL('../../../bin/gluekit.js', import.meta.url));
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const step = (n: number, title: string) => out(`\n${n}. ${title}`);
-const code = (text: string) => out(`   > ${text}`);
+const indent = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
 
-function table(rows: string[][]): void {
-  const widths =
-    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  for (const row of rows)
-    out(`     ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd());
+function step(n: number, title: string): void {
+  out(`\n${n}. ${title}`);
 }
 
-async function countRequests(url: string): Promise<number> {
-  const counts = (await (await fetch(`${url}/__emulator/requests`)).json()) as { total: number };
-  return counts.total;
+/**
+ * Runs `gluekit <args>` against the emulator and shows the command and what it printed. The child
+ * runs asynchronously: the emulator it talks to lives in this process's event loop.
+ */
+function shell(display: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  out(`  $ ${display}`);
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const text = `${stdout}${stderr}`;
+        if (text.trim()) out(indent(text));
+        if (error && typeof error.code === 'number') out(`    (exit ${error.code})`);
+        resolve();
+      },
+    );
+  });
+}
+
+async function setFaults(url: string, faults: Record<string, number>): Promise<void> {
+  await fetch(`${url}/__emulator/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
 }
 
 export async function runDemo(): Promise<void> {
   const started = Date.now();
   out(
-    'gluekit demo: IT Glue from TypeScript and the terminal, against a local emulator (no key, no network).',
+    'gluekit demo: IT Glue from the terminal and from TypeScript, against a local emulator (no key, no network).',
   );
 
-  step(1, 'Start the emulator: it behaves like real IT Glue (profile "real") and holds a small demo MSP.');
   const emulator = await startEmulator({ seed: 'demo' });
   try {
-    code(`startEmulator({ seed: 'demo' })  ->  ${emulator.url}`);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ITGLUE_BASE_URL: emulator.url,
+      ITGLUE_API_KEY: emulator.apiKey,
+    };
+    delete env.ITGLUE_REGION;
+    step(1, `An emulator is running at ${emulator.url}: it behaves like real IT Glue and holds a small MSP.`);
+    out('   (gluekit emulator --env prints the two exports that point gluekit at it)');
+
+    step(2, 'Check the setup: configuration, host, key, clock and rate budget.');
+    await shell('gluekit doctor', ['doctor', '-o', 'table'], env);
+
+    step(3, 'List organizations: one request at page size 1000. The id above 2^53 stays exact.');
+    await shell('gluekit orgs list', ['orgs', 'list', '-o', 'table'], env);
+
     const client = new GlueKit({ apiKey: emulator.apiKey, baseUrl: emulator.url });
-
-    step(2, 'List organizations: one request at page size 1000 (IT Glue defaults to 50).');
-    code("client.organizations.list({ sort: 'name' })");
-    const orgs = (await client.organizations.list({ sort: 'name' })).data;
-    table([['ID', 'NAME', 'TYPE'], ...orgs.map((org) => [org.id, org.name, org.organizationTypeName ?? ''])]);
-    const big = orgs.find((org) => BigInt(org.id) > BigInt(Number.MAX_SAFE_INTEGER));
-    if (big)
-      out(
-        `   ${big.name}'s id ${big.id} is above 2^53: JSON.parse would round it; gluekit keeps every id exact.`,
-      );
-
-    step(
-      3,
-      'Find a device by hostname. Real IT Glue has no hostname filter (it ignores it and returns everything);',
-    );
-    out('   gluekit reads the candidates and matches for you, so the filter means what it says.');
     const device = (await client.configurations.list({ pageSize: 50 })).data.find((c) => c.hostname);
     if (device?.hostname) {
-      code(`client.configurations.list({ filter: { hostname: '${device.hostname.toLowerCase()}' } })`);
-      const hits = (await client.configurations.list({ filter: { hostname: device.hostname.toLowerCase() } }))
-        .data;
-      table([
-        ['NAME', 'SERIAL', 'ORGANIZATION'],
-        ...hits.map((c) => [c.name, c.serialNumber ?? '', c.organizationName ?? '']),
-      ]);
+      step(
+        4,
+        'A filtered list. Real IT Glue has no hostname filter (it ignores it and returns everything); gluekit matches.',
+      );
+      const hostname = device.hostname.toLowerCase();
+      await shell(
+        `gluekit configs list --hostname ${hostname}`,
+        ['configs', 'list', '--hostname', hostname, '-o', 'table'],
+        env,
+      );
     }
 
-    step(4, "Create a contact with the document's fields; gluekit sends what real IT Glue accepts.");
-    const organizationId = big?.id ?? (orgs[0]?.id as string);
-    code(
-      `client.contacts.create({ organizationId: '${organizationId}', name: 'Ada Lovelace', email: 'ada@example.com' })`,
+    step(
+      5,
+      "Create a contact with the document's fields; gluekit sends IT Glue's (first/last name, contact-emails).",
     );
-    const contact = await client.contacts.create({
-      organizationId,
-      name: 'Ada Lovelace',
-      email: 'ada@example.com',
-    });
-    out(`   -> id ${contact.id}; sent first-name "${contact.firstName}", last-name "${contact.lastName}",`);
-    out(`      contact-emails ${JSON.stringify(contact.contactEmails)}`);
-    code("client.contacts.list({ filter: { email: 'ADA@example.com' } })");
-    const found = (await client.contacts.list({ filter: { email: 'ADA@example.com' } })).data;
-    out(`   -> ${found.length} match: ${found.map((c) => `${c.name} <${c.email}>`).join(', ')}`);
+    await shell(
+      'gluekit contacts create --org "fabrikam architects" --set name="Ada Lovelace" --set email=ada@example.com',
+      [
+        'contacts',
+        'create',
+        '--org',
+        'fabrikam architects',
+        '--set',
+        'name=Ada Lovelace',
+        '--set',
+        'email=ada@example.com',
+        '-o',
+        'table',
+        '--select',
+        'id,name,firstName,lastName,email,organizationName',
+      ],
+      env,
+    );
+    await shell(
+      'gluekit contacts list --email ADA@example.com --select id,name,organization.name',
+      [
+        'contacts',
+        'list',
+        '--email',
+        'ADA@example.com',
+        '--select',
+        'id,name,organization.name',
+        '-o',
+        'table',
+      ],
+      env,
+    );
 
-    step(5, 'Passwords are metadata unless you reveal one, and a revealed value still prints masked.');
-    const password = (await client.passwords.list({ filter: { organizationId } })).data[0];
-    if (password) {
-      code(`client.passwords.get('${password.id}')`);
-      const meta = await client.passwords.get(password.id);
-      out(
-        `   -> ${meta.name}: username ${meta.username ?? '-'}, password ${meta.password === undefined ? 'not fetched' : 'fetched'}`,
-      );
-      code(`console.log(await client.passwords.get('${password.id}', { reveal: true }))`);
-      const revealed = await client.passwords.get(password.id, { reveal: true });
-      // util.inspect of the record itself: the value is masked even though it was fetched.
-      const shown = inspect(revealed, { breakLength: 200 })
-        .split('\n')
-        .filter((line) => /^\s*(name|password):/.test(line));
-      for (const line of shown) out(`     ${line.trim()}`);
-      out(
-        `   -> the value is there (${revealed.password?.length ?? 0} characters) for code that reads .password.`,
-      );
-    }
+    step(
+      6,
+      'A dry run: the exact request, nothing sent, the key and the password masked. Secrets never come from argv.',
+    );
+    await shell(
+      'NEW_SECRET=… gluekit passwords create --org "fabrikam architects" --set name="Firewall admin" --password-env NEW_SECRET --dry-run',
+      [
+        'passwords',
+        'create',
+        '--org',
+        'fabrikam architects',
+        '--set',
+        'name=Firewall admin',
+        '--password-env',
+        'NEW_SECRET',
+        '--dry-run',
+        '-o',
+        'table',
+      ],
+      { ...env, NEW_SECRET: 'demo-secret-never-printed' },
+    );
 
-    step(6, 'A lost response: the emulator commits the next create, then drops the connection.');
-    await fetch(`${emulator.url}/__emulator/faults`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ lostResponseRate: 1 }),
-    });
-    code("client.contacts.create({ ..., name: 'Grace Hopper', email: 'grace@example.com' })");
+    step(
+      7,
+      'From TypeScript: a lost response. The emulator commits the next create, then drops the connection.',
+    );
+    out(
+      "  > await client.contacts.create({ organizationId, name: 'Grace Hopper', email: 'grace@example.com' })",
+    );
+    const organizationId = (await client.organizations.list({ filter: { name: 'Fabrikam Architects' } }))
+      .data[0]?.id as string;
+    await setFaults(emulator.url, { lostResponseRate: 1 });
     try {
       await client.contacts.create({ organizationId, name: 'Grace Hopper', email: 'grace@example.com' });
     } catch (error) {
       if (!(error instanceof AmbiguousWriteError)) throw error;
-      out(`   -> ${error.name}: a POST is never re-sent blindly.`);
+      out(`    ${error.name}: a POST is never re-sent blindly; look the record up by its natural key.`);
     } finally {
-      await fetch(`${emulator.url}/__emulator/faults`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ lostResponseRate: 0 }),
-      });
+      await setFaults(emulator.url, { lostResponseRate: 0 });
     }
     const grace = (await client.contacts.list({ filter: { email: 'grace@example.com' } })).data;
-    out(`   -> looked up by email instead: ${grace.length} record (it was created exactly once).`);
+    out(`  > (await client.contacts.list({ filter: { email: 'grace@example.com' } })).data.length`);
+    out(`    ${grace.length}   (created exactly once)`);
 
-    step(7, 'The rate budget: 3000 requests per 5 minutes per key, spent like money.');
-    const used = await countRequests(emulator.url);
-    const budget = client.rateBudget();
-    out(
-      `   -> this tour used ${used} requests; ${budget?.remaining ?? '?'} of ${budget?.limit ?? '?'} left in the window.`,
-    );
+    const counts = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { total: number };
+    step(8, `This tour sent IT Glue ${counts.total} requests of the 3000 allowed per 5 minutes.`);
   } finally {
     await emulator.stop();
   }
 
   out('\nPoint gluekit at your own tenant (nothing else changes):');
-  out('   export ITGLUE_API_KEY=ITG.xxxxxxxx   # Account > Settings > API Keys');
-  out('   export ITGLUE_REGION=us              # or eu, au');
+  out('  export ITGLUE_API_KEY=ITG.xxxxxxxx   # IT Glue: Account > Settings > API Keys');
+  out('  export ITGLUE_REGION=us              # or eu, au');
+  out('  gluekit doctor');
   out(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
