@@ -65,50 +65,41 @@ export class Requester {
     operationId?: string,
   ): Promise<FlatResource> {
     const qs = buildQuery(query);
-    const doc = await this.document<FlatResource>('GET', qs ? `${path}?${qs}` : path, options, operationId);
-    return this.single(doc.data, 'GET', path);
+    return this.one('GET', qs ? `${path}?${qs}` : path, options, operationId);
   }
 
   /** POST one resource; `type` comes from the operation, never from the caller. */
-  async create(
+  create(
     path: string,
     type: string,
     attributes: Record<string, unknown>,
     options: RequestOptions,
     operationId?: string,
-    query: QueryInput = {},
   ): Promise<FlatResource> {
-    const qs = buildQuery(query);
-    const body = serializeResource(type, attributes);
-    const doc = await this.document<FlatResource>(
-      'POST',
-      qs ? `${path}?${qs}` : path,
-      options,
-      operationId,
-      body,
-    );
-    return this.single(doc.data, 'POST', path);
+    return this.one('POST', path, options, operationId, serializeResource(type, attributes));
   }
 
-  async update(
+  update(
     path: string,
     type: string,
     id: string,
     attributes: Record<string, unknown>,
     options: RequestOptions,
     operationId?: string,
-    query: QueryInput = {},
   ): Promise<FlatResource> {
-    const qs = buildQuery(query);
-    const body = serializeResource(type, attributes, { id });
-    const doc = await this.document<FlatResource>(
-      'PATCH',
-      qs ? `${path}?${qs}` : path,
-      options,
-      operationId,
-      body,
-    );
-    return this.single(doc.data, 'PATCH', path);
+    return this.one('PATCH', path, options, operationId, serializeResource(type, attributes, { id }));
+  }
+
+  /** A request whose answer must hold exactly one record. */
+  private async one(
+    method: HttpMethod,
+    target: string,
+    options: RequestOptions,
+    operationId: string | undefined,
+    body?: unknown,
+  ): Promise<FlatResource> {
+    const doc = await this.document<FlatResource>(method, target, options, operationId, body);
+    return this.single(doc.data, method, target.split('?')[0] as string);
   }
 
   /** One page at a time, following IT Glue's `meta.next-page` (or `links.next`). */
