@@ -306,3 +306,47 @@ describe('gluekit <resource> <verb>', () => {
     return ((await response.json()) as { data: Array<{ id: string }> }).data[0]?.id as string;
   }
 });
+
+describe('the password prompt on a terminal', () => {
+  const emulator = useEmulator({ seed: 'demo' });
+
+  it('asks without echoing, and the answer becomes the password', async () => {
+    const { execFile } = await import('node:child_process');
+    const { BIN, cliEnv } = await import('../helpers/cli.js');
+    const script = new URL('../helpers/answer_prompt.py', import.meta.url).pathname;
+    const env = cliEnv({ ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: emulator.current.apiKey });
+    const secret = 'typed-at-the-prompt-7';
+    // Asynchronously: the emulator answering the CLI runs in this process.
+    const result = await new Promise<{ status: number; stdout: string }>((resolve) => {
+      execFile(
+        'python3',
+        [
+          script,
+          'Password (not echoed): ',
+          secret,
+          '--',
+          process.execPath,
+          BIN,
+          'passwords',
+          'create',
+          '--org',
+          BIG_ORG_ID,
+          '--set',
+          'name=Prompted',
+          '-o',
+          'json',
+        ],
+        { env, encoding: 'utf8' },
+        (error, stdout) => resolve({ status: error ? Number(error.code) : 0, stdout }),
+      );
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Password (not echoed): ');
+    expect(result.stdout).not.toContain(secret);
+    const id = /"id": "(\d+)"/.exec(result.stdout)?.[1] as string;
+    const revealed = await runCli(['passwords', 'get', id, '--reveal'], {
+      env: { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: emulator.current.apiKey },
+    });
+    expect(envelope<Rec>(revealed).data.password).toBe(secret);
+  });
+});

@@ -18,8 +18,9 @@ function withoutFinalNewline(text: string): string {
 
 async function promptHidden(question: string): Promise<string> {
   const input = process.stdin;
-  process.stderr.write(question);
+  // Echo goes off before the prompt shows: anything typed or pasted after it must not appear.
   input.setRawMode?.(true);
+  process.stderr.write(question);
   input.resume();
   input.setEncoding('utf8');
   return new Promise((resolve, reject) => {
