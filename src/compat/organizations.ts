@@ -29,6 +29,9 @@ export function planOrganizationList(input: ListInput): ListPlan {
     mode: 'server',
     path: '/organizations',
     operationId: 'listOrganizations',
-    query: { filter: serverFilters(input.filter, { id: 'id', name: 'name' }), sort: input.sort.join(',') },
+    query: {
+      filter: serverFilters(input.filter, { id: 'id', name: 'name', updatedAt: 'updated_at' }),
+      sort: input.sort.join(','),
+    },
   };
 }

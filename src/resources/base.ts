@@ -98,7 +98,7 @@ export function parseListParams(
 ): ListInput {
   const request = { method: op.method, path: op.path, operationId: op.operationId };
   const filter: Record<string, string[]> = {};
-  const filterSpecs = op.query.filter((spec) => spec.kind === 'filter');
+  const filterSpecs = [...op.query, ...(op.queryExtensions ?? [])].filter((spec) => spec.kind === 'filter');
   for (const [key, value] of Object.entries(params.filter ?? {})) {
     if (value === undefined) continue;
     const spec = filterSpecs.find((candidate) => candidate.key === key);

@@ -30,7 +30,14 @@ export type OrganizationSortField =
   | 'myGlueAccountId';
 
 export interface OrganizationListParams extends ListParamsBase<OrganizationSortField> {
-  filter?: { id?: OneOrMany<IdInput> | undefined; name?: OneOrMany<string> | undefined } | undefined;
+  filter?:
+    | {
+        id?: OneOrMany<IdInput> | undefined;
+        name?: OneOrMany<string> | undefined;
+        /** Real IT Glue's date range (RFC 3339, either end open); not in the document. */
+        updatedAt?: { from?: string; to?: string } | undefined;
+      }
+    | undefined;
 }
 
 export class Organizations extends APIResource {

@@ -1,4 +1,4 @@
-import { filterId, filterName, pageNumber, pageSize, pathId, sort } from './params.js';
+import { filterId, filterName, filterUpdatedAtRange, pageNumber, pageSize, pathId, sort } from './params.js';
 import type { OperationSpec, ResourceSpec } from './types.js';
 
 export const organizationsResource: ResourceSpec = {
@@ -40,6 +40,7 @@ export const organizationOperations = [
     summary: 'List organizations',
     pathParams: [],
     query: [filterId, filterName, pageNumber, pageSize, sort],
+    queryExtensions: [filterUpdatedAtRange],
   },
   {
     operationId: 'getOrganization',

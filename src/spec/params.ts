@@ -90,6 +90,25 @@ export function stringFilter(field: string, key: string): QueryParamSpec {
   };
 }
 
+/**
+ * `filter[updated_at]=start,end` (RFC 3339, `*` for an open end): real IT Glue's date range on
+ * organizations, which incremental reads use. The SDK takes `{ from, to }`; the two ends travel
+ * as a two-value list, which the query builder joins with the bare comma the range needs.
+ */
+export const filterUpdatedAtRange: QueryParamSpec = {
+  wire: 'filter[updated_at]',
+  key: 'updatedAt',
+  kind: 'filter',
+  type: 'string',
+  schema: z
+    .strictObject({
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+    })
+    .refine((range) => range.from !== undefined || range.to !== undefined, 'give from, to, or both')
+    .transform((range) => [range.from ?? '*', range.to ?? '*']),
+};
+
 export const pageNumber: QueryParamSpec = {
   wire: 'page[number]',
   key: 'pageNumber',

@@ -24,6 +24,8 @@ export interface OperationSpec {
   readonly summary: string;
   readonly pathParams: readonly PathParamSpec[];
   readonly query: readonly QueryParamSpec[];
+  /** Query parameters real IT Glue has that the document does not (kept apart, like `extensions`). */
+  readonly queryExtensions?: readonly QueryParamSpec[];
   /** Request attributes exactly as the document lists them (camelCase keys). */
   readonly attributes?: z.ZodObject;
   /**

@@ -84,6 +84,11 @@ describe('the operation table matches spec/itglue.openapi.yaml', () => {
       }
     });
 
+    it('keeps real IT Glue query parameters apart from the document', () => {
+      const inDocument = docOp.parameters.map((p) => p.name);
+      for (const extension of op.queryExtensions ?? []) expect(inDocument).not.toContain(extension.wire);
+    });
+
     it('has the same query parameters, with the same types and bounds', () => {
       const fromDocument = docOp.parameters.filter((p) => p.in === 'query');
       expect(op.query.map((q) => q.wire).sort()).toEqual(fromDocument.map((p) => p.name as string).sort());

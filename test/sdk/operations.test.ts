@@ -36,6 +36,16 @@ describe.each(['real', 'seed'] as const)('the SDK against the %s profile', (prof
     expect(comma).toBeDefined();
     const byName = await client().organizations.list({ filter: { name: comma?.name as string } });
     expect(byName.data.map((org) => org.id)).toEqual([comma?.id]);
+    // Real IT Glue's updated_at range (an extension to the document): the ends are inclusive.
+    const newest = [...page.data].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    const since = await client().organizations.list({
+      filter: { updatedAt: { from: newest?.updatedAt as string } },
+    });
+    expect(since.data.map((org) => org.id)).toEqual([newest?.id]);
+    const none = await client().organizations.list({
+      filter: { updatedAt: { from: '2999-01-01T00:00:00Z' } },
+    });
+    expect(none.data).toEqual([]);
   });
 
   it('listContacts, createContact, getContact and updateContact', async () => {
