@@ -17,6 +17,7 @@ import { Transport } from './core/transport.js';
 import { Configurations } from './resources/configurations.js';
 import { Contacts } from './resources/contacts.js';
 import { Documents } from './resources/documents.js';
+import { Lookups } from './resources/lookups.js';
 import { Organizations } from './resources/organizations.js';
 import { Passwords } from './resources/passwords.js';
 import { MAX_PAGE_SIZE } from './spec/params.js';
@@ -64,6 +65,8 @@ export class GlueKit {
   readonly passwords: Passwords;
   readonly configurations: Configurations;
   readonly documents: Documents;
+  /** Real IT Glue's lookup lists (contact types, configuration types, ...): names to ids. */
+  readonly lookups: Lookups;
   /** Where requests go, e.g. `https://api.eu.itglue.com`. */
   readonly baseUrl: string;
   /** Identifies the key without revealing it (`sha256:…`). */
@@ -111,6 +114,7 @@ export class GlueKit {
     this.passwords = new Passwords(ctx);
     this.configurations = new Configurations(ctx);
     this.documents = new Documents(ctx);
+    this.lookups = new Lookups(ctx);
   }
 
   /** What is left of this key's client-side budget in the current window. */

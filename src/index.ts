@@ -31,6 +31,7 @@ export type { ListLinks, ListMeta } from './jsonapi/types.js';
 export type * from './resources/configurations.js';
 export type * from './resources/contacts.js';
 export type * from './resources/documents.js';
+export type { LookupEntry, LookupList } from './resources/lookups.js';
 export type * from './resources/organization-configurations.js';
 export type * from './resources/organization-contacts.js';
 export type * from './resources/organization-documents.js';

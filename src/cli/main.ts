@@ -4,8 +4,11 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
+import { registerMirrorCommands } from './commands/mirror.js';
+import { registerWorkflowCommands } from './commands/workflow-commands.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
+import { installInterruptHandler } from './interrupt.js';
 import {
   addListOptions,
   addWriteOptions,
@@ -116,6 +119,8 @@ export function buildProgram(): Command {
     .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}`);
 
   addResourceCommands(program);
+  registerMirrorCommands(program);
+  registerWorkflowCommands(program);
 
   const config = program.command('config').description('Named profiles: region or base URL, and the API key');
   config
@@ -216,7 +221,7 @@ function wantsJsonErrors(argv: readonly string[]): boolean {
 export async function run(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
   const jsonErrors = wantsJsonErrors(argv.slice(2));
-  process.once('SIGINT', () => {
+  installInterruptHandler(() => {
     process.stderr.write('\ngluekit: interrupted\n');
     process.exit(ExitCode.INTERRUPTED);
   });

@@ -21,6 +21,13 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof NotFoundError) return ExitCode.NOT_FOUND;
   if (error instanceof RateLimitError) return ExitCode.RATE_LIMITED;
   if (error instanceof AmbiguousWriteError) return ExitCode.CONFLICT;
+  // A plan with conflicts or input problems: nothing was written.
+  if (
+    error instanceof GlueKitError &&
+    ['PlanConflictError', 'PlanInputError', 'SourceInputError'].includes(error.name)
+  ) {
+    return ExitCode.CONFLICT;
+  }
   if (error instanceof RequestAbortedError) return ExitCode.INTERRUPTED;
   if (error instanceof ConfigurationError) return ExitCode.USAGE;
   if (error instanceof APIError) return ExitCode.API;
@@ -28,6 +35,10 @@ export function exitCodeFor(error: unknown): number {
 }
 
 function details(error: unknown): unknown {
+  // Workflow errors carry their list (input problems, conflicting actions) for agents to act on.
+  if (error instanceof GlueKitError && 'problems' in error) return (error as { problems: unknown }).problems;
+  if (error instanceof GlueKitError && 'conflicts' in error)
+    return (error as { conflicts: unknown }).conflicts;
   if (error instanceof ValidationError) return error.fields;
   if (error instanceof AmbiguousWriteError) return { request: error.request, sent: error.sent };
   if (error instanceof RateLimitError) return { retryAt: error.retryAt?.toISOString() ?? null };

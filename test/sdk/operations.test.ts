@@ -246,3 +246,19 @@ describe.each(['real', 'seed'] as const)('the SDK against the %s profile', (prof
     await expect(client().contacts.get('123456789')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe('lookups (real IT Glue, beyond the document)', () => {
+  const emulator = useEmulator({ seed: 'demo' });
+
+  it('lists a lookup and resolves names case-insensitively, or ids', async () => {
+    const client = clientFor(emulator.current);
+    const types = await client.lookups.list('contact_types');
+    expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['Employee', 'Terminated']));
+    const terminated = await client.lookups.resolve('contact_types', 'terminated');
+    expect(terminated?.name).toBe('Terminated');
+    expect((await client.lookups.resolve('contact_types', terminated?.id as string))?.name).toBe(
+      'Terminated',
+    );
+    expect(await client.lookups.resolve('configuration_types', 'No Such Type')).toBeUndefined();
+  });
+});

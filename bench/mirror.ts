@@ -1,0 +1,200 @@
+/**
+ * bench/mirror: the mirror's sync against an emulator at scale:500 with 100 ms of latency per
+ * request (the emulator in its own process), counted by the emulator: a full sync, an
+ * incremental sync with nothing changed, and one after 1% of the records changed. Each prints its
+ * requests and wall time, with the ratio to the minimum number of requests the real API allows
+ * (ceil(n/1000) per list, one document list per organization) and to the wall time that minimum
+ * needs at the client's concurrency. Then the search tokenizer comparison behind schema.ts.
+ * Prints figures; asserts nothing.
+ *
+ *   npx tsx bench/mirror.ts [--concurrency 4]
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { GlueKit } from '../src/index.js';
+import { MirrorStore, type SyncSummary, syncMirror } from '../src/mirror/index.js';
+
+const SEED = 'scale:500';
+const LATENCY_MS = 100;
+const CHANGED_FRACTION = 0.01;
+const TOP_LEVEL = ['organizations', 'contacts', 'passwords', 'configurations'] as const;
+
+interface Started {
+  url: string;
+  apiKey: string;
+}
+
+/** Child mode: the emulator, with IT Glue's latency, in its own process (its own core). */
+async function serve(): Promise<void> {
+  const { startEmulator } = await import('../src/emulator/index.js');
+  const emulator = await startEmulator({ seed: SEED, faults: { latencyMs: LATENCY_MS } });
+  process.send?.({ url: emulator.url, apiKey: emulator.apiKey } satisfies Started);
+  process.on('disconnect', () => void emulator.stop().then(() => process.exit(0)));
+}
+
+function startChild(): Promise<{ child: ChildProcess; started: Started }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) => resolve({ child, started: message as Started }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`emulator process exited with ${code}`)));
+  });
+}
+
+async function control<T>(started: Started, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${started.url}/__emulator/${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', 'x-api-key': started.apiKey },
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+type Raw = Record<string, unknown>;
+
+async function records(started: Started, type: string): Promise<Raw[]> {
+  return (await control<{ data: Raw[] }>(started, `records/${type}`)).data;
+}
+
+function line(
+  label: string,
+  summary: SyncSummary,
+  requests: number,
+  minimum: number,
+  concurrency: number,
+): string {
+  const floorMs = Math.ceil(minimum / concurrency) * LATENCY_MS;
+  return (
+    `${label.padEnd(34)} ${String(requests).padStart(5)} requests (minimum ${minimum}, ${(requests / minimum).toFixed(2)}x)  ` +
+    `${(summary.durationMs / 1000).toFixed(2).padStart(6)} s (floor ${(floorMs / 1000).toFixed(1)} s at c=${concurrency}, ` +
+    `${(summary.durationMs / floorMs).toFixed(2)}x)`
+  );
+}
+
+async function main(): Promise<void> {
+  const at = process.argv.indexOf('--concurrency');
+  const concurrency = at > 0 ? Number(process.argv[at + 1]) : 4;
+  const { child, started } = await startChild();
+  const counts: Record<string, number> = {};
+  for (const type of [...TOP_LEVEL, 'documents']) counts[type] = (await records(started, type)).length;
+  const organizations = counts.organizations as number;
+  const fullMinimum =
+    TOP_LEVEL.reduce((sum, type) => sum + Math.max(1, Math.ceil((counts[type] as number) / 1000)), 0) +
+    organizations;
+  const incrementalMinimum = TOP_LEVEL.length + organizations;
+  console.log(
+    `emulator ${SEED} (${TOP_LEVEL.map((type) => `${counts[type]} ${type}`).join(', ')}, ${counts.documents} documents), ` +
+      `${LATENCY_MS} ms latency, client concurrency ${concurrency}; node ${process.version}\n`,
+  );
+
+  const directory = mkdtempSync(join(tmpdir(), 'gluekit-bench-mirror-'));
+  const client = new GlueKit({ apiKey: started.apiKey, baseUrl: started.url, concurrency });
+  const store = MirrorStore.open(join(directory, 'mirror.sqlite'), {
+    tenant: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
+  });
+  const measured = async (label: string, minimum: number) => {
+    await control(started, 'requests/reset', { method: 'POST' });
+    const summary = await syncMirror({ client, store, concurrency });
+    if (!summary.ok) throw new Error(`${label}: ${summary.failures.map((f) => f.message).join('; ')}`);
+    const { total } = await control<{ total: number }>(started, 'requests');
+    console.log(line(label, summary, total, minimum, concurrency));
+    return summary;
+  };
+
+  await measured('full sync', fullMinimum);
+  await measured('incremental, nothing changed', incrementalMinimum);
+  let edited = 0;
+  for (const type of TOP_LEVEL) {
+    const all = await records(started, type);
+    const step = Math.max(1, Math.round(1 / CHANGED_FRACTION));
+    for (let index = 0; index < all.length; index += step) {
+      const attribute = type === 'organizations' ? 'description' : 'notes';
+      await control(started, `records/${type}/${all[index]?.id}`, {
+        method: 'POST',
+        body: JSON.stringify({ attributes: { [attribute]: `bench edit ${index}` } }),
+      });
+      edited++;
+    }
+  }
+  const changed = await measured(`incremental, 1% changed (${edited})`, incrementalMinimum);
+  const updated = changed.resources.reduce((sum, tally) => sum + tally.updated, 0);
+  console.log(`  (the 1% sync found ${updated} updated records)\n`);
+
+  compareTokenizers(store);
+  store.close();
+  child.disconnect();
+  rmSync(directory, { recursive: true, force: true });
+}
+
+/** The search index built from the synced mirror with each candidate tokenizer. */
+function compareTokenizers(store: MirrorStore): void {
+  const rows = store.db
+    .prepare<[], { rowid: number; name: string; details: string; notes: string }>(
+      'SELECT rowid, name, details, notes FROM search',
+    )
+    .all();
+  const device = JSON.parse(
+    (
+      store.db.prepare("SELECT data FROM records WHERE type = 'configurations' LIMIT 1").get() as {
+        data: string;
+      }
+    ).data,
+  ) as Raw;
+  const person = JSON.parse(
+    (store.db.prepare("SELECT data FROM records WHERE type = 'contacts' LIMIT 1").get() as { data: string })
+      .data,
+  ) as Raw;
+  const email = String(person.email);
+  const queries: Record<string, string> = {
+    'full serial': String(device.serialNumber),
+    'serial fragment': String(device.serialNumber).slice(2, 8),
+    email,
+    'email domain': email.split('@')[1] as string,
+    'IP prefix': String(device.primaryIp).split('.').slice(0, 3).join('.'),
+    MAC: String(device.macAddress),
+    'hostname fragment': String(device.hostname).slice(0, 5),
+  };
+  console.log(`search index over ${rows.length} records (hits per query; median query time):`);
+  const tokenizers = {
+    trigram: 'trigram remove_diacritics 1',
+    "unicode61 tokenchars '-@._:'": "unicode61 tokenchars '-@._:'",
+  };
+  for (const [label, tokenizer] of Object.entries(tokenizers)) {
+    const db = new Database(':memory:');
+    db.exec(
+      `CREATE VIRTUAL TABLE s USING fts5 (name, details, notes, tokenize = "${tokenizer.replaceAll('"', '""')}")`,
+    );
+    const insert = db.prepare('INSERT INTO s (rowid, name, details, notes) VALUES (?, ?, ?, ?)');
+    const start = performance.now();
+    db.transaction(() => {
+      for (const row of rows) insert.run(row.rowid, row.name, row.details, row.notes);
+    })();
+    const buildMs = performance.now() - start;
+    const bytes = (
+      db.prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 's_%'").get() as { n: number }
+    ).n;
+    const results = Object.entries(queries).map(([name, query]) => {
+      const statement = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM s WHERE s MATCH ?');
+      const match = `"${query.replaceAll('"', '""')}"`;
+      const times: number[] = [];
+      let hits = 0;
+      for (let i = 0; i < 21; i++) {
+        const t = performance.now();
+        hits = statement.get(match)?.n ?? 0;
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return `${name} ${hits} (${(times[10] as number).toFixed(2)} ms)`;
+    });
+    console.log(`  ${label}: index ${(bytes / 1024).toFixed(0)} KiB, built in ${buildMs.toFixed(0)} ms`);
+    console.log(`    ${results.join('; ')}`);
+    db.close();
+  }
+}
+
+if (process.argv.includes('--serve')) await serve();
+else await main();

@@ -1,0 +1,96 @@
+/** `gluekit sync`: brings this tenant's mirror up to date and prints what changed. */
+import {
+  MirrorStore,
+  parseResourceList,
+  type SyncProgress,
+  type SyncSummary,
+  syncMirror,
+} from '../../mirror/index.js';
+import type { CliContext } from '../context.js';
+import { withGracefulInterrupt } from '../interrupt.js';
+import { printList, printRecord } from '../output/render.js';
+import { exitCodeFor } from '../report-error.js';
+import { type MirrorFlags, mirrorPath, positiveIntegerFlag } from './mirror-support.js';
+
+export interface SyncFlags extends MirrorFlags {
+  full?: boolean;
+  resources?: string;
+  concurrency?: string;
+}
+
+const COLUMNS = ['resource', 'mode', 'new', 'updated', 'deleted', 'requests', 'localCount', 'reason'];
+
+export async function runSync(ctx: CliContext, flags: SyncFlags): Promise<void> {
+  const resources = flags.resources !== undefined ? parseResourceList(flags.resources) : undefined;
+  const concurrency = positiveIntegerFlag('--concurrency', flags.concurrency) ?? 4;
+  const path = mirrorPath(ctx, flags);
+  const client = ctx.client({ concurrency });
+  const store = MirrorStore.open(path, {
+    tenant: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
+  });
+  const progress = progressLine(ctx);
+  let summary: SyncSummary;
+  try {
+    summary = await withGracefulInterrupt((signal) =>
+      syncMirror({
+        client,
+        store,
+        full: flags.full === true,
+        resources,
+        signal,
+        concurrency,
+        onProgress: progress.update,
+      }),
+    );
+  } finally {
+    progress.clear();
+    store.close();
+  }
+  for (const tally of summary.resources)
+    for (const warning of tally.warnings) ctx.warn(`${tally.resource}: ${warning}`);
+  const failures = summary.failures.map(({ resource, code, message }) => ({ resource, code, message }));
+  if (ctx.format === 'table' || ctx.format === 'csv') {
+    printList(ctx, summary.resources, { source: 'live' }, COLUMNS);
+    if (ctx.format === 'table') {
+      process.stdout.write(
+        `${summary.requests} requests in ${(summary.durationMs / 1000).toFixed(1)} s; mirror: ${summary.mirror}\n`,
+      );
+    }
+  } else {
+    printRecord(ctx, { ...summary, failures }, { source: 'live' });
+  }
+  if (summary.failures.length > 0) {
+    for (const failure of failures) ctx.warn(`${failure.resource} failed: ${failure.message}`);
+    process.exitCode = exitCodeFor(summary.failures[0]?.error);
+  }
+}
+
+/** One self-updating line on stderr, only for a person at a terminal. */
+function progressLine(ctx: CliContext): { update: (progress: SyncProgress) => void; clear: () => void } {
+  if (ctx.agent || process.stderr.isTTY !== true) return { update: () => {}, clear: () => {} };
+  const states = new Map<string, string>();
+  let shown = false;
+  let lastDraw = 0;
+  const units: Record<SyncProgress['phase'], string> = {
+    full: 'pages',
+    incremental: 'pages',
+    confirm: 'checked',
+    documents: 'organizations',
+  };
+  return {
+    update(progress) {
+      const total = progress.total === null ? '' : `/${progress.total}`;
+      states.set(progress.resource, `${progress.resource} ${progress.done}${total} ${units[progress.phase]}`);
+      const now = Date.now();
+      if (now - lastDraw < 100) return;
+      lastDraw = now;
+      const line = `sync: ${[...states.values()].join(' · ')}`;
+      const width = process.stderr.columns ?? 120;
+      process.stderr.write(`\r\u001b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\u001b[2K');
+    },
+  };
+}

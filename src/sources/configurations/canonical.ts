@@ -1,0 +1,89 @@
+/**
+ * gluekit's own device format, as CSV or JSON: `organization`, `name`, `hostname`,
+ * `serial_number`, `asset_tag`, `mac_address`, `primary_ip`, `type`, `manufacturer`, `model`,
+ * `os`, `notes`, `external_id`. JSON keys may be camelCase or snake_case. Notes are kept exactly
+ * as written (line breaks and indentation are content); every other value is trimmed.
+ */
+import type { BuildContext, FormatSpec } from '../formats.js';
+import type { RecordView } from '../records.js';
+import { deviceRow } from './devices.js';
+import type { ConfigurationFormat, ConfigurationReadOptions, ConfigurationSourceRow } from './types.js';
+
+const FIELDS = {
+  organization: ['organization', 'organization_name', 'org', 'org_name', 'company', 'client', 'customer'],
+  organizationId: ['organization_id', 'org_id', 'itglue_organization_id'],
+  name: ['name', 'configuration_name', 'device_name'],
+  hostname: ['hostname', 'host_name', 'host', 'computer_name'],
+  serialNumber: ['serial_number', 'serial', 'serial_no', 'sn', 'service_tag'],
+  assetTag: ['asset_tag', 'asset_number', 'asset'],
+  macAddress: ['mac_address', 'mac'],
+  primaryIp: ['primary_ip', 'ip_address', 'ip'],
+  type: ['type', 'configuration_type', 'device_type'],
+  manufacturer: ['manufacturer', 'make', 'vendor'],
+  model: ['model'],
+  os: ['os', 'operating_system'],
+  notes: ['notes', 'description'],
+  externalId: ['external_id', 'source_id', 'id'],
+} as const;
+
+type Field = keyof typeof FIELDS;
+
+const SIGNATURE = [
+  'organization',
+  'organization_id',
+  'name',
+  'hostname',
+  'serial_number',
+  'asset_tag',
+  'mac_address',
+  'primary_ip',
+  'type',
+  'manufacturer',
+  'model',
+  'os',
+  'notes',
+  'external_id',
+];
+
+function buildCanonicalDevice(
+  view: RecordView<Field>,
+  { report }: BuildContext<ConfigurationReadOptions>,
+): ConfigurationSourceRow {
+  return deviceRow(
+    {
+      source: { file: report.file, line: view.line },
+      organization: view.text('organizationId') ?? view.text('organization'),
+      name: view.text('name'),
+      hostname: view.text('hostname'),
+      serialNumber: view.text('serialNumber'),
+      assetTag: view.text('assetTag'),
+      macAddress: view.text('macAddress'),
+      primaryIp: view.text('primaryIp'),
+      type: view.text('type'),
+      manufacturer: view.text('manufacturer'),
+      model: view.text('model'),
+      os: view.text('os'),
+      notes: view.raw('notes'),
+      externalId: view.text('externalId'),
+    },
+    report,
+  );
+}
+
+function canonicalSpec(
+  format: 'csv' | 'json',
+): FormatSpec<ConfigurationFormat, Field, ConfigurationSourceRow, ConfigurationReadOptions> {
+  return {
+    format,
+    label: format === 'csv' ? 'gluekit configuration CSV' : 'gluekit configuration JSON',
+    canonical: true,
+    fields: FIELDS,
+    signature: SIGNATURE,
+    reads: { csv: format === 'csv', json: format === 'json' },
+    requires: ['name', 'hostname', 'serialNumber', 'assetTag', 'macAddress'],
+    build: buildCanonicalDevice,
+  };
+}
+
+export const CONFIGURATION_CSV = canonicalSpec('csv');
+export const CONFIGURATION_JSON = canonicalSpec('json');

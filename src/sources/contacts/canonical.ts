@@ -1,0 +1,108 @@
+/**
+ * gluekit's own contact format, as CSV or JSON: `organization` (or `organization_id`),
+ * `first_name`, `last_name`, `email`, `additional_emails` (`;`-separated, or a JSON array),
+ * `title`, `phone`, `mobile`, `contact_type`, `active` (true|false), `external_id`. JSON keys may
+ * be camelCase or snake_case. These files are kept by hand, so a bad primary `email` is an input
+ * problem to fix, not a warning: without it the person would look new and be created twice.
+ */
+import type { BuildContext, FormatSpec } from '../formats.js';
+import type { RecordView } from '../records.js';
+import { collectEmails, contactRow, readBoolean } from './people.js';
+import type { ContactFormat, ContactSourceRow } from './types.js';
+
+const FIELDS = {
+  organization: [
+    'organization',
+    'organization_name',
+    'org',
+    'org_name',
+    'company',
+    'company_name',
+    'client',
+    'customer',
+  ],
+  organizationId: ['organization_id', 'org_id', 'itglue_organization_id'],
+  firstName: ['first_name', 'given_name', 'first'],
+  lastName: ['last_name', 'surname', 'family_name', 'last'],
+  displayName: ['name', 'display_name', 'full_name'],
+  email: ['email', 'primary_email', 'email_address', 'mail'],
+  additionalEmails: [
+    'additional_emails',
+    'other_emails',
+    'secondary_emails',
+    'emails',
+    'email_aliases',
+    'aliases',
+  ],
+  title: ['title', 'job_title'],
+  phone: ['phone', 'office_phone', 'phone_number', 'work_phone', 'business_phone'],
+  mobile: ['mobile', 'mobile_phone', 'cell', 'cell_phone'],
+  contactType: ['contact_type', 'type'],
+  active: ['active', 'enabled', 'is_active'],
+  externalId: ['external_id', 'source_id', 'object_id', 'id'],
+} as const;
+
+type Field = keyof typeof FIELDS;
+
+const SIGNATURE = [
+  'organization',
+  'organization_id',
+  'first_name',
+  'last_name',
+  'email',
+  'additional_emails',
+  'title',
+  'phone',
+  'mobile',
+  'contact_type',
+  'active',
+  'external_id',
+];
+
+/** Addresses never contain these, so any of them separates a list. */
+const EMAIL_SEPARATORS = /[;,\s]+/;
+
+function buildCanonicalContact(view: RecordView<Field>, { report }: BuildContext<unknown>): ContactSourceRow {
+  const additional = view.label('additionalEmails');
+  const emails = collectEmails(
+    [
+      { value: view.text('email'), field: view.label('email'), strict: true },
+      ...view.list('additionalEmails', EMAIL_SEPARATORS).map((value) => ({ value, field: additional })),
+    ],
+    view.line,
+    report,
+  );
+  return contactRow(
+    {
+      source: { file: report.file, line: view.line },
+      organization: view.text('organizationId') ?? view.text('organization'),
+      firstName: view.text('firstName'),
+      lastName: view.text('lastName'),
+      displayName: view.text('displayName'),
+      emails,
+      title: view.text('title'),
+      phone: view.text('phone'),
+      mobile: view.text('mobile'),
+      contactType: view.text('contactType'),
+      active: readBoolean(view, 'active', report),
+      externalId: view.text('externalId'),
+    },
+    {},
+  );
+}
+
+function canonicalSpec(format: 'csv' | 'json'): FormatSpec<ContactFormat, Field, ContactSourceRow> {
+  return {
+    format,
+    label: format === 'csv' ? 'gluekit contact CSV' : 'gluekit contact JSON',
+    canonical: true,
+    fields: FIELDS,
+    signature: SIGNATURE,
+    reads: { csv: format === 'csv', json: format === 'json' },
+    requires: ['email', 'firstName', 'lastName', 'displayName', 'additionalEmails'],
+    build: buildCanonicalContact,
+  };
+}
+
+export const CONTACT_CSV = canonicalSpec('csv');
+export const CONTACT_JSON = canonicalSpec('json');

@@ -1,0 +1,109 @@
+/**
+ * The Microsoft 365 admin center's "Users > Active users > Export users" CSV. Headers are from
+ * research/workflows.md §1c (public fixtures; the column order varies between them).
+ *
+ * A person's addresses, primary first: the `SMTP:` proxy address, then the user principal name
+ * (IT Glue's own Microsoft integration matches on it), then the `smtp:` aliases. "Block
+ * credential" = True means the account is blocked: the person has left (`active: false`).
+ * Guests (`#EXT#` in the UPN) are kept with a skip reason.
+ */
+import type { BuildContext, FormatSpec } from '../formats.js';
+import type { RecordView } from '../records.js';
+import { collectEmails, contactRow, readBoolean } from './people.js';
+import { parseProxyAddresses } from './proxy-addresses.js';
+import type { ContactFormat, ContactSourceRow } from './types.js';
+
+const M365_FIELDS = {
+  upn: ['User principal name'],
+  displayName: ['Display name'],
+  firstName: ['First name'],
+  lastName: ['Last name'],
+  proxyAddresses: ['Proxy addresses'],
+  blockCredential: ['Block credential'],
+  title: ['Title'],
+  phone: ['Phone number'],
+  mobile: ['Mobile Phone'],
+  externalId: ['Object Id'],
+  organization: ['organization'],
+  organizationId: ['organization_id'],
+  recipientType: ['Recipient type', 'RecipientTypeDetails', 'Mailbox type'],
+} as const;
+
+const M365_SIGNATURE = [
+  'User principal name',
+  'Display name',
+  'First name',
+  'Last name',
+  'Proxy addresses',
+  'Block credential',
+  'Object Id',
+  'Title',
+  'Phone number',
+  'Mobile Phone',
+  'Licenses',
+  'License assignment details',
+  'Last dirsync time',
+  'DirSyncEnabled',
+  'Last password change time stamp',
+  'Password never expires',
+  'Strong password required',
+  'Soft deletion time stamp',
+  'Oath token meta data',
+  'Preferred data location',
+  'Preferred language',
+  'Release track',
+  'When created',
+  'Usage location',
+  'Country/Region',
+  'Street address',
+  'Postal code',
+  'City',
+  'State',
+  'Office',
+  'Department',
+  'Fax',
+];
+
+type M365Field = keyof typeof M365_FIELDS;
+
+function buildM365Contact(view: RecordView<M365Field>, { report }: BuildContext<unknown>): ContactSourceRow {
+  const upn = view.text('upn');
+  const proxies = parseProxyAddresses(view.list('proxyAddresses'));
+  const proxyField = view.label('proxyAddresses');
+  const emails = collectEmails(
+    [
+      { value: proxies.primary, field: proxyField },
+      { value: upn, field: view.label('upn') },
+      ...proxies.aliases.map((value) => ({ value, field: proxyField })),
+    ],
+    view.line,
+    report,
+  );
+  const blocked = readBoolean(view, 'blockCredential', report);
+  return contactRow(
+    {
+      source: { file: report.file, line: view.line },
+      organization: view.text('organizationId') ?? view.text('organization'),
+      firstName: view.text('firstName'),
+      lastName: view.text('lastName'),
+      displayName: view.text('displayName'),
+      emails,
+      title: view.text('title'),
+      phone: view.text('phone'),
+      mobile: view.text('mobile'),
+      active: blocked === undefined ? undefined : !blocked,
+      externalId: view.text('externalId'),
+    },
+    { upn, recipientType: view.text('recipientType') },
+  );
+}
+
+export const CONTACT_M365: FormatSpec<ContactFormat, M365Field, ContactSourceRow> = {
+  format: 'm365',
+  label: 'Microsoft 365 admin-center "Export users" CSV',
+  fields: M365_FIELDS,
+  signature: M365_SIGNATURE,
+  reads: { csv: true, json: false },
+  requires: ['upn'],
+  build: buildM365Contact,
+};

@@ -1,0 +1,26 @@
+/**
+ * Input readers: contact and device exports (CSV or JSON, auto-detected) to canonical rows, the
+ * CSV parser under them, and the normalizers the workflows match with.
+ */
+export * from './configurations/index.js';
+export * from './contacts/index.js';
+export {
+  type CsvDelimiter,
+  type CsvOptions,
+  CsvReader,
+  type CsvRecord,
+  detectDelimiter,
+  iterateCsv,
+  parseCsv,
+} from './csv.js';
+export {
+  describeSourceProblem,
+  SourceInputError,
+  type SourceProblem,
+  type SourceRef,
+  type SourceWarning,
+} from './errors.js';
+export { headerKey } from './headers.js';
+export { DEFAULT_MAX_BYTES, decodeSourceBytes, readSourceText, sourceTextFromString } from './input.js';
+export { parseJsonRecords } from './json.js';
+export * from './normalize.js';

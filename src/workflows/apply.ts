@@ -1,0 +1,325 @@
+/**
+ * Applies a plan: checks it still holds, then writes with bounded concurrency, journaling an
+ * intent before each write and the outcome after. A create whose outcome is unknown
+ * (AmbiguousWriteError) is never re-sent blindly: the record is looked up by its natural key and
+ * adopted if it exists. Intents left pending by a crash are resolved the same way first. The
+ * result: exactly one record per key, whatever the network does.
+ */
+import { AmbiguousWriteError, GlueKitError, RequestAbortedError, ValidationError } from '../core/errors.js';
+import type { RequestOptions } from '../core/transport.js';
+import type { ResourceExecutor, TargetRecord } from './executor.js';
+import type { Journal, WriteState } from './journal.js';
+import { type Plan, type PlanAction, type PlanResource, type PlanTarget, WRITE_ACTIONS } from './plan.js';
+
+export class PlanConflictError extends GlueKitError {
+  override name = 'PlanConflictError';
+  constructor(
+    message: string,
+    readonly conflicts: PlanAction[],
+  ) {
+    super(message);
+  }
+}
+
+export class WrongTargetError extends GlueKitError {
+  override name = 'WrongTargetError';
+}
+
+export interface ApplyOptions {
+  plan: Plan;
+  target: PlanTarget;
+  journal: Journal;
+  executors: Partial<Record<PlanResource, ResourceExecutor>>;
+  /** Re-read the target and refuse records changed since the plan (always, for a saved plan). */
+  checkPreconditions: boolean;
+  /** Skip conflicting actions instead of refusing the whole plan. */
+  allowConflicts?: boolean;
+  concurrency?: number;
+  signal?: AbortSignal | undefined;
+  /** Creates tried at most this many times when their outcome keeps being unknown. */
+  maxCreateAttempts?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ActionOutcome {
+  seq: number;
+  action: PlanAction;
+  state: Exclude<WriteState, 'pending'>;
+  recordId?: string | undefined;
+  error?: string | undefined;
+}
+
+export interface ApplyResult {
+  runId: string;
+  outcomes: ActionOutcome[];
+  counts: Record<string, number>;
+  /** Intents a crashed run left pending, resolved before this run wrote anything. */
+  recovered: Array<{ runId: string; key: string; state: WriteState; recordId: string | null }>;
+  interrupted: boolean;
+}
+
+function executorFor(options: ApplyOptions, resource: PlanResource): ResourceExecutor {
+  const executor = options.executors[resource];
+  if (!executor) throw new GlueKitError(`No writer for ${resource}`);
+  return executor;
+}
+
+/** Looks a record up by its natural key: one list of its organization, matched here. */
+async function findByKey(
+  executor: ResourceExecutor,
+  organizationId: string,
+  key: string,
+  options: RequestOptions,
+) {
+  const records = await executor.listOrganization(organizationId, options);
+  const matches = records.filter((record) => executor.keysOf(record).includes(key));
+  return matches;
+}
+
+async function recoverPendingIntents(
+  options: ApplyOptions,
+  requestOptions: RequestOptions,
+): Promise<ApplyResult['recovered']> {
+  const recovered: ApplyResult['recovered'] = [];
+  for (const pending of options.journal.pendingWrites(options.target)) {
+    const executor = options.executors[pending.resource];
+    if (!executor) continue;
+    if (pending.action === 'create') {
+      const matches = await findByKey(executor, pending.organizationId, pending.key, requestOptions);
+      const adopted = matches.length === 1 ? matches[0] : undefined;
+      const state: WriteState = adopted ? 'adopted' : 'failed';
+      options.journal.recordOutcome(pending.runId, pending.seq, {
+        state,
+        recordId: adopted?.id,
+        error: adopted ? undefined : 'interrupted before IT Glue created it; the next plan creates it',
+      });
+      recovered.push({ runId: pending.runId, key: pending.key, state, recordId: adopted?.id ?? null });
+    } else {
+      // An update is idempotent: a fresh plan compares again and repeats it only if it is missing.
+      options.journal.recordOutcome(pending.runId, pending.seq, {
+        state: 'failed',
+        error: 'interrupted; outcome unknown, re-plan to converge',
+      });
+      recovered.push({ runId: pending.runId, key: pending.key, state: 'failed', recordId: pending.recordId });
+    }
+  }
+  options.journal.closeAbandonedRuns();
+  return recovered;
+}
+
+/** Re-reads each organization once and marks actions whose record changed since planning. */
+async function checkPreconditions(
+  options: ApplyOptions,
+  requestOptions: RequestOptions,
+): Promise<PlanAction[]> {
+  const byScope = new Map<string, PlanAction[]>();
+  for (const action of options.plan.actions) {
+    if (!WRITE_ACTIONS.has(action.action) || !action.precondition || !action.id) continue;
+    const scope = `${action.resource} ${action.organizationId}`;
+    byScope.set(scope, [...(byScope.get(scope) ?? []), action]);
+  }
+  const stale: PlanAction[] = [];
+  for (const actions of byScope.values()) {
+    const first = actions[0] as PlanAction;
+    const current = new Map<string, TargetRecord>();
+    for (const record of await executorFor(options, first.resource).listOrganization(
+      first.organizationId,
+      requestOptions,
+    )) {
+      current.set(record.id, record);
+    }
+    for (const action of actions) {
+      const record = current.get(action.id as string);
+      if (!record || record.updatedAt !== action.precondition?.updatedAt) stale.push(action);
+    }
+  }
+  return stale;
+}
+
+function checkTarget(plan: Plan, target: PlanTarget): void {
+  if (plan.target.baseUrl !== target.baseUrl || plan.target.keyFingerprint !== target.keyFingerprint) {
+    throw new WrongTargetError(
+      `This plan was made for ${plan.target.baseUrl} with key ${plan.target.keyFingerprint}, not ${target.baseUrl} with key ${target.keyFingerprint}. Plan again against this tenant.`,
+    );
+  }
+}
+
+export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
+  const { plan, journal } = options;
+  checkTarget(plan, options.target);
+  const requestOptions: RequestOptions = { signal: options.signal };
+  const recovered = await recoverPendingIntents(options, requestOptions);
+
+  const conflicts = plan.actions.filter((action) => action.action === 'conflict');
+  const stale = options.checkPreconditions ? await checkPreconditions(options, requestOptions) : [];
+  if ((conflicts.length > 0 || stale.length > 0) && !options.allowConflicts) {
+    const parts = [
+      conflicts.length > 0 ? `${conflicts.length} conflicting action(s)` : '',
+      stale.length > 0 ? `${stale.length} record(s) changed in IT Glue since the plan was made` : '',
+    ].filter(Boolean);
+    throw new PlanConflictError(
+      `Nothing was written: the plan has ${parts.join(' and ')}. Review them, plan again, or pass --allow-conflicts to skip them.`,
+      [...conflicts, ...stale],
+    );
+  }
+  const staleSet = new Set(stale);
+  const runId = journal.startRun(plan);
+  const outcomes: ActionOutcome[] = [];
+  const work = plan.actions
+    .map((action, seq) => ({ action, seq }))
+    .filter(({ action }) => WRITE_ACTIONS.has(action.action));
+  let next = 0;
+  let done = 0;
+  let interrupted = false;
+
+  const worker = async () => {
+    while (next < work.length) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        return;
+      }
+      const item = work[next++] as { action: PlanAction; seq: number };
+      if (staleSet.has(item.action)) {
+        journal.recordIntent(runId, item.seq, item.action);
+        journal.recordOutcome(runId, item.seq, {
+          state: 'conflict',
+          error: 'changed in IT Glue since the plan was made',
+        });
+        outcomes.push({
+          seq: item.seq,
+          action: item.action,
+          state: 'conflict',
+          error: 'changed since planned',
+        });
+      } else {
+        const outcome = await applyOne(options, runId, item.seq, item.action, requestOptions);
+        if (outcome === 'aborted') {
+          interrupted = true;
+          return;
+        }
+        outcomes.push(outcome);
+      }
+      options.onProgress?.(++done, work.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+
+  markOwnership(options, runId, outcomes);
+  const failed = outcomes.some((outcome) => outcome.state === 'failed');
+  journal.finishRun(runId, interrupted ? 'interrupted' : failed ? 'failed' : 'done');
+  outcomes.sort((a, b) => a.seq - b.seq);
+  const counts: Record<string, number> = {};
+  for (const outcome of outcomes) counts[outcome.state] = (counts[outcome.state] ?? 0) + 1;
+  return { runId, outcomes, counts, recovered, interrupted };
+}
+
+/** Records created or matched become the source's own (only owned records are ever deactivated or archived). */
+function markOwnership(options: ApplyOptions, runId: string, outcomes: ActionOutcome[]): void {
+  const owned: Array<{ resource: PlanResource; organizationId: string; recordId: string; key: string }> = [];
+  for (const outcome of outcomes) {
+    if ((outcome.state === 'done' || outcome.state === 'adopted') && outcome.recordId) {
+      owned.push({
+        resource: outcome.action.resource,
+        organizationId: outcome.action.organizationId,
+        recordId: outcome.recordId,
+        key: outcome.action.key,
+      });
+    }
+  }
+  for (const action of options.plan.actions) {
+    if (action.action === 'unchanged' && action.id) {
+      owned.push({
+        resource: action.resource,
+        organizationId: action.organizationId,
+        recordId: action.id,
+        key: action.key,
+      });
+    }
+  }
+  if (owned.length > 0) options.journal.markOwned(options.target, options.plan.sourceId, runId, owned);
+}
+
+function beforeAndAfter(action: PlanAction): {
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+} {
+  if (!action.changes) return {};
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const [field, change] of Object.entries(action.changes)) {
+    before[field] = change.from;
+    after[field] = change.to;
+  }
+  return { before, after };
+}
+
+async function applyOne(
+  options: ApplyOptions,
+  runId: string,
+  seq: number,
+  action: PlanAction,
+  requestOptions: RequestOptions,
+): Promise<ActionOutcome | 'aborted'> {
+  const { journal } = options;
+  const executor = executorFor(options, action.resource);
+  const maxAttempts = options.maxCreateAttempts ?? 5;
+  const fail = (error: string): ActionOutcome => {
+    journal.recordOutcome(runId, seq, { state: 'failed', error });
+    return { seq, action, state: 'failed', error };
+  };
+  try {
+    if (action.action === 'create') {
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        journal.recordIntent(runId, seq, action);
+        try {
+          const record = await executor.create(action, requestOptions);
+          journal.recordOutcome(runId, seq, {
+            state: 'done',
+            recordId: record.id,
+            ...beforeAndAfter(action),
+          });
+          return { seq, action, state: 'done', recordId: record.id };
+        } catch (error) {
+          if (!(error instanceof AmbiguousWriteError)) throw error;
+          // The record may exist: adopt it rather than create a second one.
+          const matches = await findByKey(executor, action.organizationId, action.key, requestOptions);
+          if (matches.length === 1) {
+            const adopted = matches[0] as TargetRecord;
+            journal.recordOutcome(runId, seq, {
+              state: 'adopted',
+              recordId: adopted.id,
+              ...beforeAndAfter(action),
+            });
+            return { seq, action, state: 'adopted', recordId: adopted.id };
+          }
+          if (matches.length > 1)
+            return fail(
+              `${matches.length} records now answer to ${action.key}; resolve the duplicates in IT Glue`,
+            );
+        }
+      }
+      return fail(`the outcome stayed unknown after ${maxAttempts} attempts; re-run to converge`);
+    }
+    journal.recordIntent(runId, seq, action);
+    const record = await executor.update(action, requestOptions);
+    if (action.expect) {
+      const check = await executor.get(record.id, requestOptions);
+      const missed = Object.entries(action.expect).filter(([field, value]) => check[field] !== value);
+      if (missed.length > 0) {
+        return fail(
+          `the write did not stick (${missed.map(([field]) => field).join(', ')} unchanged when read back)`,
+        );
+      }
+    }
+    journal.recordOutcome(runId, seq, { state: 'done', recordId: record.id, ...beforeAndAfter(action) });
+    return { seq, action, state: 'done', recordId: record.id };
+  } catch (error) {
+    if (error instanceof RequestAbortedError) return 'aborted';
+    if (error instanceof ValidationError && error.status === 422 && action.action !== 'create') {
+      // A PSA- or RMM-synced record refuses changes: skipped with IT Glue's reason, never re-created.
+      journal.recordOutcome(runId, seq, { state: 'skipped', error: error.message });
+      return { seq, action, state: 'skipped', error: error.message };
+    }
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}

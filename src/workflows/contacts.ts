@@ -1,0 +1,193 @@
+/**
+ * Contact sync, end to end: resolve organizations and contact types, read each target
+ * organization once, plan (contacts-plan.ts), and the writer the engine applies the plan with.
+ */
+import type { GlueKit } from '../client.js';
+import { normalizeEmail, normalizeName } from '../sources/normalize.js';
+import type { Contact, Organization } from '../spec/models.js';
+import { type ContactPlanOptions, type ContactRow, planContactsForOrganization } from './contacts-plan.js';
+import type { ResourceExecutor, TargetRecord } from './executor.js';
+import { ProblemList } from './input-errors.js';
+import type { Journal } from './journal.js';
+import { organizationOfRow, readOrganizations, resolveOrganizationOption } from './organizations.js';
+import { makePlan, type Plan, type PlanAction, type PlanTarget } from './plan.js';
+
+export interface ContactSourceInput {
+  file: string;
+  format: string;
+  rows: Array<ContactRow & { organization?: string | undefined }>;
+}
+
+export interface ContactSyncOptions {
+  /** An organization id or name for rows without an organization column. */
+  org?: string | undefined;
+  deactivateMissing?: boolean;
+  deactivateType?: string | undefined;
+  deactivateUnowned?: boolean;
+  matchName?: boolean;
+  /** `N` contacts, or `N%` of an organization's contacts. Default 20%. */
+  maxDeactivate?: string | undefined;
+  /** Who owns what this run creates or matches; default `contacts:<format>`. */
+  sourceId?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export function parseMaxDeactivate(
+  value: string | undefined,
+  problems: ProblemList,
+): ContactPlanOptions['maxDeactivate'] {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)(%?)$/.exec(value.trim());
+  if (!match) {
+    problems.add({
+      field: '--max-deactivate',
+      message: `"${value}" is not a count or a percentage`,
+      fix: 'Write it like 25 or 10%.',
+    });
+    return undefined;
+  }
+  const number = Number(match[1]);
+  return match[2] ? { fraction: number / 100 } : { count: number };
+}
+
+export function contactKeys(record: TargetRecord): string[] {
+  const contact = record as unknown as Contact;
+  const keys = (contact.contactEmails ?? [])
+    .map((entry) => normalizeEmail(entry.value))
+    .filter((email): email is string => !!email)
+    .map((email) => `email:${email}`);
+  const name = contact.name ? normalizeName(contact.name) : undefined;
+  if (name) keys.push(`name:${name}`);
+  return keys;
+}
+
+export function contactExecutor(client: GlueKit): ResourceExecutor {
+  return {
+    resource: 'contacts',
+    create: async (action, options) =>
+      (await client.organizations.contacts.create(
+        action.organizationId,
+        action.attributes as never,
+        options,
+      )) as unknown as TargetRecord,
+    update: async (action, options) =>
+      (await client.contacts.update(
+        action.id as string,
+        action.attributes as never,
+        options,
+      )) as unknown as TargetRecord,
+    listOrganization: async (organizationId, options) =>
+      (await client.contacts.list({ organizationId }, options).toArray()) as unknown as TargetRecord[],
+    keysOf: contactKeys,
+    get: async (id, options) => (await client.contacts.get(id, options)) as unknown as TargetRecord,
+  };
+}
+
+export async function planContactSync(
+  client: GlueKit,
+  journal: Journal,
+  source: ContactSourceInput,
+  options: ContactSyncOptions,
+  now = new Date(),
+): Promise<Plan> {
+  const problems = new ProblemList();
+  const target: PlanTarget = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  const organizations = await readOrganizations(client, options.signal);
+  let fallback: Organization | undefined;
+  if (options.org) {
+    const resolved = resolveOrganizationOption(organizations, options.org);
+    if (typeof resolved === 'string')
+      problems.add({
+        field: '--org',
+        message: resolved,
+        fix: 'Pass an existing organization id or its exact name.',
+      });
+    else fallback = resolved;
+  }
+  const rowsByOrganization = new Map<string, ContactRow[]>();
+  for (const row of source.rows) {
+    const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);
+    if (organizationId)
+      rowsByOrganization.set(organizationId, [...(rowsByOrganization.get(organizationId) ?? []), row]);
+  }
+
+  const needsTypes =
+    options.deactivateType !== undefined || source.rows.some((row) => row.contactType?.trim());
+  const contactTypes = new Map<string, string>();
+  let deactivateType: ContactPlanOptions['deactivateType'];
+  if (needsTypes) {
+    for (const type of await client.lookups.list('contact_types', { signal: options.signal })) {
+      contactTypes.set(type.name.trim().toLowerCase(), type.id);
+      if (
+        options.deactivateType &&
+        (type.id === options.deactivateType.trim() ||
+          type.name.trim().toLowerCase() === options.deactivateType.trim().toLowerCase())
+      ) {
+        deactivateType = { id: type.id, name: type.name };
+      }
+    }
+    if (options.deactivateType && !deactivateType) {
+      problems.add({
+        field: '--deactivate-type',
+        message: `"${options.deactivateType}" is not a contact type in IT Glue`,
+        fix: 'Use an existing contact type name or id (see your IT Glue contact types).',
+      });
+    }
+  }
+  // Every unknown contact type, reported with the other input problems before anything is read.
+  for (const row of source.rows) {
+    const type = row.contactType?.trim();
+    if (type && !contactTypes.has(type.toLowerCase()) && !/^\d+$/.test(type)) {
+      problems.add({
+        source: row.source,
+        field: 'contact_type',
+        message: `"${type}" is not a contact type in IT Glue`,
+        fix: 'Use an existing contact type name or id.',
+      });
+    }
+  }
+  const maxDeactivate = parseMaxDeactivate(options.maxDeactivate, problems);
+  const sourceId = options.sourceId ?? `contacts:${source.format}`;
+  const planOptions: ContactPlanOptions = {
+    matchName: options.matchName === true,
+    deactivateMissing: options.deactivateMissing === true,
+    deactivateUnowned: options.deactivateUnowned === true,
+    deactivateType,
+    contactTypes,
+    maxDeactivate,
+    today: now.toISOString().slice(0, 10),
+    sourceName: source.file,
+  };
+  const owned = journal.ownedIds(target, sourceId, 'contacts');
+  const actions: PlanAction[] = [];
+  if (!problems.problems.length) {
+    for (const [organizationId, rows] of rowsByOrganization) {
+      const contacts = await client.contacts.list({ organizationId }, { signal: options.signal }).toArray();
+      actions.push(
+        ...planContactsForOrganization(
+          { organizationId, rows, target: { organizationId, contacts, owned } },
+          planOptions,
+          problems,
+        ),
+      );
+    }
+  }
+  problems.throwIfAny();
+  return makePlan(
+    {
+      workflow: 'contacts',
+      target,
+      options: {
+        source: source.file,
+        format: source.format,
+        org: fallback?.id ?? null,
+        deactivateMissing: planOptions.deactivateMissing,
+        deactivateType: deactivateType ?? null,
+        matchName: planOptions.matchName,
+      },
+      sourceId,
+      actions,
+    },
+    now,
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * How the engine writes one kind of record. Each workflow supplies one; the engine (apply.ts)
+ * stays the same for contacts, configurations, passwords and documents.
+ */
+import type { RequestOptions } from '../core/transport.js';
+import type { PlanAction, PlanResource } from './plan.js';
+
+/** What the engine needs to know about a record: its id, organization and version. */
+export interface TargetRecord {
+  id: string;
+  organizationId: string;
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+export interface ResourceExecutor {
+  readonly resource: PlanResource;
+  /** POST. May throw AmbiguousWriteError: the engine then looks the record up before trying again. */
+  create(action: PlanAction, options: RequestOptions): Promise<TargetRecord>;
+  /** PATCH with the action's attributes (an update or a deactivation). */
+  update(action: PlanAction, options: RequestOptions): Promise<TargetRecord>;
+  /** Every record of one organization: one list at page size 1000 (preconditions, lookups). */
+  listOrganization(organizationId: string, options: RequestOptions): Promise<TargetRecord[]>;
+  /** The natural keys a record answers to (`email:…`, `serial:…`), as the planner computes them. */
+  keysOf(record: TargetRecord): string[];
+  /** A fresh read of one record, to check that a write stuck. */
+  get(id: string, options: RequestOptions): Promise<TargetRecord>;
+}

@@ -1,0 +1,142 @@
+/**
+ * The plan: what a workflow will do, computed from source rows and one fresh read of the target,
+ * before anything is written. It is a JSON document people review and agents parse, that
+ * `gluekit apply` applies later, and that never holds a secret value.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { GlueKitError } from '../core/errors.js';
+
+export const ACTION_KINDS = ['create', 'update', 'deactivate', 'unchanged', 'skip', 'conflict'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const WRITE_ACTIONS: ReadonlySet<ActionKind> = new Set(['create', 'update', 'deactivate']);
+
+export type WorkflowName = 'contacts' | 'configurations' | 'passwords' | 'documents' | 'undo';
+export type PlanResource = 'contacts' | 'configurations' | 'passwords' | 'documents';
+
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+/** Shown instead of a secret in `changes`. */
+export const SECRET_CHANGED = '(changed)';
+
+export interface PlanAction {
+  action: ActionKind;
+  resource: PlanResource;
+  organizationId: string;
+  /** The target record, when one exists. */
+  id?: string | undefined;
+  /** The natural key the record was matched on, e.g. `email:ada@example.com` or `serial:5CG1234XYZ`. */
+  key: string;
+  /** field → {from, to}; secrets appear only as "(changed)". */
+  changes?: Record<string, FieldChange> | undefined;
+  /** The SDK attributes a write sends (camelCase, never a secret). */
+  attributes?: Record<string, unknown> | undefined;
+  reason: string;
+  source?: SourceRef | undefined;
+  /** The target's `updatedAt` when it was read: a record changed since is not written. */
+  precondition?: { updatedAt: string } | undefined;
+  /** How to verify a write stuck (read back), e.g. the contact type of a deactivation. */
+  expect?: Record<string, unknown> | undefined;
+}
+
+export interface PlanTarget {
+  baseUrl: string;
+  keyFingerprint: string;
+}
+
+export interface Plan {
+  version: 1;
+  workflow: WorkflowName;
+  createdAt: string;
+  target: PlanTarget;
+  /** The options the plan was made with (organization, deactivation type, ...), for the journal and undo. */
+  options: Record<string, unknown>;
+  /** Who owns what: records created or matched by runs with the same source id count as ours. */
+  sourceId: string;
+  summary: Record<ActionKind, number>;
+  actions: PlanAction[];
+}
+
+export function summarize(actions: readonly PlanAction[]): Record<ActionKind, number> {
+  const summary = Object.fromEntries(ACTION_KINDS.map((kind) => [kind, 0])) as Record<ActionKind, number>;
+  for (const action of actions) summary[action.action]++;
+  return summary;
+}
+
+export function makePlan(
+  fields: Omit<Plan, 'version' | 'createdAt' | 'summary'>,
+  now: Date = new Date(),
+): Plan {
+  return { version: 1, createdAt: now.toISOString(), ...fields, summary: summarize(fields.actions) };
+}
+
+export function writeCount(plan: Plan): number {
+  return plan.actions.filter((action) => WRITE_ACTIONS.has(action.action)).length;
+}
+
+/** A stable digest of what a plan will write, recorded in the journal with the run. */
+export function planDigest(plan: Plan): string {
+  const writes = plan.actions.filter((action) => WRITE_ACTIONS.has(action.action));
+  return createHash('sha256')
+    .update(JSON.stringify([plan.workflow, plan.target, writes]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+const actionSchema = z.object({
+  action: z.enum(ACTION_KINDS),
+  resource: z.enum(['contacts', 'configurations', 'passwords', 'documents']),
+  organizationId: z.string().regex(/^\d+$/),
+  id: z.string().regex(/^\d+$/).optional(),
+  key: z.string(),
+  changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  reason: z.string(),
+  source: z.object({ file: z.string(), line: z.number().int() }).optional(),
+  precondition: z.object({ updatedAt: z.string() }).optional(),
+  expect: z.record(z.string(), z.unknown()).optional(),
+});
+
+const planSchema = z.object({
+  version: z.literal(1),
+  workflow: z.enum(['contacts', 'configurations', 'passwords', 'documents', 'undo']),
+  createdAt: z.string(),
+  target: z.object({ baseUrl: z.string(), keyFingerprint: z.string() }),
+  options: z.record(z.string(), z.unknown()),
+  sourceId: z.string(),
+  summary: z.record(z.string(), z.number()),
+  actions: z.array(actionSchema),
+});
+
+export class PlanFileError extends GlueKitError {
+  override name = 'PlanFileError';
+}
+
+/** Reads a saved plan, refusing anything that is not one (with the first problem and where). */
+export function parsePlan(text: string, file: string): Plan {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new PlanFileError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  const result = planSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.join('.') || '(top level)';
+    throw new PlanFileError(
+      `${file} is not a gluekit plan: ${where}: ${issue?.message}. Make plans with --plan-out.`,
+    );
+  }
+  const plan = result.data as Plan;
+  return { ...plan, summary: summarize(plan.actions) };
+}
