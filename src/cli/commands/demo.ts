@@ -3,6 +3,9 @@
  * in this process. It needs no key and no network. The CLI steps run the real `gluekit` binary.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GlueKit } from '../../client.js';
 import { AmbiguousWriteError } from '../../core/errors.js';
@@ -64,6 +67,8 @@ export async function runDemo(): Promise<void> {
       ITGLUE_API_KEY: emulator.apiKey,
     };
     delete env.ITGLUE_REGION;
+    // A home of its own, so the tour's mirror and journal never touch yours.
+    env.GLUEKIT_HOME = mkdtempSync(join(tmpdir(), 'gluekit-demo-'));
     step(1, `An emulator is running at ${emulator.url}: it behaves like real IT Glue and holds a small MSP.`);
     out('   (gluekit emulator --env prints the two exports that point gluekit at it)');
 
@@ -169,8 +174,52 @@ export async function runDemo(): Promise<void> {
     out(`  > (await client.contacts.list({ filter: { email: 'grace@example.com' } })).data.length`);
     out(`    ${grace.length}   (created exactly once)`);
 
+    step(
+      8,
+      'A local mirror: one sync (page size 1000; documents per organization), then fleet-wide answers offline.',
+    );
+    await shell('gluekit sync', ['sync', '-o', 'table'], env);
+    await shell(
+      'gluekit search "hfd-ws"',
+      ['search', 'hfd-ws', '-o', 'table', '--select', 'type,id,name,organization.name'],
+      env,
+    );
+    await shell(
+      'gluekit passwords stale --days 730',
+      ['passwords', 'stale', '--days', '730', '-o', 'table'],
+      env,
+    );
+
+    step(9, 'A safe sync: plan from a source file, review, then apply with a journal (and undo if needed).');
+    const people = join(env.GLUEKIT_HOME as string, 'people.csv');
+    writeFileSync(
+      people,
+      'first_name,last_name,email,title\nAda,Lovelace,ada@example.com,CTO\nKatherine,Johnson,katherine@example.com,Mathematician\n',
+    );
+    await shell(
+      'gluekit contacts sync --from people.csv --org "fabrikam architects"',
+      ['contacts', 'sync', '--from', people, '--org', 'fabrikam architects', '-o', 'table'],
+      env,
+    );
+    await shell(
+      'gluekit contacts sync --from people.csv --org "fabrikam architects" --apply --yes',
+      [
+        'contacts',
+        'sync',
+        '--from',
+        people,
+        '--org',
+        'fabrikam architects',
+        '--apply',
+        '--yes',
+        '-o',
+        'table',
+      ],
+      env,
+    );
+
     const counts = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { total: number };
-    step(8, `This tour sent IT Glue ${counts.total} requests of the 3000 allowed per 5 minutes.`);
+    step(10, `This tour sent IT Glue ${counts.total} requests of the 3000 allowed per 5 minutes.`);
   } finally {
     await emulator.stop();
   }
