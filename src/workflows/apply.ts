@@ -306,9 +306,12 @@ async function applyOne(
       const check = await executor.get(record.id, requestOptions);
       const missed = Object.entries(action.expect).filter(([field, value]) => check[field] !== value);
       if (missed.length > 0) {
-        return fail(
-          `the write did not stick (${missed.map(([field]) => field).join(', ')} unchanged when read back)`,
-        );
+        const hint =
+          action.resource === 'contacts'
+            ? 'check that --deactivate-type names a contact type IT Glue lets this contact take'
+            : 'IT Glue may refuse this field on a synced record';
+        const fields = missed.map(([field]) => field).join(', ');
+        return fail(`the write did not stick (${fields} unchanged when read back): ${hint}`);
       }
     }
     journal.recordOutcome(runId, seq, { state: 'done', recordId: record.id, ...beforeAndAfter(action) });
