@@ -11,7 +11,7 @@ import { PartialWriteError, type RequestInfo, ValidationError } from '../core/er
 import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
-import type { Document, DocumentSection } from '../spec/models.js';
+import type { Document, DocumentFolder, DocumentSection } from '../spec/models.js';
 import { allOf, type ListInput, type ListPlan, matchesAny, type RecordPredicate } from './list-plan.js';
 import { withFields } from './records.js';
 
@@ -76,15 +76,62 @@ async function* organizationIds(requester: Requester, options: RequestOptions): 
   }
 }
 
-export function planDocumentList(input: ListInput): ListPlan {
-  const { filter } = input;
+export const documentFoldersPath = (organizationId: string) =>
+  `/organizations/${organizationId}/relationships/document_folders`;
+
+export function normalizeFolder(flat: FlatResource): DocumentFolder {
+  return withFields<DocumentFolder>(flat, ['organizationId', 'name', 'parentId', 'createdAt', 'updatedAt']);
+}
+
+/**
+ * One organization's documents: the root, or one folder (`filter[document_folder_id]`, the one
+ * filter IT Glue applies on that route), or, with `allFolders`, the root and every folder.
+ */
+async function* organizationDocuments(
+  requester: Requester,
+  organizationId: string,
+  options: RequestOptions,
+  where: { folderId?: string | undefined; allFolders?: boolean },
+): AsyncGenerator<FlatResource> {
+  const list = (folderId?: string) =>
+    requester.scan(
+      {
+        path: organizationDocumentsPath(organizationId),
+        query: folderId ? { filter: { document_folder_id: [folderId] } } : {},
+        pageSize: 1000,
+        operationId: 'listOrganizationDocuments',
+      },
+      options,
+    );
+  if (where.folderId) {
+    yield* list(where.folderId);
+    return;
+  }
+  yield* list();
+  if (!where.allFolders) return;
+  for await (const folder of requester.scan(
+    { path: documentFoldersPath(organizationId), query: {}, pageSize: 1000 },
+    options,
+  )) {
+    yield* list(folder.id);
+  }
+}
+
+export interface DocumentListScope {
+  /** Root and every folder (real IT Glue lists root-level documents only). */
+  allFolders?: boolean | undefined;
+}
+
+export function planDocumentList(input: ListInput, scope: DocumentListScope = {}): ListPlan {
+  const { documentFolderId, ...filter } = input.filter;
+  const folderId = documentFolderId?.[0];
   const hasFilters = Object.keys(filter).length > 0;
-  if (input.organizationId !== undefined && !hasFilters && input.sort.length === 0) {
+  if (input.organizationId !== undefined && !hasFilters && input.sort.length === 0 && !scope.allFolders) {
     return {
       mode: 'server',
       path: organizationDocumentsPath(input.organizationId),
       operationId: 'listOrganizationDocuments',
-      query: {},
+      query: folderId ? { filter: { document_folder_id: [folderId] } } : {},
     };
   }
   // No top-level index on real IT Glue, and the organization route ignores filters: read each
@@ -104,15 +151,10 @@ export function planDocumentList(input: ListInput): ListPlan {
     read: async function* (requester, options) {
       const organizations = scoped ?? organizationIds(requester, options);
       for await (const organizationId of organizations) {
-        yield* requester.scan(
-          {
-            path: organizationDocumentsPath(organizationId),
-            query: {},
-            pageSize: 1000,
-            operationId: 'listOrganizationDocuments',
-          },
-          options,
-        );
+        yield* organizationDocuments(requester, organizationId, options, {
+          folderId,
+          allFolders: scope.allFolders === true,
+        });
       }
     },
     filter: allOf(checks) ?? (() => true),

@@ -35,6 +35,8 @@ import {
 export type DocumentSortField = 'name' | 'id' | 'createdAt' | 'updatedAt';
 
 export interface DocumentListParams extends ListParamsBase<DocumentSortField> {
+  /** Documents in folders too: real IT Glue otherwise lists root-level documents only. */
+  allFolders?: boolean | undefined;
   /** Only this organization's documents (the document's nested route). */
   organizationId?: IdInput | undefined;
   filter?:
@@ -114,7 +116,7 @@ export class Documents extends APIResource {
   list(params: DocumentListParams = {}, options?: RequestOptions): PagePromise<Document> {
     return lazyList(() => {
       const input = parseListParams(getOperation('listDocuments'), params, this.ctx.pageSize);
-      return runListPlan(this.requester, planDocumentList(input), input, normalizeDocument, options);
+      return runListPlan(this.requester, planDocumentList(input, { allFolders: params.allFolders }), input, normalizeDocument, options);
     });
   }
 

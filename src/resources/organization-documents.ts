@@ -1,9 +1,15 @@
 import type { z } from 'zod';
-import { createDocument, normalizeDocument, planDocumentList } from '../compat/documents.js';
+import {
+  createDocument,
+  documentFoldersPath,
+  normalizeDocument,
+  normalizeFolder,
+  planDocumentList,
+} from '../compat/documents.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { createOrganizationDocumentAttributes } from '../spec/documents.js';
 import { getOperation } from '../spec/index.js';
-import type { Document } from '../spec/models.js';
+import type { Document, DocumentFolder } from '../spec/models.js';
 import {
   APIResource,
   type IdInput,
@@ -18,8 +24,16 @@ import {
 } from './base.js';
 
 export interface OrganizationDocumentListParams {
-  /** Matched by gluekit: IT Glue ignores filters on this route. */
-  filter?: { name?: OneOrMany<string> | undefined } | undefined;
+  filter?:
+    | {
+        /** Matched by gluekit: IT Glue ignores filters on this route. */
+        name?: OneOrMany<string> | undefined;
+        /** One folder's documents (real IT Glue; not in the document). */
+        documentFolderId?: IdInput | undefined;
+      }
+    | undefined;
+  /** The root and every folder: real IT Glue otherwise lists root-level documents only. */
+  allFolders?: boolean | undefined;
   pageNumber?: number | undefined;
   pageSize?: number | undefined;
 }
@@ -28,6 +42,19 @@ export type OrganizationDocumentCreateParams = z.input<typeof createOrganization
 
 /** The document's `/organizations/{organization_id}/relationships/documents` routes. */
 export class OrganizationDocuments extends APIResource {
+  /** An organization's document folders (real IT Glue; not in the document). */
+  async folders(organizationId: IdInput, options: RequestOptions = {}): Promise<DocumentFolder[]> {
+    const orgId = parseId(organizationId, 'organizationId', requestInfo('listOrganizationDocuments'));
+    const folders: DocumentFolder[] = [];
+    for await (const flat of this.requester.scan(
+      { path: documentFoldersPath(orgId), query: {}, pageSize: 1000 },
+      options,
+    )) {
+      folders.push(normalizeFolder(flat));
+    }
+    return folders;
+  }
+
   /** listOrganizationDocuments. IT Glue returns root-level documents only (not those in folders). */
   list(
     organizationId: IdInput,
@@ -40,7 +67,13 @@ export class OrganizationDocuments extends APIResource {
         { ...params, organizationId },
         this.ctx.pageSize,
       );
-      return runListPlan(this.requester, planDocumentList(input), input, normalizeDocument, options);
+      return runListPlan(
+        this.requester,
+        planDocumentList(input, { allFolders: params.allFolders }),
+        input,
+        normalizeDocument,
+        options,
+      );
     });
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { QueryParamSpec } from './params.js';
 import {
   filterId,
   filterName,
@@ -60,6 +61,18 @@ export const documentSectionAttributes = z.strictObject({
   sort: z.number().int().min(0).optional(),
 });
 
+/**
+ * `filter[document_folder_id]`: the one filter real IT Glue applies on the organization's
+ * documents route (without it, only root-level documents are listed). Not in the document.
+ */
+export const filterDocumentFolderId: QueryParamSpec = {
+  wire: 'filter[document_folder_id]',
+  key: 'documentFolderId',
+  kind: 'filter',
+  type: 'integer',
+  schema: idSchema,
+};
+
 export const documentOperations = [
   {
     operationId: 'listDocuments',
@@ -117,6 +130,7 @@ export const documentOperations = [
     summary: 'List documents for an organization',
     pathParams: [pathOrganizationId],
     query: [filterName, pageNumber, pageSize],
+    queryExtensions: [filterDocumentFolderId],
   },
   {
     operationId: 'createOrganizationDocument',

@@ -160,3 +160,14 @@ export interface DocumentSection {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A document folder (real IT Glue): documents in folders are not listed at the root. */
+export interface DocumentFolder {
+  id: string;
+  type: 'document-folders';
+  organizationId: string;
+  name: string;
+  parentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

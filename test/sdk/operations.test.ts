@@ -262,3 +262,31 @@ describe('lookups (real IT Glue, beyond the document)', () => {
     expect(await client.lookups.resolve('configuration_types', 'No Such Type')).toBeUndefined();
   });
 });
+
+describe('document folders (real IT Glue, beyond the document)', () => {
+  const emulator = useEmulator({ seed: 'demo' });
+
+  it('lists folders, one folder, and with allFolders every document, not only the root', async () => {
+    const client = clientFor(emulator.current);
+    const orgs = (await client.organizations.list()).data;
+    let checked = 0;
+    for (const org of orgs) {
+      const folders = await client.organizations.documents.folders(org.id);
+      const root = (await client.organizations.documents.list(org.id)).data;
+      const all = (await client.organizations.documents.list(org.id, { allFolders: true })).data;
+      expect(root.every((d) => d.documentFolderId === null)).toBe(true);
+      let inFolders = 0;
+      for (const folder of folders) {
+        const inside = (await client.organizations.documents.list(org.id, { filter: { documentFolderId: folder.id } })).data;
+        expect(inside.every((d) => d.documentFolderId === folder.id)).toBe(true);
+        inFolders += inside.length;
+      }
+      expect(all.length).toBe(root.length + inFolders);
+      if (inFolders > 0) checked++;
+    }
+    expect(checked).toBeGreaterThan(0); // the demo seed files at least one document in a folder
+    const everywhere = await client.documents.list({ allFolders: true });
+    const rootOnly = await client.documents.list();
+    expect(everywhere.data.length).toBeGreaterThan(rootOnly.data.length);
+  });
+});

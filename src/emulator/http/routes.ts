@@ -11,6 +11,7 @@ import type { EmulatorState } from '../state.js';
 import type { BaseRecord } from '../store/records.js';
 import type { AppEnv } from './connection.js';
 import { documentRoutes } from './document-routes.js';
+import { folderRoutes } from './folder-routes.js';
 import { type ApiHandler, gated } from './gate.js';
 import { listHandler } from './list-handler.js';
 import { lookupRoutes } from './lookup-routes.js';
@@ -41,7 +42,7 @@ export function mountApiRoutes(app: Hono<AppEnv>, state: EmulatorState): void {
     const route = { template: operation.path, operationId: operation.operationId };
     app.on(operation.method, honoPath(operation.path), gated(state, route, handler));
   }
-  for (const extra of [...documentRoutes, ...lookupRoutes]) {
+  for (const extra of [...documentRoutes, ...folderRoutes, ...lookupRoutes]) {
     app.on(extra.method, honoPath(extra.route.template), gated(state, extra.route, extra.handler));
   }
   const unknownRoute = gated(state, null, () => htmlNotFound());
