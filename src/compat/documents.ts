@@ -107,14 +107,25 @@ async function* organizationDocuments(
     yield* list(where.folderId);
     return;
   }
-  yield* list();
-  if (!where.allFolders) return;
-  for await (const folder of requester.scan(
+  if (!where.allFolders) {
+    yield* list();
+    return;
+  }
+  // A server that lists every document at the root (the seed profile) must not yield them twice.
+  const seen = new Set<string>();
+  const unseen = async function* (documents: AsyncIterable<FlatResource>) {
+    for await (const document of documents) {
+      if (seen.has(document.id)) continue;
+      seen.add(document.id);
+      yield document;
+    }
+  };
+  yield* unseen(list());
+  const folders = requester.scan(
     { path: documentFoldersPath(organizationId), query: {}, pageSize: 1000 },
     options,
-  )) {
-    yield* list(folder.id);
-  }
+  );
+  for await (const folder of folders) yield* unseen(list(folder.id));
 }
 
 export interface DocumentListScope {
