@@ -116,7 +116,13 @@ export class Documents extends APIResource {
   list(params: DocumentListParams = {}, options?: RequestOptions): PagePromise<Document> {
     return lazyList(() => {
       const input = parseListParams(getOperation('listDocuments'), params, this.ctx.pageSize);
-      return runListPlan(this.requester, planDocumentList(input, { allFolders: params.allFolders }), input, normalizeDocument, options);
+      return runListPlan(
+        this.requester,
+        planDocumentList(input, { allFolders: params.allFolders }),
+        input,
+        normalizeDocument,
+        options,
+      );
     });
   }
 

@@ -277,7 +277,9 @@ describe('document folders (real IT Glue, beyond the document)', () => {
       expect(root.every((d) => d.documentFolderId === null)).toBe(true);
       let inFolders = 0;
       for (const folder of folders) {
-        const inside = (await client.organizations.documents.list(org.id, { filter: { documentFolderId: folder.id } })).data;
+        const inside = (
+          await client.organizations.documents.list(org.id, { filter: { documentFolderId: folder.id } })
+        ).data;
         expect(inside.every((d) => d.documentFolderId === folder.id)).toBe(true);
         inFolders += inside.length;
       }
