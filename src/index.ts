@@ -3,6 +3,7 @@
  * reachable from `GlueKit`, with the document's names and real IT Glue's wire.
  */
 export { type ClientOptions, GlueKit } from './client.js';
+export type { SectionInput } from './compat/documents.js';
 export { REGION_BASE_URLS, type Region } from './core/config.js';
 export {
   AmbiguousWriteError,

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
+import { registerMcpCommand } from './commands/mcp-command.js';
 import { registerMirrorCommands } from './commands/mirror.js';
 import { registerWorkflowCommands } from './commands/workflow-commands.js';
 import { CliContext, type GlobalOptions } from './context.js';
@@ -121,6 +122,7 @@ export function buildProgram(): Command {
   addResourceCommands(program);
   registerMirrorCommands(program);
   registerWorkflowCommands(program);
+  registerMcpCommand(program);
 
   const config = program.command('config').description('Named profiles: region or base URL, and the API key');
   config

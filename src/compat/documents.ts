@@ -7,7 +7,7 @@
  * gluekit keeps the document's surface: `content` is written as one text section after the
  * document is created, and read back from the sections when the response has no `content`.
  */
-import { PartialWriteError, type RequestInfo, ValidationError } from '../core/errors.js';
+import { AmbiguousWriteError, PartialWriteError, type RequestInfo, ValidationError } from '../core/errors.js';
 import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
@@ -305,4 +305,110 @@ export async function updateDocument(
   const document = normalizeDocument(flat);
   if (content !== undefined) document.content = content as string | null;
   return document;
+}
+
+/** One section of a document body, as a writer describes it. */
+export interface SectionInput {
+  resourceType: 'Document::Heading' | 'Document::Text';
+  content: string;
+  level?: number | undefined;
+}
+
+/** The HTML a body reads back as: the same rendering `get` gives (headings as `<hN>`, text as is). */
+export function renderSectionInputs(sections: readonly SectionInput[]): string {
+  return sections
+    .map((section) =>
+      section.resourceType === 'Document::Heading'
+        ? `<h${Math.min(6, Math.max(1, section.level ?? 2))}>${section.content}</h${Math.min(6, Math.max(1, section.level ?? 2))}>`
+        : section.content,
+    )
+    .join('');
+}
+
+export class DocumentStructureError extends ValidationError {
+  override name = 'DocumentStructureError';
+}
+
+/**
+ * Writes a document's whole body. Real IT Glue keeps content in sections: they are created, or,
+ * when the document already has sections of the same kinds in the same order, updated in place
+ * (sections cannot be deleted, and a section's kind cannot change, so a different structure is
+ * refused with what to do). A server that keeps `content` on the document itself (the document's
+ * own model, as the seed profile does) gets the rendered HTML there instead: which one applies is
+ * read from the document, not configured.
+ */
+export async function writeDocumentBody(
+  requester: Requester,
+  documentId: string,
+  sections: readonly SectionInput[],
+  options: RequestOptions,
+): Promise<string> {
+  const html = renderSectionInputs(sections);
+  const flat = await requester.getOne(`/documents/${documentId}`, {}, options, 'getDocument');
+  if (typeof flat.content === 'string' || flat.content === null) {
+    await requester.update(
+      `/documents/${documentId}`,
+      'documents',
+      documentId,
+      { content: html },
+      options,
+      'updateDocument',
+    );
+    return html;
+  }
+  // Sections already there (a run cut short, or an earlier body) must be the start of the wanted
+  // structure; a section create whose answer is lost is checked by listing again, never re-sent.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = (await listSections(requester, documentId, options)).sort(
+      (a, b) => (a.sort ?? 0) - (b.sort ?? 0),
+    );
+    const fits =
+      existing.length <= sections.length &&
+      existing.every((section, i) => section.resourceType === sections[i]?.resourceType);
+    if (!fits) {
+      throw new DocumentStructureError(
+        0,
+        { method: 'PATCH', path: `/documents/${documentId}/relationships/sections` },
+        [{ title: 'structure changed', field: 'sections' }],
+        `Document ${documentId} has ${existing.length} sections of another structure; IT Glue cannot delete sections or change their kind. Create a new document instead.`,
+      );
+    }
+    for (const [i, section] of existing.entries()) {
+      const wanted = sections[i] as SectionInput;
+      if (
+        section.content === wanted.content &&
+        (wanted.level === undefined || section.level === wanted.level)
+      )
+        continue;
+      const attributes: Record<string, unknown> = { content: wanted.content };
+      if (wanted.level !== undefined) attributes.level = wanted.level;
+      await requester.update(
+        `${sectionsPath(documentId)}/${section.id}`,
+        'document-sections',
+        section.id,
+        attributes,
+        options,
+      );
+    }
+    try {
+      for (let i = existing.length; i < sections.length; i++) {
+        const section = sections[i] as SectionInput;
+        const attributes: Record<string, unknown> = {
+          resourceType: section.resourceType,
+          content: section.content,
+          sort: i + 1,
+        };
+        if (section.level !== undefined) attributes.level = section.level;
+        await requester.create(sectionsPath(documentId), 'document-sections', attributes, options);
+      }
+      return html;
+    } catch (error) {
+      if (!(error instanceof AmbiguousWriteError)) throw error;
+    }
+  }
+  throw new AmbiguousWriteError(
+    { method: 'POST', path: sectionsPath(documentId) },
+    'the sections kept failing to answer',
+    undefined,
+  );
 }

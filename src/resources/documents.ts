@@ -6,8 +6,10 @@ import {
   normalizeDocument,
   normalizeSection,
   planDocumentList,
+  type SectionInput,
   sectionsPath,
   updateDocument,
+  writeDocumentBody,
 } from '../compat/documents.js';
 import type { RequestOptions } from '../core/transport.js';
 import {
@@ -150,6 +152,20 @@ export class Documents extends APIResource {
     const documentId = parseId(id, 'id', request);
     const attributes = parseAttributes(getOperation('updateDocument'), params);
     return updateDocument(this.requester, documentId, attributes, options, request);
+  }
+
+  /**
+   * Writes a document's whole body from sections: as sections on real IT Glue (created, or
+   * updated in place when the structure is the same), or as `content` where the server keeps it
+   * on the document. Returns the HTML it reads back as.
+   */
+  async setBody(
+    id: IdInput,
+    sections: readonly SectionInput[],
+    options: RequestOptions = {},
+  ): Promise<string> {
+    const documentId = parseId(id, 'id', requestInfo('updateDocument'));
+    return writeDocumentBody(this.requester, documentId, sections, options);
   }
 
   /** Publishes a draft: `PATCH /documents/{id}/publish` (real IT Glue; a POST there is a 404). */

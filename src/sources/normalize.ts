@@ -109,3 +109,120 @@ export function normalizeName(raw: string | null | undefined): string | undefine
   const name = raw.replace(/\s+/g, ' ').trim().normalize('NFC').toLowerCase();
   return name === '' ? undefined : name;
 }
+
+/** Invisible characters that creep into copied names and mean nothing: zero-width space, word joiner. */
+const INVISIBLE = /[\u200b\u2060]/g;
+
+/**
+ * A password's name as a match key: invisible characters dropped, every Unicode space (NBSP, thin
+ * space, ideographic space) and run of whitespace as one space, trimmed, NFC, lowercased. A
+ * case-sensitive compare creates duplicates on case-only differences (research §2d P2).
+ * Undefined when blank.
+ */
+export function normalizePasswordName(raw: string | null | undefined): string | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  const name = raw.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  if (name === '') return undefined;
+  return name.normalize('NFC').toLowerCase().normalize('NFC');
+}
+
+export interface OtpResult {
+  /** The Base32 secret: uppercase, no spaces, dashes or `=` padding. */
+  secret?: string;
+  /** Why the value cannot be used. Never quotes the value: it is a secret. */
+  problem?: string;
+}
+
+/** Lengths a Base32 string of whole bytes can have, modulo 8 (1, 3 and 6 cannot occur). */
+const BASE32_TAIL = new Set([0, 2, 4, 5, 7]);
+
+/**
+ * The shortest secret accepted, in Base32 characters (40 bits). RFC 4226 asks for 128 bits (26
+ * characters), but many services issue 80-bit secrets (16 characters); anything shorter than 8 is
+ * a typo, or a 6-digit code pasted where the secret belongs.
+ */
+const MIN_SECRET_LENGTH = 8;
+
+function checkBase32(raw: string): OtpResult {
+  const value = raw.replace(/[\s-]+/g, '').toUpperCase();
+  if (value === '') return { problem: 'the OTP secret is empty' };
+  if (!/^[A-Z2-7]+=*$/.test(value)) {
+    const hint = /[0189]/.test(value.replace(/=+$/, ''))
+      ? ' (it has 0, 1, 8 or 9, which Base32 never uses: a hex secret or a code?)'
+      : '';
+    return { problem: `the OTP secret is not Base32 (letters A-Z and digits 2-7)${hint}` };
+  }
+  const secret = value.replace(/=+$/, '');
+  if (secret.length < MIN_SECRET_LENGTH) {
+    return {
+      problem: `the OTP secret has ${secret.length} characters; a real one has at least ${MIN_SECRET_LENGTH}`,
+    };
+  }
+  if (!BASE32_TAIL.has(secret.length % 8)) {
+    return {
+      problem: `the OTP secret has ${secret.length} characters, a length no Base32 secret has (one missing?)`,
+    };
+  }
+  return { secret };
+}
+
+/** IT Glue computes standard codes only: SHA-1, 6 digits, 30 seconds. */
+function nonStandardParameter(params: URLSearchParams): string | undefined {
+  const algorithm = params.get('algorithm');
+  if (algorithm !== null && algorithm.toUpperCase() !== 'SHA1') return `${algorithm} codes`;
+  const digits = params.get('digits');
+  if (digits !== null && digits !== '6') return `${digits}-digit codes`;
+  const period = params.get('period');
+  if (period !== null && period !== '30') return `a ${period}-second period`;
+  return undefined;
+}
+
+function fromOtpauth(value: string): OtpResult {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { problem: 'the otpauth:// URI is malformed' };
+  }
+  const type = url.host.toLowerCase();
+  if (type === 'hotp')
+    return { problem: 'it is a counter-based HOTP secret; IT Glue generates time-based (TOTP) codes only' };
+  if (type !== 'totp') return { problem: `the otpauth:// URI is of an unknown type (${type || 'none'})` };
+  const secret = url.searchParams.get('secret');
+  if (secret === null) return { problem: 'the otpauth:// URI has no secret= parameter' };
+  const unusual = nonStandardParameter(url.searchParams);
+  if (unusual)
+    return { problem: `it uses ${unusual}; IT Glue generates SHA1, 6-digit, 30-second codes only` };
+  return checkBase32(secret);
+}
+
+/**
+ * An OTP secret as IT Glue stores it, from what vaults export: an `otpauth://totp/…?secret=…` URI
+ * (the secret URL-decoded), KeePassXC's older `key=…&step=30&size=6` settings, or a bare secret.
+ * Spaces and dashes (as shown for reading aloud) are removed, letters uppercased, and the result
+ * must be Base32 (research §2b; invalid secrets are written without OTP and warned about).
+ */
+export function normalizeOtp(raw: string): OtpResult {
+  const value = raw.trim();
+  if (value === '') return { problem: 'the OTP secret is empty' };
+  const lower = value.toLowerCase();
+  if (lower.startsWith('steam://')) {
+    return { problem: 'it is a Steam Guard secret, whose codes IT Glue cannot generate' };
+  }
+  if (lower.startsWith('otpauth://')) return fromOtpauth(value);
+  if (/^key=/i.test(value)) {
+    const params = new URLSearchParams(value);
+    const step = params.get('step');
+    const size = params.get('size');
+    if ((step !== null && step !== '30') || (size !== null && size !== '6')) {
+      return {
+        problem:
+          'it uses a non-standard period or code length; IT Glue generates 6-digit, 30-second codes only',
+      };
+    }
+    return checkBase32(params.get('key') ?? '');
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value))
+    return { problem: 'it is a link, not an OTP secret or otpauth:// URI' };
+  return checkBase32(value);
+}

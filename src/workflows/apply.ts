@@ -285,6 +285,7 @@ async function applyOne(
           const matches = await findByKey(executor, action.organizationId, action.key, requestOptions);
           if (matches.length === 1) {
             const adopted = matches[0] as TargetRecord;
+            await executor.adopted?.(action, adopted, requestOptions);
             journal.recordOutcome(runId, seq, {
               state: 'adopted',
               recordId: adopted.id,

@@ -130,8 +130,11 @@ export async function planConfigurationImport(
   const rowsByOrganization = new Map<string, ConfigurationRow[]>();
   for (const row of source.rows) {
     const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);
-    if (organizationId)
-      rowsByOrganization.set(organizationId, [...(rowsByOrganization.get(organizationId) ?? []), row]);
+    if (organizationId) {
+      const rows = rowsByOrganization.get(organizationId);
+      if (rows) rows.push(row);
+      else rowsByOrganization.set(organizationId, [row]);
+    }
   }
 
   const types = await lookupIndex(client, 'configuration_types', signal);

@@ -107,8 +107,11 @@ export async function planContactSync(
   const rowsByOrganization = new Map<string, ContactRow[]>();
   for (const row of source.rows) {
     const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);
-    if (organizationId)
-      rowsByOrganization.set(organizationId, [...(rowsByOrganization.get(organizationId) ?? []), row]);
+    if (organizationId) {
+      const rows = rowsByOrganization.get(organizationId);
+      if (rows) rows.push(row);
+      else rowsByOrganization.set(organizationId, [row]);
+    }
   }
 
   const needsTypes =

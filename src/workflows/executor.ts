@@ -23,6 +23,11 @@ export interface ResourceExecutor {
   listOrganization(organizationId: string, options: RequestOptions): Promise<TargetRecord[]>;
   /** The natural keys a record answers to (`email:…`, `serial:…`), as the planner computes them. */
   keysOf(record: TargetRecord): string[];
+  /**
+   * Told when a create whose answer was lost is adopted: a writer may record what it wrote, or
+   * finish a write of several steps (a document's body).
+   */
+  adopted?(action: PlanAction, record: TargetRecord, options: RequestOptions): void | Promise<void>;
   /** A fresh read of one record, to check that a write stuck. */
   get(id: string, options: RequestOptions): Promise<TargetRecord>;
 }

@@ -52,6 +52,21 @@ CREATE TABLE IF NOT EXISTS writes (
   PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX IF NOT EXISTS writes_pending ON writes(state) WHERE state = 'pending';
+CREATE TABLE IF NOT EXISTS secret_fingerprints (
+  base_url TEXT NOT NULL,
+  key_fingerprint TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  field TEXT NOT NULL,
+  hmac TEXT NOT NULL,
+  PRIMARY KEY (base_url, key_fingerprint, record_id, field)
+);
+CREATE TABLE IF NOT EXISTS content_hashes (
+  base_url TEXT NOT NULL,
+  key_fingerprint TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  PRIMARY KEY (base_url, key_fingerprint, record_id)
+);
 CREATE TABLE IF NOT EXISTS ownership (
   base_url TEXT NOT NULL,
   key_fingerprint TEXT NOT NULL,
@@ -294,6 +309,49 @@ export class Journal {
       )
       .all(target.baseUrl, target.keyFingerprint, sourceId, resource) as Array<{ record_id: string }>;
     return new Set(rows.map((row) => row.record_id));
+  }
+
+  /**
+   * HMAC fingerprints of secret values gluekit wrote (keyed by a local secret that never enters
+   * the journal): a source value with the same fingerprint is unchanged, and costs no request.
+   */
+  secretFingerprints(target: PlanTarget): Map<string, string> {
+    const rows = this.db
+      .prepare(
+        'SELECT record_id, field, hmac FROM secret_fingerprints WHERE base_url = ? AND key_fingerprint = ?',
+      )
+      .all(target.baseUrl, target.keyFingerprint) as Array<{
+      record_id: string;
+      field: string;
+      hmac: string;
+    }>;
+    return new Map(rows.map((row) => [`${row.record_id} ${row.field}`, row.hmac]));
+  }
+
+  setSecretFingerprint(target: PlanTarget, recordId: string, field: string, hmac: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO secret_fingerprints (base_url, key_fingerprint, record_id, field, hmac) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET hmac = excluded.hmac`,
+      )
+      .run(target.baseUrl, target.keyFingerprint, recordId, field, hmac);
+  }
+
+  /** The hash of the content gluekit last wrote to a record (a document), to tell a person's edits from ours. */
+  contentHashes(target: PlanTarget): Map<string, string> {
+    const rows = this.db
+      .prepare('SELECT record_id, hash FROM content_hashes WHERE base_url = ? AND key_fingerprint = ?')
+      .all(target.baseUrl, target.keyFingerprint) as Array<{ record_id: string; hash: string }>;
+    return new Map(rows.map((row) => [row.record_id, row.hash]));
+  }
+
+  setContentHash(target: PlanTarget, recordId: string, hash: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO content_hashes (base_url, key_fingerprint, record_id, hash) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO UPDATE SET hash = excluded.hash`,
+      )
+      .run(target.baseUrl, target.keyFingerprint, recordId, hash);
   }
 
   listRuns(limit = 50): RunSummary[] {

@@ -46,6 +46,12 @@ export interface PlanAction {
   precondition?: { updatedAt: string } | undefined;
   /** How to verify a write stuck (read back), e.g. the contact type of a deactivation. */
   expect?: Record<string, unknown> | undefined;
+  /**
+   * For a write that carries secrets (a password mirror): which secret fields it sets, with the
+   * HMAC fingerprint of each value (never the value), so an apply from a saved plan can check it
+   * re-read the same values from the source.
+   */
+  secrets?: Record<string, string> | undefined;
 }
 
 export interface PlanTarget {
@@ -104,6 +110,7 @@ const actionSchema = z.object({
   source: z.object({ file: z.string(), line: z.number().int() }).optional(),
   precondition: z.object({ updatedAt: z.string() }).optional(),
   expect: z.record(z.string(), z.unknown()).optional(),
+  secrets: z.record(z.string(), z.string()).optional(),
 });
 
 const planSchema = z.object({

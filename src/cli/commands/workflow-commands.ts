@@ -91,6 +91,78 @@ export function registerWorkflowCommands(program: Command): void {
       await runConfigurationImport(contextOf(command), flags);
     });
 
+  addRunOptions(
+    group(program, 'passwords')
+      .command('mirror')
+      .description(
+        'Plan (and with --apply, write) passwords from a vault export; secrets never printed, never deleted',
+      )
+      .requiredOption('--from <file>', 'the vault export')
+      .option('--org <id|name>', 'the organization for the whole file')
+      .option(
+        '--org-map <file>',
+        'vault containers (folders, collections, groups, vaults) to organizations (JSON or CSV)',
+      )
+      .option(
+        '--format <format>',
+        'auto, bitwarden-json, bitwarden-csv, keepass-xml, keepassxc-csv, keepass1-csv, 1password-csv, 1pux, lastpass-csv, itglue-csv or json',
+        'auto',
+      )
+      .option('--category <id|name>', 'the password category for entries that name none')
+      .option('--category-map <file>', 'source categories to IT Glue password categories (JSON or CSV)')
+      .option(
+        '--embed-on <field>',
+        'embed entries whose folder or field names a configuration, found by hostname, serial or name',
+      )
+      .option('--compare-values', 'fetch values still unknown to compare them (one request each)')
+      .option(
+        '--archive-missing',
+        'archive passwords this source owns that are missing from it (never delete)',
+      )
+      .option('--lastpass-unescape', 'decode &amp; and the like in a LastPass export')
+      .option(
+        '--source <name>',
+        'the source id that owns what this run creates (default passwords:<format>)',
+      ),
+  )
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'gluekit passwords mirror --from bitwarden.json --org-map clients.json --plan-out plan.json',
+        'gluekit passwords mirror --from keepass.xml --org "Happy Frog Dental" --embed-on hostname --apply',
+      ]),
+    )
+    .action(async (flags, command: Command) => {
+      const { runPasswordMirror } = await import('./passwords-mirror.js');
+      await runPasswordMirror(contextOf(command), flags);
+    });
+
+  addRunOptions(
+    group(program, 'documents')
+      .command('onboard')
+      .description('Plan (and with --apply, write) onboarding documents for a client from Markdown templates')
+      .requiredOption('--org <id|name>', 'the organization')
+      .requiredOption(
+        '--templates <dir>',
+        'a folder of Markdown templates, or "builtin" for the starter pack',
+      )
+      .option('--vars <file>', 'values for {{ vars.* }} (YAML or JSON)')
+      .option('--folder <name|id>', 'the document folder for templates that name none')
+      .option('--publish', 'publish the documents after writing them')
+      .option('--adopt', 'replace documents gluekit did not write, or that a person edited'),
+  )
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'gluekit docs onboard --org "Happy Frog Dental" --templates builtin',
+        'gluekit docs onboard --org 2 --templates ./templates --vars acme.yaml --publish --apply',
+      ]),
+    )
+    .action(async (flags, command: Command) => {
+      const { runOnboard } = await import('./docs-onboard.js');
+      await runOnboard(contextOf(command), flags);
+    });
+
   program
     .command('apply')
     .argument('<plan>', 'a plan saved with --plan-out')

@@ -10,7 +10,10 @@ import { type ApplyResult, applyPlan, PlanConflictError } from '../../workflows/
 import { configurationExecutor } from '../../workflows/configurations.js';
 import { contactExecutor } from '../../workflows/contacts.js';
 import type { ResourceExecutor } from '../../workflows/executor.js';
+import { type Fingerprinter, fingerprinter, loadFingerprintKey } from '../../workflows/fingerprint-key.js';
 import { Journal } from '../../workflows/journal.js';
+import { documentExecutor } from '../../workflows/onboarding/documents.js';
+import { passwordExecutor, type SecretLookup } from '../../workflows/passwords.js';
 import { type Plan, type PlanResource, writeCount } from '../../workflows/plan.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -32,6 +35,28 @@ export function openJournal(ctx: CliContext): Journal {
 
 export function executorsFor(client: GlueKit): Partial<Record<PlanResource, ResourceExecutor>> {
   return { contacts: contactExecutor(client), configurations: configurationExecutor(client) };
+}
+
+export function fingerprintsFor(ctx: CliContext): Fingerprinter {
+  return fingerprinter(loadFingerprintKey(join(ctx.paths.dataDir, 'fingerprint.key')));
+}
+
+/**
+ * Every writer a plan may need. Passwords need their secrets: from the plan just made (kept in
+ * memory), or, for a saved plan, re-read from its source by the caller.
+ */
+export function writersFor(
+  ctx: CliContext,
+  client: GlueKit,
+  journal: Journal,
+  secrets: SecretLookup = () => ({}),
+): Partial<Record<PlanResource, ResourceExecutor>> {
+  const target = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  return {
+    ...executorsFor(client),
+    documents: documentExecutor(client, journal, target),
+    passwords: passwordExecutor(client, journal, target, fingerprintsFor(ctx), secrets),
+  };
 }
 
 async function confirm(ctx: CliContext, plan: Plan, flags: RunFlags): Promise<boolean> {
@@ -86,6 +111,7 @@ export async function finishPlan(
   plan: Plan,
   flags: RunFlags,
   fresh: boolean,
+  secrets?: SecretLookup,
 ): Promise<void> {
   if (flags.planOut) {
     writeFileSync(flags.planOut, `${JSON.stringify(plan, null, 2)}\n`, { mode: 0o600 });
@@ -121,7 +147,7 @@ export async function finishPlan(
       plan,
       target: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
       journal,
-      executors: executorsFor(client),
+      executors: writersFor(ctx, client, journal, secrets),
       checkPreconditions: !fresh,
       allowConflicts: flags.allowConflicts === true,
       signal,

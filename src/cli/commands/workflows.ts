@@ -1,6 +1,6 @@
 /**
- * The workflow commands: `contacts sync`, `configurations import`, `apply`, `runs list|show` and
- * `undo`. Each plans first (nothing is written without --apply), then hands over to
+ * The workflow commands: `contacts sync`, `configurations import`, `passwords mirror`, `docs
+ * onboard`, `apply`, `runs list|show` and `undo`. Each plans first (nothing is written without --apply), then hands over to
  * workflow-run.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -18,29 +18,8 @@ import { planUndo } from '../../workflows/undo.js';
 import type { CliContext } from '../context.js';
 import { printList, printRecord } from '../output/render.js';
 import { UsageError } from '../usage-error.js';
-import { executorsFor, finishPlan, openJournal, type RunFlags } from './workflow-run.js';
-
-function checkFormat(value: string | undefined, allowed: readonly string[]): 'auto' {
-  const format = value ?? 'auto';
-  if (format !== 'auto' && !allowed.includes(format)) {
-    throw new UsageError(
-      `--format must be auto or one of ${allowed.join(', ')}, got ${JSON.stringify(format)}`,
-    );
-  }
-  return format as 'auto';
-}
-
-function noteDetection(ctx: CliContext, detection: string | undefined): void {
-  if (detection && ctx.format === 'table') process.stderr.write(`${detection}\n`);
-}
-
-function warnAll(
-  ctx: CliContext,
-  warnings: ReadonlyArray<{ source?: { file: string; line: number }; message: string }>,
-): void {
-  for (const warning of warnings)
-    ctx.warn(`${warning.source ? `${warning.source.file}:${warning.source.line}: ` : ''}${warning.message}`);
-}
+import { checkFormat, noteDetection, warnAll } from './source-flags.js';
+import { finishPlan, openJournal, type RunFlags, writersFor } from './workflow-run.js';
 
 export interface ContactSyncFlags extends RunFlags {
   from: string;
@@ -138,7 +117,13 @@ export async function runApply(ctx: CliContext, file: string, flags: RunFlags): 
   const client = ctx.client();
   const journal = openJournal(ctx);
   try {
-    await finishPlan(ctx, client, journal, plan, { ...flags, apply: true }, false);
+    // A password plan holds no secrets: they are read again from its source, and checked against
+    // the fingerprints the plan recorded.
+    const secrets =
+      plan.workflow === 'passwords'
+        ? await (await import('./passwords-mirror.js')).secretsForSavedPlan(plan)
+        : undefined;
+    await finishPlan(ctx, client, journal, plan, { ...flags, apply: true }, false, secrets);
   } finally {
     journal.close();
   }
@@ -227,7 +212,7 @@ export async function runUndo(ctx: CliContext, runId: string, flags: UndoFlags):
       journal,
       runId,
       { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
-      executorsFor(client),
+      writersFor(ctx, client, journal),
       { deactivateType },
     );
     await finishPlan(ctx, client, journal, plan, flags, true);

@@ -1,0 +1,108 @@
+/**
+ * `gluekit passwords mirror`: read a vault export, plan against IT Glue, and apply with the
+ * values held in memory only. A saved plan holds no values: `gluekit apply` reads them again from
+ * the plan's source and checks each against the fingerprint the plan recorded.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { normalizeOtp, readVaultSource, VAULT_FORMATS } from '../../sources/index.js';
+import { parseOrgMap } from '../../workflows/org-map.js';
+import {
+  type EmbedOn,
+  planPasswordMirror,
+  type SecretLookup,
+  secretsFromMap,
+} from '../../workflows/passwords.js';
+import type { Plan } from '../../workflows/plan.js';
+import { parseTypeMap } from '../../workflows/type-map.js';
+import type { CliContext } from '../context.js';
+import { UsageError } from '../usage-error.js';
+import { checkFormat, noteDetection, warnAll } from './source-flags.js';
+import { fingerprintsFor, finishPlan, openJournal, type RunFlags } from './workflow-run.js';
+
+export async function secretsForSavedPlan(plan: Plan): Promise<SecretLookup> {
+  const file = String(plan.options.source ?? '');
+  const reader = (plan.options.reader ?? {}) as { unescapeLastPass?: boolean; path?: string };
+  let source: Awaited<ReturnType<typeof readVaultSource>>;
+  try {
+    // The absolute path lets `gluekit apply` run from another directory; rows keep the plan's label.
+    source = await readVaultSource(reader.path ?? file, {
+      format: String(plan.options.format) as 'auto',
+      unescapeLastPass: reader.unescapeLastPass === true,
+    });
+  } catch (error) {
+    throw new UsageError(
+      `The plan's source ${file} must be readable to apply a password plan (it holds the values): ${(error as Error).message}`,
+    );
+  }
+  const secrets = new Map<string, Record<string, string>>();
+  for (const row of source.rows) {
+    const values: Record<string, string> = {};
+    if (row.password !== undefined && row.password !== '') values.password = row.password;
+    const otp = row.otp ? normalizeOtp(row.otp) : undefined;
+    if (otp?.secret) values.otpSecret = otp.secret;
+    secrets.set(`${file}:${row.source.line}`, values);
+  }
+  return secretsFromMap(secrets);
+}
+
+export interface PasswordMirrorFlags extends RunFlags {
+  from: string;
+  org?: string;
+  orgMap?: string;
+  format?: string;
+  category?: string;
+  categoryMap?: string;
+  embedOn?: string;
+  compareValues?: boolean;
+  archiveMissing?: boolean;
+  lastpassUnescape?: boolean;
+  source?: string;
+}
+
+export async function runPasswordMirror(ctx: CliContext, flags: PasswordMirrorFlags): Promise<void> {
+  if (flags.org && flags.orgMap)
+    throw new UsageError('Use --org for a file about one organization, or --org-map, not both.');
+  if (flags.embedOn && !['hostname', 'serial', 'name'].includes(flags.embedOn)) {
+    throw new UsageError(`--embed-on must be hostname, serial or name, got ${JSON.stringify(flags.embedOn)}`);
+  }
+  const readerOptions = { unescapeLastPass: flags.lastpassUnescape === true };
+  const source = await readVaultSource(flags.from, {
+    format: checkFormat(flags.format, VAULT_FORMATS),
+    ...readerOptions,
+  });
+  noteDetection(ctx, source.detection);
+  warnAll(ctx, source.warnings);
+  const orgMap = flags.orgMap ? parseOrgMap(readFileSync(flags.orgMap, 'utf8'), flags.orgMap) : undefined;
+  const categoryMap = flags.categoryMap
+    ? parseTypeMap(readFileSync(flags.categoryMap, 'utf8'), flags.categoryMap)
+    : undefined;
+  const client = ctx.client();
+  const journal = openJournal(ctx);
+  try {
+    const { plan, secrets, valueFetches } = await planPasswordMirror(
+      client,
+      journal,
+      { file: flags.from, format: source.format, rows: source.rows },
+      fingerprintsFor(ctx),
+      {
+        org: flags.org,
+        orgMap,
+        category: flags.category,
+        categoryMap,
+        embedOn: flags.embedOn as EmbedOn | undefined,
+        compareValues: flags.compareValues,
+        archiveMissing: flags.archiveMissing,
+        sourceId: flags.source,
+        readerOptions: { ...readerOptions, path: resolve(flags.from) },
+        onWarning: (warning: { source?: { file: string; line: number }; message: string }) =>
+          warnAll(ctx, [warning]),
+      },
+    );
+    if (valueFetches > 0 && ctx.format === 'table')
+      process.stderr.write(`Compared ${valueFetches} value(s) by fetching them (--compare-values).\n`);
+    await finishPlan(ctx, client, journal, plan, flags, true, secretsFromMap(secrets));
+  } finally {
+    journal.close();
+  }
+}

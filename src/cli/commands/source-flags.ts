@@ -1,0 +1,25 @@
+/** What the workflow commands share about their `--from` source: the format flag and the notes. */
+import type { CliContext } from '../context.js';
+import { UsageError } from '../usage-error.js';
+
+export function checkFormat(value: string | undefined, allowed: readonly string[]): 'auto' {
+  const format = value ?? 'auto';
+  if (format !== 'auto' && !allowed.includes(format)) {
+    throw new UsageError(
+      `--format must be auto or one of ${allowed.join(', ')}, got ${JSON.stringify(format)}`,
+    );
+  }
+  return format as 'auto';
+}
+
+export function noteDetection(ctx: CliContext, detection: string | undefined): void {
+  if (detection && ctx.format === 'table') process.stderr.write(`${detection}\n`);
+}
+
+export function warnAll(
+  ctx: CliContext,
+  warnings: ReadonlyArray<{ source?: { file: string; line: number }; message: string }>,
+): void {
+  for (const warning of warnings)
+    ctx.warn(`${warning.source ? `${warning.source.file}:${warning.source.line}: ` : ''}${warning.message}`);
+}

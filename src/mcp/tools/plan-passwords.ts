@@ -1,0 +1,144 @@
+/**
+ * plan_password_mirror: the planner of `gluekit passwords mirror`, fed an inline vault export.
+ * The values the export holds stay in this server's memory with the plan (the plan store), for
+ * apply_plan to write; the result shows only what would change, with "(changed)" for a secret,
+ * and every value is scrubbed from it as a last guard.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { parseVaultSource, VAULT_FORMATS } from '../../sources/index.js';
+import { fingerprinter, loadFingerprintKey } from '../../workflows/fingerprint-key.js';
+import { parseOrgMap } from '../../workflows/org-map.js';
+import { planPasswordMirror } from '../../workflows/passwords.js';
+import { parseTypeMap } from '../../workflows/type-map.js';
+import { scrubValues } from '../results.js';
+import { defineTool, type ToolDefinition } from '../tool.js';
+import {
+  actionLimit,
+  formatSchema,
+  mapSchema,
+  organizationOption,
+  PLANNING,
+  planResult,
+  ROWS_NAME,
+  rowsSchema,
+  rowsText,
+  sourceIdOption,
+  withJournal,
+} from './plan-common.js';
+
+const input = z
+  .strictObject({
+    rows: rowsSchema
+      .optional()
+      .describe(
+        'The vault export as text (Bitwarden CSV/JSON, KeePass XML/CSV, 1Password CSV, LastPass CSV, IT Glue CSV, JSON), or a JSON array of entries.',
+      ),
+    rowsBase64: z
+      .string()
+      .min(1)
+      .max(20_000_000)
+      .optional()
+      .describe('The export as base64 bytes instead of rows (for a 1Password .1pux file, which is a zip).'),
+    format: formatSchema(VAULT_FORMATS),
+    organization: organizationOption.describe('The organization (id or exact name) for the whole export.'),
+    orgMap: mapSchema(
+      'Vault containers (folder, collection, group path) to organizations (id or name), e.g. {"Clients/Acme": "Acme Corp"}; instead of organization.',
+    ),
+    category: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The password category (name or id) for entries that name none.'),
+    categoryMap: mapSchema('Source categories to IT Glue password categories.'),
+    embedOn: z
+      .enum(['hostname', 'serial', 'name'])
+      .optional()
+      .describe('Embed each password in the configuration its entry names, matched on this field.'),
+    compareValues: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Fetch current values to compare where the journal cannot tell (costs requests; values are never returned).',
+      ),
+    archiveMissing: z
+      .boolean()
+      .default(false)
+      .describe('Archive passwords this source created earlier that are no longer in it.'),
+    unescapeLastPass: z
+      .boolean()
+      .default(false)
+      .describe('Decode the HTML entities the LastPass extension writes into a LastPass CSV.'),
+    sourceId: sourceIdOption,
+    limit: actionLimit,
+  })
+  .refine((args) => (args.rows === undefined) !== (args.rowsBase64 === undefined), {
+    message: 'give rows or rowsBase64 (exactly one)',
+  })
+  .refine((args) => !(args.organization && args.orgMap), {
+    message: 'give organization for an export about one organization, or orgMap, not both',
+  });
+
+const passwordMirror = defineTool({
+  name: 'plan_password_mirror',
+  title: 'Plan a password mirror',
+  description:
+    'Plans mirroring a password-vault export into IT Glue passwords: matches entries to existing passwords, and says what would be created, updated or archived. The values stay in server memory with the plan and never appear in results. Writes nothing; returns a planId to review and pass to apply_plan.',
+  input,
+  annotations: PLANNING,
+  toolsets: ['workflows', 'passwords'],
+  run: async (args, ctx) => {
+    const readerOptions = { unescapeLastPass: args.unescapeLastPass };
+    const exported =
+      args.rowsBase64 !== undefined
+        ? new Uint8Array(Buffer.from(args.rowsBase64, 'base64'))
+        : rowsText(args.rows as NonNullable<typeof args.rows>);
+    const source = parseVaultSource(exported, ROWS_NAME, { format: args.format as 'auto', ...readerOptions });
+    const orgMap = args.orgMap ? parseOrgMap(JSON.stringify(args.orgMap), 'orgMap') : undefined;
+    const categoryMap = args.categoryMap
+      ? parseTypeMap(JSON.stringify(args.categoryMap), 'categoryMap')
+      : undefined;
+    const fingerprint = fingerprinter(loadFingerprintKey(join(ctx.settings.dataDir, 'fingerprint.key')));
+    const client = ctx.client();
+    const warnings = [...source.warnings];
+    const { plan, secrets, valueFetches } = await withJournal(ctx.settings.dataDir, (journal) =>
+      planPasswordMirror(
+        client,
+        journal,
+        { file: ROWS_NAME, format: source.format, rows: source.rows },
+        fingerprint,
+        {
+          org: args.organization,
+          orgMap,
+          category: args.category,
+          categoryMap,
+          embedOn: args.embedOn,
+          compareValues: args.compareValues,
+          archiveMissing: args.archiveMissing,
+          sourceId: args.sourceId,
+          readerOptions,
+          signal: ctx.signal,
+          onWarning: (warning) => {
+            if (warning.source) warnings.push({ source: warning.source, message: warning.message });
+          },
+        },
+      ),
+    );
+    const stored = ctx.settings.plans.add(plan, secrets);
+    const result = planResult(stored, args.limit, {
+      detection: source.detection,
+      warnings,
+      ...(valueFetches > 0 ? { valuesFetchedToCompare: valueFetches } : {}),
+    });
+    // The model sent these values; nothing it reads back may repeat one.
+    const values = [
+      ...source.rows.flatMap((row) => [row.password, row.otp]),
+      ...[...secrets.values()].flatMap((entry) => Object.values(entry)),
+    ].filter((value): value is string => typeof value === 'string' && value.length > 0);
+    return scrubValues(result, values);
+  },
+});
+
+export function passwordPlanTools(): ToolDefinition[] {
+  return [passwordMirror];
+}

@@ -1,0 +1,381 @@
+/**
+ * Password mirroring, end to end: place each vault entry (organization from --org or --org-map,
+ * an embedding from --embed-on, a category), read each organization once, plan, fetch only the
+ * values still unknown when --compare-values asks, and the writer that carries the secrets, which
+ * live in memory and never in the plan.
+ */
+import type { GlueKit } from '../client.js';
+import { normalizeHostname, normalizeName, normalizeSerial } from '../sources/normalize.js';
+import type { Configuration, Organization, Password } from '../spec/models.js';
+import type { ResourceExecutor, TargetRecord } from './executor.js';
+import type { Fingerprinter } from './fingerprint-key.js';
+import { type ProblemList, ProblemList as Problems } from './input-errors.js';
+import type { Journal } from './journal.js';
+import type { OrgMap } from './org-map.js';
+import {
+  type OrganizationIndex,
+  organizationOfRow,
+  readOrganizations,
+  resolveOrganizationOption,
+} from './organizations.js';
+import {
+  type PasswordPlanResult,
+  type PlacedRow,
+  passwordRecordKey,
+  planPasswordsForOrganization,
+  sourceId,
+  type VaultRow,
+} from './passwords-plan.js';
+import { makePlan, type Plan, type PlanAction, type PlanTarget, type SourceRef } from './plan.js';
+
+export type EmbedOn = 'hostname' | 'serial' | 'name';
+
+/** A vault entry as the readers give it (VaultEntry satisfies this). */
+export interface VaultSourceRow extends VaultRow {
+  container?: string | undefined;
+  organization?: string | undefined;
+  category?: string | undefined;
+  customFields?: Array<{ name: string; value: string }> | undefined;
+}
+
+export interface VaultSourceInput {
+  file: string;
+  format: string;
+  rows: VaultSourceRow[];
+}
+
+export interface PasswordMirrorOptions {
+  org?: string | undefined;
+  orgMap?: OrgMap | undefined;
+  category?: string | undefined;
+  categoryMap?: ReadonlyMap<string, string> | undefined;
+  embedOn?: EmbedOn | undefined;
+  compareValues?: boolean;
+  archiveMissing?: boolean;
+  sourceId?: string | undefined;
+  /** Reader options recorded in the plan, so `gluekit apply` re-reads the source the same way. */
+  readerOptions?: Record<string, unknown> | undefined;
+  signal?: AbortSignal | undefined;
+  onWarning?: (warning: { source?: SourceRef; message: string }) => void;
+}
+
+export interface PasswordMirrorPlan {
+  plan: Plan;
+  /** Secrets for the plan's writes, by `file:line`. Pass to passwordExecutor; never print or save. */
+  secrets: Map<string, Record<string, string>>;
+  /** Requests spent fetching values (--compare-values). */
+  valueFetches: number;
+}
+
+/** Custom fields that name the device a password belongs to. */
+const DEVICE_FIELDS = new Set([
+  'configuration',
+  'device',
+  'hostname',
+  'host',
+  'computer',
+  'serial',
+  'serial number',
+  'serial_number',
+]);
+
+function deviceKey(embedOn: EmbedOn, value: string | null | undefined): string | undefined {
+  if (embedOn === 'hostname') return normalizeHostname(value);
+  if (embedOn === 'serial') return normalizeSerial(value ?? undefined);
+  return normalizeName(value);
+}
+
+function deviceCandidate(row: VaultSourceRow, rest: string[]): string | undefined {
+  const field = row.customFields?.find(
+    (f) => DEVICE_FIELDS.has(f.name.trim().toLowerCase()) && f.value.trim(),
+  );
+  return field?.value.trim() ?? rest.at(-1);
+}
+
+function placeRow(
+  row: VaultSourceRow,
+  organizations: OrganizationIndex,
+  fallback: Organization | undefined,
+  options: PasswordMirrorOptions,
+  problems: ProblemList,
+): { organizationId: string; rest: string[] } | undefined {
+  if (row.organization?.trim()) {
+    const organizationId = organizationOfRow(
+      organizations,
+      row.organization,
+      undefined,
+      row.source,
+      problems,
+    );
+    return organizationId ? { organizationId, rest: [] } : undefined;
+  }
+  if (options.orgMap) {
+    const mapped = options.orgMap.lookup(row.container);
+    if (!mapped) {
+      problems.add({
+        source: row.source,
+        field: 'container',
+        message: `"${row.container ?? '(no folder)'}" of entry "${row.name}" is not in the organization map`,
+        fix: 'Add the container to --org-map (unmapped entries are never given a default organization).',
+      });
+      return undefined;
+    }
+    const organizationId = organizationOfRow(
+      organizations,
+      mapped.organization,
+      undefined,
+      row.source,
+      problems,
+    );
+    return organizationId ? { organizationId, rest: mapped.rest } : undefined;
+  }
+  if (fallback) return { organizationId: fallback.id, rest: [] };
+  problems.add({
+    source: row.source,
+    field: 'organization',
+    message: `entry "${row.name}" has no organization`,
+    fix: 'Pass --org for the whole file, or --org-map from vault containers to organizations.',
+  });
+  return undefined;
+}
+
+export async function planPasswordMirror(
+  client: GlueKit,
+  journal: Journal,
+  source: VaultSourceInput,
+  fingerprint: Fingerprinter,
+  options: PasswordMirrorOptions,
+  now = new Date(),
+): Promise<PasswordMirrorPlan> {
+  const problems = new Problems();
+  const signal = options.signal;
+  const target: PlanTarget = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  const organizations = await readOrganizations(client, signal);
+  let fallback: Organization | undefined;
+  if (options.org) {
+    const resolved = resolveOrganizationOption(organizations, options.org);
+    if (typeof resolved === 'string')
+      problems.add({
+        field: '--org',
+        message: resolved,
+        fix: 'Pass an existing organization id or its exact name.',
+      });
+    else fallback = resolved;
+  }
+
+  // Categories are resolved, never created: an unknown one is an input problem.
+  const categories = await client.lookups.list('password_categories', { signal });
+  const categoryId = (name: string | undefined): string | undefined => {
+    const wanted = name?.trim();
+    if (!wanted) return undefined;
+    const mapped =
+      options.categoryMap?.get(wanted) ??
+      [...(options.categoryMap ?? [])].find(([from]) => from.toLowerCase() === wanted.toLowerCase())?.[1] ??
+      wanted;
+    return categories.find(
+      (c) => c.id === mapped.trim() || c.name.toLowerCase() === mapped.trim().toLowerCase(),
+    )?.id;
+  };
+  const defaultCategory = categoryId(options.category);
+  if (options.category && !defaultCategory) {
+    problems.add({
+      field: '--category',
+      message: `"${options.category}" is not a password category in IT Glue`,
+      fix: 'Use an existing category name or id (gluekit never creates categories).',
+    });
+  }
+
+  const placements: Array<{
+    row: VaultSourceRow;
+    organizationId: string;
+    rest: string[];
+    categoryId?: string;
+  }> = [];
+  for (const row of source.rows) {
+    if (row.skip) {
+      // Skipped entries still need an organization to be reported under; use the fallback or none.
+      placements.push({ row, organizationId: fallback?.id ?? '0', rest: [] });
+      continue;
+    }
+    const place = placeRow(row, organizations, fallback, options, problems);
+    if (!place) continue;
+    let category = defaultCategory;
+    if (row.category?.trim()) {
+      category = categoryId(row.category);
+      if (!category) {
+        problems.add({
+          source: row.source,
+          field: 'category',
+          message: `"${row.category}" is not a password category in IT Glue`,
+          fix: 'Map it with --category-map, or create the category in IT Glue first.',
+        });
+        continue;
+      }
+    }
+    placements.push({ ...place, row, ...(category ? { categoryId: category } : {}) });
+  }
+  problems.throwIfAny();
+
+  const organizationIds = [...new Set(placements.map((p) => p.organizationId).filter((id) => id !== '0'))];
+  const devices = new Map<string, Map<string, Configuration[]>>();
+  if (options.embedOn) {
+    const embedOn = options.embedOn;
+    for (const organizationId of organizationIds) {
+      const index = new Map<string, Configuration[]>();
+      for await (const device of client.configurations.list({ organizationId }, { signal })) {
+        const key = deviceKey(
+          embedOn,
+          embedOn === 'name' ? device.name : embedOn === 'hostname' ? device.hostname : device.serialNumber,
+        );
+        if (key) index.set(key, [...(index.get(key) ?? []), device]);
+      }
+      devices.set(organizationId, index);
+    }
+  }
+  const placed: PlacedRow[] = placements.map(({ row, organizationId, rest, categoryId: category }) => {
+    const base: PlacedRow = { row, organizationId, ...(category ? { categoryId: category } : {}) };
+    if (!options.embedOn || row.skip) return base;
+    const candidate = deviceCandidate(row, rest);
+    if (!candidate) return base;
+    const key = deviceKey(options.embedOn, candidate);
+    const found = key ? (devices.get(organizationId)?.get(key) ?? []) : [];
+    if (found.length === 1) {
+      const device = found[0] as Configuration;
+      return {
+        ...base,
+        embed: {
+          resourceType: 'Configuration',
+          resourceId: device.id,
+          label: `configuration ${device.name}`,
+        },
+      };
+    }
+    // Never silently general: a password meant for a device that cannot be found is reported.
+    return {
+      ...base,
+      unplaced:
+        found.length > 1
+          ? `"${candidate}" matches ${found.length} configurations by ${options.embedOn}; not embedded, not created`
+          : `no configuration with ${options.embedOn} "${candidate}" in this organization; not created as a general password`,
+    };
+  });
+
+  const sourceIdValue = options.sourceId ?? `passwords:${source.format}`;
+  const owned = journal.ownedIds(target, sourceIdValue, 'passwords');
+  const fingerprints = journal.secretFingerprints(target);
+  const actions: PlanAction[] = [];
+  const secrets = new Map<string, Record<string, string>>();
+  let valueFetches = 0;
+  const byOrganization = new Map<string, PlacedRow[]>();
+  for (const row of placed)
+    byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), row]);
+  for (const [organizationId, rows] of byOrganization) {
+    if (organizationId === '0') {
+      actions.push(
+        ...rows.map((p) => ({
+          resource: 'passwords' as const,
+          organizationId,
+          key: `line:${p.row.source.line}`,
+          source: p.row.source,
+          action: 'skip' as const,
+          reason: p.row.skip?.reason ?? 'skipped',
+        })),
+      );
+      continue;
+    }
+    const passwords: Password[] = await client.passwords.list({ organizationId }, { signal }).toArray();
+    const targetState = { passwords, owned, fingerprints, knownValues: new Map<string, string>() };
+    const planOptions = { fingerprint, archiveMissing: options.archiveMissing === true };
+    let result: PasswordPlanResult = planPasswordsForOrganization(
+      organizationId,
+      rows,
+      targetState,
+      planOptions,
+    );
+    if (options.compareValues && result.valueUnknown.length > 0) {
+      // One request per value still unknown: counted against the budget, asked for explicitly.
+      for (const id of result.valueUnknown) {
+        const revealed = await client.passwords.get(id, { reveal: true, signal });
+        if (revealed.password !== undefined) targetState.knownValues.set(id, revealed.password);
+        valueFetches++;
+      }
+      result = planPasswordsForOrganization(organizationId, rows, targetState, planOptions);
+    }
+    actions.push(...result.actions);
+    for (const warning of result.warnings) options.onWarning?.(warning);
+    for (const [at, value] of result.secrets) secrets.set(at, value);
+  }
+  const plan = makePlan(
+    {
+      workflow: 'passwords',
+      target,
+      options: {
+        source: source.file,
+        format: source.format,
+        org: fallback?.id ?? null,
+        embedOn: options.embedOn ?? null,
+        archiveMissing: options.archiveMissing === true,
+        reader: options.readerOptions ?? {},
+      },
+      sourceId: sourceIdValue,
+      actions,
+    },
+    now,
+  );
+  return { plan, secrets, valueFetches };
+}
+
+/** Secrets for each write, by the action's source line. */
+export type SecretLookup = (action: PlanAction) => Record<string, string>;
+
+export function secretsFromMap(secrets: ReadonlyMap<string, Record<string, string>>): SecretLookup {
+  return (action) => (action.source ? (secrets.get(sourceId(action.source)) ?? {}) : {});
+}
+
+/**
+ * The password writer: it adds the secrets to the attributes at the last moment, and records the
+ * fingerprint of every value written (or adopted) so the next run needs no request to compare.
+ */
+export function passwordExecutor(
+  client: GlueKit,
+  journal: Journal,
+  target: PlanTarget,
+  fingerprint: Fingerprinter,
+  lookup: SecretLookup,
+): ResourceExecutor {
+  const remember = (action: PlanAction, id: string) => {
+    for (const [field, value] of Object.entries(lookup(action)))
+      journal.setSecretFingerprint(target, id, field, fingerprint(value));
+  };
+  const withSecrets = (action: PlanAction) => {
+    const secrets = lookup(action);
+    for (const [field, planned] of Object.entries(action.secrets ?? {})) {
+      if (secrets[field] === undefined || fingerprint(secrets[field]) !== planned) {
+        throw new Error(`the ${field} of ${action.key} in the source is not the one planned; plan again`);
+      }
+    }
+    return { ...action.attributes, ...secrets };
+  };
+  return {
+    resource: 'passwords',
+    async create(action, options) {
+      const record = await client.passwords.create(withSecrets(action) as never, options);
+      remember(action, record.id);
+      return record as unknown as TargetRecord;
+    },
+    async update(action, options) {
+      const record = await client.passwords.update(
+        action.id as string,
+        withSecrets(action) as never,
+        options,
+      );
+      remember(action, record.id);
+      return record as unknown as TargetRecord;
+    },
+    adopted: (action, record) => remember(action, record.id),
+    listOrganization: async (organizationId, options) =>
+      (await client.passwords.list({ organizationId }, options).toArray()) as unknown as TargetRecord[],
+    keysOf: (record) => [passwordRecordKey(record as unknown as Password)],
+    get: async (id, options) => (await client.passwords.get(id, options)) as unknown as TargetRecord,
+  };
+}

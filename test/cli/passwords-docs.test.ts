@@ -1,0 +1,142 @@
+/**
+ * `gluekit passwords mirror` and `gluekit docs onboard` through the real binary: plan, a saved
+ * plan applied from another directory (values read again from the source), re-runs that change
+ * nothing, input errors, and a canary value that never reaches stdout, stderr or any file.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonError, runCli, tempHome } from '../helpers/cli.js';
+import { rawRecords, requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
+
+const BITWARDEN_HEADER =
+  'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp';
+const CANARY = 'CANARY-cli-5b8d41e2';
+
+function everyFile(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? everyFile(path) : [path];
+  });
+}
+
+describe('passwords mirror and docs onboard', () => {
+  const emulator = useEmulator({ seed: 'demo' });
+
+  async function tenant() {
+    const response = await fetch(`${emulator.current.url}/__emulator/tenants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"seed":"demo"}',
+    });
+    const { apiKey } = (await response.json()) as { apiKey: string };
+    const home = tempHome();
+    const env = { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: apiKey };
+    return { apiKey, home, cli: (args: string[]) => runCli(args, { env, home }) };
+  }
+
+  it('mirrors a Bitwarden CSV through a saved plan, keeps values out of every output, and re-runs clean', async () => {
+    const t = await tenant();
+    const vault = join(t.home, 'bitwarden.csv');
+    writeFileSync(
+      vault,
+      `${BITWARDEN_HEADER}\nClients/KRG,,login,Firewall,,,0,https://fw.krg.example,admin,${CANARY},\nClients/KRG,,login,Wi-Fi,,,0,,guest,"${CANARY}, ""2""",\nClients/KRG,,note,Alarm notes,code is elsewhere,,0,,,,\n`,
+    );
+    const orgMap = join(t.home, 'clients.json');
+    writeFileSync(orgMap, JSON.stringify({ 'Clients/KRG': 'Kub, Reynolds and Gibson' }));
+    const planFile = join(t.home, 'plan.json');
+    await resetCounts(emulator.current);
+    const planned = await t.cli([
+      'passwords',
+      'mirror',
+      '--from',
+      vault,
+      '--org-map',
+      orgMap,
+      '--plan-out',
+      planFile,
+      '-o',
+      'table',
+    ]);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toMatch(/2 create, 0 update, 0 deactivate, 0 unchanged, 1 skip, 0 conflict/);
+    expect(planned.stdout).toMatch(/password/);
+    expect((await requestCounts(emulator.current)).byMethod.POST ?? 0).toBe(0);
+
+    const applied = await t.cli(['apply', planFile, '--yes']);
+    expect(applied.code).toBe(0);
+    expect((JSON.parse(applied.stdout) as { run: { counts: Record<string, number> } }).run.counts).toEqual({
+      done: 2,
+    });
+    const stored = (await rawRecords(emulator.current, 'passwords', t.apiKey)).filter(
+      (p) => p.name === 'Wi-Fi',
+    );
+    expect(stored.map((p) => p.password)).toEqual([`${CANARY}, "2"`]);
+
+    await resetCounts(emulator.current);
+    const rerun = JSON.parse(
+      (await t.cli(['passwords', 'mirror', '--from', vault, '--org-map', orgMap])).stdout,
+    ) as { summary: Record<string, number> };
+    expect(rerun.summary).toMatchObject({ create: 0, update: 0, unchanged: 2 });
+    expect((await requestCounts(emulator.current)).byOperation.getPassword ?? 0).toBe(0);
+
+    for (const text of [planned.stdout, planned.stderr, applied.stdout, applied.stderr])
+      expect(text).not.toContain(CANARY);
+    for (const file of everyFile(t.home).filter((f) => f !== vault)) {
+      expect(readFileSync(file).toString('latin1'), file).not.toContain(CANARY);
+    }
+  });
+
+  it('refuses an entry whose container is not mapped, naming the line, and writes nothing (exit 8)', async () => {
+    const t = await tenant();
+    const vault = join(t.home, 'vault.csv');
+    writeFileSync(
+      vault,
+      `${BITWARDEN_HEADER}\nClients/KRG,,login,A,,,0,,u,p1,\nPersonal,,login,B,,,0,,u,p2,\n`,
+    );
+    const orgMap = join(t.home, 'map.json');
+    writeFileSync(orgMap, JSON.stringify({ 'Clients/KRG': 'Kub, Reynolds and Gibson' }));
+    await resetCounts(emulator.current);
+    const result = await t.cli([
+      'passwords',
+      'mirror',
+      '--from',
+      vault,
+      '--org-map',
+      orgMap,
+      '--apply',
+      '--yes',
+    ]);
+    expect(result.code).toBe(8);
+    expect(jsonError(result).error.message).toMatch(
+      /vault\.csv:3.*"Personal" of entry "B" is not in the organization map/s,
+    );
+    expect((await requestCounts(emulator.current)).byMethod.POST ?? 0).toBe(0);
+  });
+
+  it('writes the built-in onboarding pack with no vars file, then plans it unchanged', async () => {
+    const t = await tenant();
+    const first = await t.cli([
+      'docs',
+      'onboard',
+      '--org',
+      'Happy Frog Dental',
+      '--templates',
+      'builtin',
+      '--publish',
+      '--apply',
+      '--yes',
+    ]);
+    expect(first.code).toBe(0);
+    expect((JSON.parse(first.stdout) as { run: { counts: Record<string, number> } }).run.counts).toEqual({
+      done: 6,
+    });
+    const again = JSON.parse(
+      (await t.cli(['docs', 'onboard', '--org', 'Happy Frog Dental', '--templates', 'builtin', '--publish']))
+        .stdout,
+    ) as {
+      summary: Record<string, number>;
+    };
+    expect(again.summary).toMatchObject({ create: 0, update: 0, unchanged: 6 });
+  });
+});
