@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { reportFigures } from './_report.js';
 
 const BIN = fileURLToPath(new URL('../bin/gluekit.js', import.meta.url));
 
@@ -61,9 +62,20 @@ export async function runCliStartupBench(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('bench/cli-startup: median of 15 runs each');
-  for (const row of await runCliStartupBench()) {
+  const rows = await runCliStartupBench();
+  for (const row of rows) {
     console.log(
       `${row.command.padEnd(26)} ${row.medianMs.toFixed(0).padStart(5)} ms   ${row.ratio.toFixed(2)}x node -e 0`,
     );
   }
+  const node = rows[0]?.medianMs ?? Number.NaN;
+  reportFigures(
+    'cli-startup',
+    rows.slice(1).map((row) => ({
+      name: `CLI start-up: \`${row.command}\` (median of 15)`,
+      value: row.medianMs,
+      unit: 'ms',
+      baseline: { value: node, label: '`node -e 0`' },
+    })),
+  );
 }

@@ -8,6 +8,7 @@
 import { normalizeContact } from '../src/compat/contacts.js';
 import { deserialize, type FlatResource } from '../src/jsonapi/deserialize.js';
 import { parseJson } from '../src/jsonapi/json.js';
+import { reportFigures } from './_report.js';
 
 export function contactsPage(organizationId: number | string, firstId: bigint): string {
   const data = Array.from({ length: 1000 }, (_, i) => {
@@ -70,9 +71,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `bench/codec: one 1000-contact page (${(sample.length / 1024).toFixed(0)} KiB); median of 300 alternating runs`,
   );
   console.log(`check: first contact organizationId ${first?.organizationId} (exact), email ${first?.email}`);
-  for (const row of runCodecBench()) {
+  const rows = runCodecBench();
+  for (const row of rows) {
     console.log(
       `${row.case.padEnd(28)} JSON.parse ${row.baselineMs.toFixed(2)} ms   gluekit decode ${row.gluekitMs.toFixed(2)} ms   ratio ${row.ratio.toFixed(2)}x (goal <= 1.5x)`,
     );
   }
+  reportFigures(
+    'codec',
+    rows.map((row) => ({
+      name: `SDK decode of a 1000-contact page, ${row.case} (median of 300)`,
+      value: row.gluekitMs,
+      unit: 'ms',
+      baseline: { value: row.baselineMs, label: 'JSON.parse of the same bytes' },
+      goal: '<= 1.5',
+    })),
+  );
 }

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { GlueKit } from '../src/index.js';
 import { MirrorStore, type SyncSummary, syncMirror } from '../src/mirror/index.js';
+import { type Figure, reportFigures } from './_report.js';
 
 const SEED = 'scale:500';
 const LATENCY_MS = 100;
@@ -96,12 +97,32 @@ async function main(): Promise<void> {
   const store = MirrorStore.open(join(directory, 'mirror.sqlite'), {
     tenant: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
   });
+  const figures: Figure[] = [];
   const measured = async (label: string, minimum: number) => {
     await control(started, 'requests/reset', { method: 'POST' });
     const summary = await syncMirror({ client, store, concurrency });
     if (!summary.ok) throw new Error(`${label}: ${summary.failures.map((f) => f.message).join('; ')}`);
     const { total } = await control<{ total: number }>(started, 'requests');
     console.log(line(label, summary, total, minimum, concurrency));
+    const what = `mirror ${label} (${SEED}, ${LATENCY_MS} ms latency)`;
+    figures.push(
+      {
+        name: `${what}: requests`,
+        value: total,
+        unit: 'requests',
+        baseline: { value: minimum, label: 'the minimum the API allows' },
+        goal: '<= 1.05',
+      },
+      {
+        name: `${what}: wall time at concurrency ${concurrency}`,
+        value: summary.durationMs / 1000,
+        unit: 's',
+        baseline: {
+          value: (Math.ceil(minimum / concurrency) * LATENCY_MS) / 1000,
+          label: `the minimum's requests, ${concurrency} at a time`,
+        },
+      },
+    );
     return summary;
   };
 
@@ -128,6 +149,7 @@ async function main(): Promise<void> {
   store.close();
   child.disconnect();
   rmSync(directory, { recursive: true, force: true });
+  reportFigures('mirror', figures);
 }
 
 /** The search index built from the synced mirror with each candidate tokenizer. */

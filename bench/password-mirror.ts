@@ -22,6 +22,7 @@ import {
   secretsFromMap,
   type VaultSourceRow,
 } from '../src/workflows/passwords.js';
+import { reportFigures } from './_report.js';
 
 const ORGANIZATIONS = 20;
 const PER_ORGANIZATION = 100;
@@ -134,4 +135,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `GET every password    ${String(r.naive).padStart(6)} requests  ${(r.naive / r.ours).toFixed(1)}x gluekit's`,
   );
+  reportFigures('password-mirror', [
+    {
+      name: `password mirror re-run: requests (${r.entries.toLocaleString('en-US')} entries, ${r.organizations} organizations, ${r.changed} values changed)`,
+      value: r.ours,
+      unit: 'requests',
+      baseline: { value: r.minimum, label: 'the minimum: list pages plus the writes' },
+      goal: '<= 1.05',
+    },
+    {
+      name: 'password mirror re-run: GET every password to compare its value (naive)',
+      value: r.naive,
+      unit: 'requests',
+      baseline: { value: r.ours, label: "gluekit's re-run" },
+    },
+  ]);
 }

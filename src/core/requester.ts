@@ -124,6 +124,7 @@ export class Requester {
     options: RequestOptions,
     keep?: (item: T) => boolean,
     target?: string,
+    followed: ReadonlySet<string> = new Set(),
   ): Promise<Page<T>> {
     const url =
       target ??
@@ -138,19 +139,27 @@ export class Requester {
     const meta = readListMeta(doc.meta, items.length);
     const links = readListLinks(doc.links);
     let next: (() => Promise<Page<T>>) | null = null;
-    // A next page must move forward; anything else would loop forever on a misbehaving server.
-    if (meta.nextPage !== null && meta.nextPage > meta.currentPage && items.length > 0) {
+    // A next page must move forward, past the page we asked for (not only past the page the
+    // server says it sent: one that ignores page[number] would otherwise be asked forever).
+    if (
+      meta.nextPage !== null &&
+      meta.nextPage > Math.max(meta.currentPage, pageNumber) &&
+      items.length > 0
+    ) {
       const nextNumber = meta.nextPage;
       next = () => this.fetchPage(req, nextNumber, map, options, keep);
     } else if (
       meta.nextPage === null &&
       links.next &&
       links.next !== links.self &&
+      !followed.has(links.next) &&
       items.length > 0 &&
       doc.meta.nextPage === undefined
     ) {
+      // A link already followed would start a loop.
       const nextUrl = links.next;
-      next = () => this.fetchPage(req, pageNumber + 1, map, options, keep, nextUrl);
+      const seen = new Set(followed).add(nextUrl);
+      next = () => this.fetchPage(req, pageNumber + 1, map, options, keep, nextUrl, seen);
     }
     const records = items.map(map);
     return new Page(keep ? records.filter(keep) : records, meta, links, next);

@@ -47,10 +47,14 @@ export function splitFilterValue(raw: string): string[] {
   return values;
 }
 
+// A lone surrogate (from a JSON source's "\ud800", say) has no UTF-8 form: it becomes U+FFFD, as
+// the URL standard encodes it, instead of encodeURIComponent's URIError.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 // Brackets stay literal for readable URLs (IT Glue accepts them either way); everything else in a
 // key or value is percent-encoded.
 function encode(text: string): string {
-  return encodeURIComponent(text).replace(/%5B/g, '[').replace(/%5D/g, ']');
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(/%5B/g, '[').replace(/%5D/g, ']');
 }
 
 export function buildQuery(input: QueryInput): string {

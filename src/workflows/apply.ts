@@ -76,8 +76,21 @@ async function findByKey(
   return matches;
 }
 
+type RecoveryOptions = Pick<ApplyOptions, 'journal' | 'target' | 'executors'>;
+
+/**
+ * Resolves what a killed run left pending, on its own: for a plan with nothing to write (the
+ * killed run may have written everything before it died), so the intents, the run's status and
+ * the ownership of what it created are settled all the same.
+ */
+export async function recoverInterruptedRuns(
+  options: RecoveryOptions & { signal?: AbortSignal | undefined },
+): Promise<ApplyResult['recovered']> {
+  return recoverPendingIntents(options, { signal: options.signal });
+}
+
 async function recoverPendingIntents(
-  options: ApplyOptions,
+  options: RecoveryOptions,
   requestOptions: RequestOptions,
 ): Promise<ApplyResult['recovered']> {
   const recovered: ApplyResult['recovered'] = [];

@@ -45,6 +45,8 @@ export interface RequestCounts {
     status: number;
     ids?: string[];
     committed: boolean;
+    /** False when a fault destroyed the connection: the client never saw the status. */
+    delivered?: boolean;
   }>;
 }
 

@@ -6,7 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { GlueKit } from '../../client.js';
-import { type ApplyResult, applyPlan, PlanConflictError } from '../../workflows/apply.js';
+import {
+  type ApplyResult,
+  applyPlan,
+  PlanConflictError,
+  recoverInterruptedRuns,
+} from '../../workflows/apply.js';
 import { configurationExecutor } from '../../workflows/configurations.js';
 import { contactExecutor } from '../../workflows/contacts.js';
 import type { ResourceExecutor } from '../../workflows/executor.js';
@@ -134,6 +139,12 @@ export async function finishPlan(
     );
   }
   if (writeCount(plan) === 0) {
+    // A run killed after its last write still has intents pending: settle them even so.
+    await recoverInterruptedRuns({
+      journal,
+      target: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
+      executors: writersFor(ctx, client, journal, secrets),
+    });
     if (ctx.format === 'table') process.stdout.write('Nothing to write.\n');
     else printPlan(ctx, plan, flags);
     return;
