@@ -218,8 +218,42 @@ export async function runDemo(): Promise<void> {
       env,
     );
 
+    step(
+      10,
+      'Mirror passwords from a Bitwarden export: matched by name, values never printed, then onboarding documents.',
+    );
+    const vault = join(env.GLUEKIT_HOME as string, 'bitwarden.csv');
+    writeFileSync(
+      vault,
+      'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n' +
+        'Fabrikam,,login,Firewall admin,,,0,https://fw.fabrikam.example,admin,demo-only-value-1,\n' +
+        'Fabrikam,,login,Wi-Fi (staff),,,0,,,demo-only-value-2,\n' +
+        'Fabrikam,,note,Alarm notes,ask the office manager,,0,,,,\n',
+    );
+    await shell(
+      'gluekit passwords mirror --from bitwarden.csv --org "fabrikam architects" --apply --yes',
+      [
+        'passwords',
+        'mirror',
+        '--from',
+        vault,
+        '--org',
+        'fabrikam architects',
+        '--apply',
+        '--yes',
+        '-o',
+        'table',
+      ],
+      env,
+    );
+    await shell(
+      'gluekit docs onboard --org "fabrikam architects" --templates builtin',
+      ['docs', 'onboard', '--org', 'fabrikam architects', '--templates', 'builtin', '-o', 'table'],
+      env,
+    );
+
     const counts = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { total: number };
-    step(10, `This tour sent IT Glue ${counts.total} requests of the 3000 allowed per 5 minutes.`);
+    step(11, `This tour sent IT Glue ${counts.total} requests of the 3000 allowed per 5 minutes.`);
   } finally {
     await emulator.stop();
   }
