@@ -22,7 +22,8 @@ function size(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function checkSize(file: string, bytes: number, maxBytes: number): void {
+/** Refuses a source over the size limit, saying how big it is and what to do. */
+export function checkSourceSize(file: string, bytes: number, maxBytes: number): void {
   if (bytes <= maxBytes) return;
   failSource({
     file,
@@ -74,20 +75,27 @@ export function decodeSourceBytes(bytes: Uint8Array, file: string): string {
 
 /** Prepares text that is already in memory (inline CSV or JSON): the same limit and checks. */
 export function sourceTextFromString(text: string, name: string, options: SourceSizeOptions = {}): string {
-  checkSize(name, Buffer.byteLength(text, 'utf8'), options.maxBytes ?? DEFAULT_MAX_BYTES);
+  checkSourceSize(name, Buffer.byteLength(text, 'utf8'), options.maxBytes ?? DEFAULT_MAX_BYTES);
   return checkText(text, name);
 }
 
-/** Reads a source file's text, refusing it before reading when it is over the size limit. */
-export async function readSourceText(path: string, options: SourceSizeOptions = {}): Promise<string> {
+/**
+ * Reads a source file's bytes, refusing it before reading when it is over the size limit. `what`
+ * names the kind of file in the message for a path that is not a file.
+ */
+export async function readSourceBytes(
+  path: string,
+  options: SourceSizeOptions = {},
+  what = 'a CSV or JSON file',
+): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Buffer;
   try {
     const info = await stat(path);
     if (!info.isFile()) {
-      failSource({ file: path, message: 'this is not a file', fix: 'Pass the path of a CSV or JSON file.' });
+      failSource({ file: path, message: 'this is not a file', fix: `Pass the path of ${what}.` });
     }
-    checkSize(path, info.size, maxBytes);
+    checkSourceSize(path, info.size, maxBytes);
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -100,6 +108,11 @@ export async function readSourceText(path: string, options: SourceSizeOptions = 
     });
   }
   // The file may have grown between stat and read.
-  checkSize(path, bytes.length, maxBytes);
-  return decodeSourceBytes(bytes, path);
+  checkSourceSize(path, bytes.length, maxBytes);
+  return bytes;
+}
+
+/** Reads a source file's text, refusing it before reading when it is over the size limit. */
+export async function readSourceText(path: string, options: SourceSizeOptions = {}): Promise<string> {
+  return decodeSourceBytes(await readSourceBytes(path, options), path);
 }

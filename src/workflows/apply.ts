@@ -8,6 +8,7 @@
 import { AmbiguousWriteError, GlueKitError, RequestAbortedError, ValidationError } from '../core/errors.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { ResourceExecutor, TargetRecord } from './executor.js';
+import { appendTo } from './group.js';
 import type { Journal, WriteState } from './journal.js';
 import { type Plan, type PlanAction, type PlanResource, type PlanTarget, WRITE_ACTIONS } from './plan.js';
 
@@ -129,7 +130,7 @@ async function checkPreconditions(
   for (const action of options.plan.actions) {
     if (!WRITE_ACTIONS.has(action.action) || !action.precondition || !action.id) continue;
     const scope = `${action.resource} ${action.organizationId}`;
-    byScope.set(scope, [...(byScope.get(scope) ?? []), action]);
+    appendTo(byScope, scope, action);
   }
   const stale: PlanAction[] = [];
   for (const actions of byScope.values()) {

@@ -5,7 +5,7 @@
  */
 import type { GlueKit } from '../client.js';
 import { normalizeSerial } from '../sources/normalize.js';
-import type { Configuration, Organization } from '../spec/models.js';
+import type { Configuration } from '../spec/models.js';
 import {
   type ConfigurationPlanOptions,
   type ConfigurationRow,
@@ -13,9 +13,10 @@ import {
   planConfigurationsForOrganization,
 } from './configurations-plan.js';
 import type { ResourceExecutor, TargetRecord } from './executor.js';
+import { appendTo } from './group.js';
 import { ProblemList } from './input-errors.js';
 import type { Journal } from './journal.js';
-import { organizationOfRow, readOrganizations, resolveOrganizationOption } from './organizations.js';
+import { organizationOfRow, organizationOption, readOrganizations } from './organizations.js';
 import { makePlan, type Plan, type PlanAction, type PlanTarget, type SourceRef } from './plan.js';
 
 export interface ConfigurationSourceInput {
@@ -116,25 +117,11 @@ export async function planConfigurationImport(
   const signal = options.signal;
   const target: PlanTarget = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
   const organizations = await readOrganizations(client, signal);
-  let fallback: Organization | undefined;
-  if (options.org) {
-    const resolved = resolveOrganizationOption(organizations, options.org);
-    if (typeof resolved === 'string')
-      problems.add({
-        field: '--org',
-        message: resolved,
-        fix: 'Pass an existing organization id or its exact name.',
-      });
-    else fallback = resolved;
-  }
+  const fallback = organizationOption(organizations, options.org, problems);
   const rowsByOrganization = new Map<string, ConfigurationRow[]>();
   for (const row of source.rows) {
     const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);
-    if (organizationId) {
-      const rows = rowsByOrganization.get(organizationId);
-      if (rows) rows.push(row);
-      else rowsByOrganization.set(organizationId, [row]);
-    }
+    if (organizationId) appendTo(rowsByOrganization, organizationId, row);
   }
 
   const types = await lookupIndex(client, 'configuration_types', signal);

@@ -4,12 +4,13 @@
  */
 import type { GlueKit } from '../client.js';
 import { normalizeEmail, normalizeName } from '../sources/normalize.js';
-import type { Contact, Organization } from '../spec/models.js';
+import type { Contact } from '../spec/models.js';
 import { type ContactPlanOptions, type ContactRow, planContactsForOrganization } from './contacts-plan.js';
 import type { ResourceExecutor, TargetRecord } from './executor.js';
+import { appendTo } from './group.js';
 import { ProblemList } from './input-errors.js';
 import type { Journal } from './journal.js';
-import { organizationOfRow, readOrganizations, resolveOrganizationOption } from './organizations.js';
+import { organizationOfRow, organizationOption, readOrganizations } from './organizations.js';
 import { makePlan, type Plan, type PlanAction, type PlanTarget } from './plan.js';
 
 export interface ContactSourceInput {
@@ -93,25 +94,11 @@ export async function planContactSync(
   const problems = new ProblemList();
   const target: PlanTarget = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
   const organizations = await readOrganizations(client, options.signal);
-  let fallback: Organization | undefined;
-  if (options.org) {
-    const resolved = resolveOrganizationOption(organizations, options.org);
-    if (typeof resolved === 'string')
-      problems.add({
-        field: '--org',
-        message: resolved,
-        fix: 'Pass an existing organization id or its exact name.',
-      });
-    else fallback = resolved;
-  }
+  const fallback = organizationOption(organizations, options.org, problems);
   const rowsByOrganization = new Map<string, ContactRow[]>();
   for (const row of source.rows) {
     const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);
-    if (organizationId) {
-      const rows = rowsByOrganization.get(organizationId);
-      if (rows) rows.push(row);
-      else rowsByOrganization.set(organizationId, [row]);
-    }
+    if (organizationId) appendTo(rowsByOrganization, organizationId, row);
   }
 
   const needsTypes =

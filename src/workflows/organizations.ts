@@ -37,6 +37,23 @@ export function resolveOrganizationOption(index: OrganizationIndex, value: strin
     : `--org "${value}" is not an organization of this IT Glue account`;
 }
 
+/** `--org` resolved for a whole file, or undefined (after recording the problem when it is wrong). */
+export function organizationOption(
+  index: OrganizationIndex,
+  value: string | undefined,
+  problems: ProblemList,
+): Organization | undefined {
+  if (!value) return undefined;
+  const resolved = resolveOrganizationOption(index, value);
+  if (typeof resolved !== 'string') return resolved;
+  problems.add({
+    field: '--org',
+    message: resolved,
+    fix: 'Pass an existing organization id or its exact name.',
+  });
+  return undefined;
+}
+
 /** The organization id of one row, or undefined after recording why not. */
 export function organizationOfRow(
   index: OrganizationIndex,

@@ -9,14 +9,15 @@ import { normalizeHostname, normalizeName, normalizeSerial } from '../sources/no
 import type { Configuration, Organization, Password } from '../spec/models.js';
 import type { ResourceExecutor, TargetRecord } from './executor.js';
 import type { Fingerprinter } from './fingerprint-key.js';
-import { type ProblemList, ProblemList as Problems } from './input-errors.js';
+import { appendTo } from './group.js';
+import { ProblemList } from './input-errors.js';
 import type { Journal } from './journal.js';
 import type { OrgMap } from './org-map.js';
 import {
   type OrganizationIndex,
   organizationOfRow,
+  organizationOption,
   readOrganizations,
-  resolveOrganizationOption,
 } from './organizations.js';
 import {
   type PasswordPlanResult,
@@ -147,21 +148,11 @@ export async function planPasswordMirror(
   options: PasswordMirrorOptions,
   now = new Date(),
 ): Promise<PasswordMirrorPlan> {
-  const problems = new Problems();
+  const problems = new ProblemList();
   const signal = options.signal;
   const target: PlanTarget = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
   const organizations = await readOrganizations(client, signal);
-  let fallback: Organization | undefined;
-  if (options.org) {
-    const resolved = resolveOrganizationOption(organizations, options.org);
-    if (typeof resolved === 'string')
-      problems.add({
-        field: '--org',
-        message: resolved,
-        fix: 'Pass an existing organization id or its exact name.',
-      });
-    else fallback = resolved;
-  }
+  const fallback = organizationOption(organizations, options.org, problems);
 
   // Categories are resolved, never created: an unknown one is an input problem.
   const categories = await client.lookups.list('password_categories', { signal });
@@ -267,8 +258,7 @@ export async function planPasswordMirror(
   const secrets = new Map<string, Record<string, string>>();
   let valueFetches = 0;
   const byOrganization = new Map<string, PlacedRow[]>();
-  for (const row of placed)
-    byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), row]);
+  for (const row of placed) appendTo(byOrganization, row.organizationId, row);
   for (const [organizationId, rows] of byOrganization) {
     if (organizationId === '0') {
       actions.push(

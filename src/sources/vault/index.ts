@@ -4,8 +4,7 @@
  * (non-logins and archived items included, with a skip reason), the warnings, and the format,
  * with a note when `auto` chose it.
  */
-import { DEFAULT_MAX_BYTES, sourceTextFromString } from '../input.js';
-import { checkVaultSize, readVaultBytes } from './input.js';
+import { checkSourceSize, DEFAULT_MAX_BYTES, readSourceBytes, sourceTextFromString } from '../input.js';
 import { readVault } from './read.js';
 import type { VaultReadOptions, VaultSource } from './types.js';
 
@@ -22,13 +21,13 @@ export function parseVaultSource(
   if (typeof input === 'string') {
     return readVault({ text: sourceTextFromString(input, name, { maxBytes }) }, name, options, maxBytes);
   }
-  checkVaultSize(name, input.byteLength, maxBytes);
+  checkSourceSize(name, input.byteLength, maxBytes);
   return readVault({ bytes: input }, name, options, maxBytes);
 }
 
 /** Reads a vault export file: CSV, JSON, KeePass XML or 1PUX. */
 export async function readVaultSource(path: string, options: VaultReadOptions = {}): Promise<VaultSource> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const bytes = await readVaultBytes(path, maxBytes);
+  const bytes = await readSourceBytes(path, { maxBytes }, 'a vault export');
   return readVault({ bytes }, path, options, maxBytes);
 }
