@@ -1,9 +1,24 @@
 /** Bounds how many requests one client has in flight (default 4). */
 import { RequestAbortedError } from './errors.js';
 
+interface Waiter {
+  grant: () => void;
+  reject: (error: Error) => void;
+  signal: AbortSignal | undefined;
+}
+
+/** The waiters queued with one signal, and the one listener that rejects them all on abort. */
+interface Watch {
+  waiters: Set<Waiter>;
+  onAbort: () => void;
+}
+
 export class Semaphore {
   private available: number;
-  private readonly queue: Array<{ grant: () => void }> = [];
+  private readonly queue: Waiter[] = [];
+  // One abort listener per signal, not per queued call: callers share a signal across hundreds
+  // of calls (a sync), and a listener each would pile up on it (Node warns past 10).
+  private readonly watches = new Map<AbortSignal, Watch>();
 
   constructor(readonly size: number) {
     this.available = size;
@@ -15,22 +30,42 @@ export class Semaphore {
       this.available--;
       return this.releaser();
     }
-    await new Promise<void>((resolve, reject) => {
-      const entry = { grant: resolve };
-      this.queue.push(entry);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const at = this.queue.indexOf(entry);
-          if (at >= 0) {
-            this.queue.splice(at, 1);
-            reject(new RequestAbortedError('The request was aborted while queued'));
-          }
-        },
-        { once: true },
-      );
+    await new Promise<void>((grant, reject) => {
+      const waiter: Waiter = { grant, reject, signal };
+      this.queue.push(waiter);
+      if (signal) this.watch(signal, waiter);
     });
     return this.releaser();
+  }
+
+  private watch(signal: AbortSignal, waiter: Waiter): void {
+    let watch = this.watches.get(signal);
+    if (!watch) {
+      const waiters = new Set<Waiter>();
+      const onAbort = () => {
+        this.watches.delete(signal);
+        for (const queued of waiters) {
+          const at = this.queue.indexOf(queued);
+          if (at >= 0) this.queue.splice(at, 1);
+          queued.reject(new RequestAbortedError('The request was aborted while queued'));
+        }
+      };
+      watch = { waiters, onAbort };
+      this.watches.set(signal, watch);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    watch.waiters.add(waiter);
+  }
+
+  /** A waiter got its slot: it no longer listens, and the last one takes the listener off. */
+  private unwatch(waiter: Waiter): void {
+    const watch = waiter.signal && this.watches.get(waiter.signal);
+    if (!watch || !waiter.signal) return;
+    watch.waiters.delete(waiter);
+    if (watch.waiters.size === 0) {
+      waiter.signal.removeEventListener('abort', watch.onAbort);
+      this.watches.delete(waiter.signal);
+    }
   }
 
   private releaser(): () => void {
@@ -39,8 +74,10 @@ export class Semaphore {
       if (released) return;
       released = true;
       const next = this.queue.shift();
-      if (next) next.grant();
-      else this.available++;
+      if (next) {
+        this.unwatch(next);
+        next.grant();
+      } else this.available++;
     };
   }
 }
