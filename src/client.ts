@@ -56,6 +56,9 @@ export interface ClientOptions {
   fetch?: HttpFetch | undefined;
 }
 
+/** Retries of a GET or PATCH when the caller sets none; also the allowance of every "look again" loop. */
+export const DEFAULT_MAX_RETRIES = 4;
+
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0)
@@ -75,6 +78,11 @@ export class GlueKit {
   readonly baseUrl: string;
   /** Identifies the key without revealing it (`sha256:…`). */
   readonly keyFingerprint: string;
+  /**
+   * Retries of a GET or PATCH (the `maxRetries` option). Code that looks again after a write's
+   * outcome was unknown (a document's sections, a workflow's creates) takes its allowance from it.
+   */
+  readonly maxRetries: number;
   readonly #budget: RateBudget | null;
 
   constructor(options: ClientOptions = {}) {
@@ -93,6 +101,7 @@ export class GlueKit {
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new ConfigurationError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`);
     }
+    this.maxRetries = positive('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
     const rateLimit = options.rateLimit === false ? null : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
     this.#budget = rateLimit ? budgetFor(`${this.keyFingerprint} ${this.baseUrl}`, rateLimit) : null;
     const envLevel = readEnv('GLUEKIT_LOG');
@@ -103,7 +112,7 @@ export class GlueKit {
       baseUrl: this.baseUrl,
       fetch: options.fetch ?? nodeHttpFetch,
       timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
-      maxRetries: positive('maxRetries', options.maxRetries, 4),
+      maxRetries: this.maxRetries,
       retryBaseDelayMs: positive('retryBaseDelayMs', options.retryBaseDelayMs, 500),
       retryMaxDelayMs: positive('retryMaxDelayMs', options.retryMaxDelayMs, 8000),
       maxRateLimitWaitMs: positive('maxRateLimitWaitMs', options.maxRateLimitWaitMs, 600_000),

@@ -357,8 +357,15 @@ export async function writeDocumentBody(
     return html;
   }
   // Sections already there (a run cut short, or an earlier body) must be the start of the wanted
-  // structure; a section create whose answer is lost is checked by listing again, never re-sent.
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // structure; a section create whose answer is lost is checked by listing again, never re-sent
+  // blind. A round whose lost create turns out to have landed counts as progress; only rounds
+  // where it did not spend the client's retry allowance, so a body of any length converges while
+  // IT Glue keeps taking sections.
+  const allowance = options.maxRetries ?? requester.transport.maxRetries;
+  let stalled = 0;
+  let known = -1; // sections known to exist when the last round's create got no answer
+  let lastUnknown: AmbiguousWriteError | undefined;
+  for (;;) {
     const existing = (await listSections(requester, documentId, options)).sort(
       (a, b) => (a.sort ?? 0) - (b.sort ?? 0),
     );
@@ -371,6 +378,14 @@ export async function writeDocumentBody(
         { method: 'PATCH', path: `/documents/${documentId}/relationships/sections` },
         [{ title: 'structure changed', field: 'sections' }],
         `Document ${documentId} has ${existing.length} sections of another structure; IT Glue cannot delete sections or change their kind. Create a new document instead.`,
+      );
+    }
+    stalled = existing.length > known ? 0 : stalled + 1;
+    if (stalled > allowance) {
+      throw new PartialWriteError(
+        `Document ${documentId}: ${existing.length} of ${sections.length} sections written; the next one got no answer ${stalled} times in a row (the client allows ${allowance} retries). Nothing was doubled: write the body again (a re-run of the plan completes it) to finish.`,
+        { documentId, sectionsWritten: existing.length, sections: sections.length },
+        { cause: lastUnknown },
       );
     }
     for (const [i, section] of existing.entries()) {
@@ -390,6 +405,7 @@ export async function writeDocumentBody(
         options,
       );
     }
+    known = existing.length;
     try {
       for (let i = existing.length; i < sections.length; i++) {
         const section = sections[i] as SectionInput;
@@ -400,15 +416,12 @@ export async function writeDocumentBody(
         };
         if (section.level !== undefined) attributes.level = section.level;
         await requester.create(sectionsPath(documentId), 'document-sections', attributes, options);
+        known = i + 1;
       }
       return html;
     } catch (error) {
       if (!(error instanceof AmbiguousWriteError)) throw error;
+      lastUnknown = error;
     }
   }
-  throw new AmbiguousWriteError(
-    { method: 'POST', path: sectionsPath(documentId) },
-    'the sections kept failing to answer',
-    undefined,
-  );
 }

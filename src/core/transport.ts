@@ -92,6 +92,11 @@ export class Transport {
     return this.#config.baseUrl;
   }
 
+  /** The client's retry allowance, for callers that look again after an unknown outcome. */
+  get maxRetries(): number {
+    return this.#config.maxRetries;
+  }
+
   async request(req: TransportRequest, options: RequestOptions = {}): Promise<TransportResponse> {
     const url = this.resolve(req.target);
     const info: RequestInfo = {

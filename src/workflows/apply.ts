@@ -5,6 +5,7 @@
  * adopted if it exists. Intents left pending by a crash are resolved the same way first. The
  * result: exactly one record per key, whatever the network does.
  */
+import { DEFAULT_MAX_RETRIES } from '../client.js';
 import { AmbiguousWriteError, GlueKitError, RequestAbortedError, ValidationError } from '../core/errors.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { ResourceExecutor, TargetRecord } from './executor.js';
@@ -37,7 +38,11 @@ export interface ApplyOptions {
   allowConflicts?: boolean;
   concurrency?: number;
   signal?: AbortSignal | undefined;
-  /** Creates tried at most this many times when their outcome keeps being unknown. */
+  /**
+   * Creates tried at most this many times while their outcome stays unknown (each try after a
+   * lookup showed the record missing): the client's allowance, `client.maxRetries + 1`. Default:
+   * the default client's.
+   */
   maxCreateAttempts?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -276,7 +281,7 @@ async function applyOne(
 ): Promise<ActionOutcome | 'aborted'> {
   const { journal } = options;
   const executor = executorFor(options, action.resource);
-  const maxAttempts = options.maxCreateAttempts ?? 5;
+  const maxAttempts = options.maxCreateAttempts ?? DEFAULT_MAX_RETRIES + 1;
   const fail = (error: string): ActionOutcome => {
     journal.recordOutcome(runId, seq, { state: 'failed', error });
     return { seq, action, state: 'failed', error };

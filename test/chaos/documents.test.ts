@@ -17,6 +17,7 @@ import {
   setFaults,
   useEmulator,
 } from '../helpers/emulator.js';
+import { faultSeed, printSeedOnFailure } from '../helpers/seed.js';
 import { CHAOS, CHAOS_CREATE_ATTEMPTS, type ChaosTenant, chaosTenant, organizationId } from './support.js';
 
 const ORG = 'Happy Frog Dental';
@@ -38,6 +39,8 @@ describe.each(['real', 'seed'] as const)(
     const emulator = useEmulator({ profile, seed: 'demo' });
 
     it('one complete document per name, no doubled section, no DELETE, journal = creates seen, quiet re-run', async () => {
+      const seed = faultSeed(4242);
+      printSeedOnFailure(seed);
       const t = await chaosTenant(emulator.current);
       const dir = writeTemplates(t);
       const target = { baseUrl: t.client.baseUrl, keyFingerprint: t.client.keyFingerprint };
@@ -51,7 +54,7 @@ describe.each(['real', 'seed'] as const)(
       const documentsBefore = (await rawRecords(emulator.current, 'documents', t.apiKey)).length;
 
       await resetCounts(emulator.current);
-      await setFaults(emulator.current, { ...CHAOS, seed: 4242 });
+      await setFaults(emulator.current, { ...CHAOS, seed });
       let result: Awaited<ReturnType<typeof applyPlan>>;
       let planned: Awaited<ReturnType<typeof plan>>;
       try {

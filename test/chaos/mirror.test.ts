@@ -20,6 +20,7 @@ import {
   setFaults,
   useEmulator,
 } from '../helpers/emulator.js';
+import { faultSeed, printSeedOnFailure } from '../helpers/seed.js';
 import {
   deleteInItGlue,
   dumpRecords,
@@ -46,7 +47,9 @@ describe('the mirror under every fault at once', () => {
   let store: MirrorStore;
   afterAll(() => store?.close());
 
-  async function chaoticSync(seed: number): Promise<{ summary: SyncSummary; counts: RequestCounts }> {
+  async function chaoticSync(fallbackSeed: number): Promise<{ summary: SyncSummary; counts: RequestCounts }> {
+    const seed = faultSeed(fallbackSeed);
+    printSeedOnFailure(seed);
     await resetCounts(emulator.current);
     await setFaults(emulator.current, { ...CHAOS, seed });
     let summary: SyncSummary;

@@ -22,6 +22,7 @@ import {
   resetCounts,
   setFaults,
 } from '../helpers/emulator.js';
+import { printSeedOnFailure } from '../helpers/seed.js';
 import { newTenant, type Tenant } from '../workflows/support.js';
 
 export const CHAOS = {
@@ -116,6 +117,7 @@ function committedWrites(counts: RequestCounts, method: 'POST' | 'PATCH', chaos:
  * sure the faults really happened (a chaos test without chaos would prove nothing).
  */
 export async function runChaosCase(emulator: Emulator, chaos: ChaosCase, faultSeed: number) {
+  printSeedOnFailure(faultSeed);
   const t = await chaosTenant(emulator, chaos.seed);
   await chaos.setup(t);
   const before = await chaos.observe(t);

@@ -22,6 +22,7 @@ import {
   type VaultSourceRow,
 } from '../../src/workflows/passwords.js';
 import { rawRecords, useEmulator } from '../helpers/emulator.js';
+import { faultSeed } from '../helpers/seed.js';
 import { type ChaosCase, type ChaosTenant, type Observed, organizationId, runChaosCase } from './support.js';
 
 const ORG = 'Happy Frog Dental';
@@ -217,7 +218,7 @@ describe('workflows under every fault at once', () => {
   const emulator = useEmulator({ seed: 'demo' });
   for (const [index, [name, make]] of CASES.entries()) {
     it(`${name}: desired state, no duplicates, no DELETE, journal = writes seen, quiet re-run`, async () => {
-      await runChaosCase(emulator.current, make(), 1000 + index);
+      await runChaosCase(emulator.current, make(), faultSeed(1000 + index));
     }, 60_000);
   }
 });

@@ -17,6 +17,7 @@ import { keyFingerprint } from '../../src/index.js';
 import { Journal } from '../../src/workflows/journal.js';
 import { BIN, cliEnv, envelope, runCli, tempHome } from '../helpers/cli.js';
 import { type Emulator, NO_FAULTS, setFaults, useEmulator } from '../helpers/emulator.js';
+import { faultSeed, printSeedOnFailure } from '../helpers/seed.js';
 
 const HEADER = 'first_name,last_name,email';
 const ORG = '1009';
@@ -86,7 +87,9 @@ describe('SIGKILL during an apply of 500 creates', () => {
     const csv = join(t.home, 'people.csv');
     writeFileSync(csv, `${HEADER}\n${emails.map((email, i) => `Crash,Person ${i},${email}`).join('\n')}\n`);
     const contactsBefore = emulator.current.control.records('contacts', t.apiKey).length;
-    const random = prng(8);
+    const seed = faultSeed(8);
+    printSeedOnFailure(seed);
+    const random = prng(seed);
     const points = new Set<number>();
     while (points.size < KILLS) points.add(5 + Math.floor(random() * (CONTACTS - 10)));
     const killAt = [...points].sort((a, b) => a - b);

@@ -105,6 +105,32 @@ describe('the apply engine', () => {
     expect(w.records).toHaveLength(1);
   });
 
+  it('stops after maxCreateAttempts tries that never landed, with a resumable failure', async () => {
+    const w = scripted([], { createFails: 7, lose: false });
+    const j = journal();
+    const run = () =>
+      applyPlan({
+        plan: planOf([create('email:d@x')]),
+        target,
+        journal: j,
+        executors: { contacts: w.executor },
+        checkPreconditions: false,
+        maxCreateAttempts: 3,
+      });
+    const first = await run();
+    expect(first.outcomes[0]).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/after 3 attempts; re-run/),
+    });
+    expect(w.calls.create).toBe(3);
+    expect(w.records).toHaveLength(0);
+    // Nothing landed and nothing is left pending: the next run simply tries again.
+    expect(j.pendingWrites(target)).toEqual([]);
+    expect((await run()).outcomes[0]).toMatchObject({ state: 'failed' });
+    expect((await run()).outcomes[0]).toMatchObject({ state: 'done' });
+    expect(w.records).toHaveLength(1);
+  });
+
   it('fails, rather than guess, when two records answer to the key after a lost create', async () => {
     const w = scripted([{ id: '7', organizationId: '1', updatedAt: 't', key: 'email:c@x' }], {
       createFails: 1,

@@ -153,6 +153,26 @@ describe.each(['real', 'seed'] as const)('onboarding documents on the %s profile
     );
   });
 
+  it('completes a half-written document (its first sections only) left by a body write that stopped', async () => {
+    const tenant = await newTenant(emulator.current);
+    const orgId = (await tenant.client.organizations.list({ filter: { name: ORG } })).data[0]?.id as string;
+    const { id } = await tenant.client.organizations.documents.create(orgId, { name: 'Half written' });
+    await tenant.client.documents.setBody(id, [
+      { resourceType: 'Document::Heading', content: 'Part', level: 1 },
+    ]);
+    const dir = templates(tenant, { 'h.md': '---\nname: Half written\n---\n# Part\n\nDone now.\n' });
+    const p = await plan(tenant, dir);
+    expect(p.actions[0]).toMatchObject({
+      action: 'update',
+      id,
+      reason: expect.stringMatching(/half-written/),
+    });
+    await apply(tenant, p);
+    expect((await tenant.client.documents.get(id)).content).toBe('<h1>Part</h1><p>Done now.</p>');
+    if (profile === 'real') expect(await tenant.client.documents.sections.list(id)).toHaveLength(2);
+    expect((await plan(tenant, dir)).summary).toMatchObject({ update: 0, create: 0, unchanged: 1 });
+  });
+
   it('files documents in a folder and finds them there on the next run', async () => {
     const tenant = await newTenant(emulator.current);
     const dir = templates(tenant, { 'f.md': '---\nname: Runbook\nfolder: procedures\n---\nSteps.\n' });

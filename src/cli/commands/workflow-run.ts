@@ -161,6 +161,7 @@ export async function finishPlan(
       executors: writersFor(ctx, client, journal, secrets),
       checkPreconditions: !fresh,
       allowConflicts: flags.allowConflicts === true,
+      maxCreateAttempts: client.maxRetries + 1,
       signal,
       onProgress: ctx.interactive
         ? (done, total) => process.stderr.write(`\r${done}/${total} written`)

@@ -95,6 +95,7 @@ const applyTool = defineTool({
           executors: writers(client, journal, ctx.settings.dataDir, stored),
           checkPreconditions: true,
           allowConflicts: args.allowConflicts,
+          maxCreateAttempts: client.maxRetries + 1,
           signal: ctx.signal,
         }),
       );

@@ -3,7 +3,8 @@
  * document it has (root and folders) by (folder, normalized name), and written without ever
  * touching a person's work. The journal keeps the hash of the body gluekit last wrote; a document
  * whose body still has that hash is ours to update, anything else is `exists (modified)` and left
- * alone unless --adopt. A document left empty by an interrupted run is completed, not duplicated.
+ * alone unless --adopt. A document left empty or half-written by an interrupted run is completed,
+ * not duplicated.
  */
 import { createHash } from 'node:crypto';
 import type { GlueKit } from '../../client.js';
@@ -23,6 +24,18 @@ export function contentHash(html: string): string {
 
 export function documentKey(folderId: string | null | undefined, name: string): string {
   return `document:${folderId ?? 'root'}:${normalizeName(name) ?? ''}`;
+}
+
+/**
+ * A body that is the template's first sections and nothing else: what a body write that stopped
+ * part-way leaves (sections are written in order, and IT Glue cannot delete one), so it is
+ * completed like an empty one rather than taken for a person's edit.
+ */
+function isStartOf(current: string, sections: readonly SectionInput[]): boolean {
+  for (let count = 1; count < sections.length; count++) {
+    if (renderSectionInputs(sections.slice(0, count)) === current) return true;
+  }
+  return false;
 }
 
 export interface OnboardingOptions {
@@ -157,6 +170,8 @@ export async function planOnboarding(
       changes: { content: { from: `${current.length} characters`, to: `${html.length} characters` } },
     });
     if (current === '') actions.push(update('half-created (no content yet): completed'));
+    else if (isStartOf(current, document.sections as SectionInput[]))
+      actions.push(update('half-written (its first sections only, a body write that stopped): completed'));
     else if (written !== undefined && written === contentHash(current)) {
       actions.push(
         written === contentHash(html)
