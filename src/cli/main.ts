@@ -204,9 +204,10 @@ export function buildProgram(): Command {
   program
     .command('demo')
     .description('A 30-second guided tour against an in-process emulator, with real output')
-    .action(async () => {
+    .option('--keep', 'keep the temp folder the tour writes to (its journal and mirror) for a look')
+    .action(async (flags: { keep?: boolean }) => {
       const { runDemo } = await import('./commands/demo.js');
-      await runDemo();
+      await runDemo(flags);
     });
 
   return program;

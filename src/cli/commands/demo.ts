@@ -2,9 +2,9 @@
  * `gluekit demo` (and `npm run demo`): a short tour with real output, against an emulator started
  * in this process. It needs no key and no network. The CLI steps run the real `gluekit` binary.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { type ChildProcess, execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GlueKit } from '../../client.js';
 import { AmbiguousWriteError } from '../../core/errors.js';
@@ -24,6 +24,9 @@ function step(n: number, title: string): void {
   out(`\n${n}. ${title}`);
 }
 
+/** The step running now, stopped with the tour. */
+const running = new Set<ChildProcess>();
+
 /**
  * Runs `gluekit <args>` against the emulator and shows the command and what it printed. The child
  * runs asynchronously: the emulator it talks to lives in this process's event loop.
@@ -31,18 +34,43 @@ function step(n: number, title: string): void {
 function shell(display: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   out(`  $ ${display}`);
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       { env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' },
       (error, stdout, stderr) => {
+        running.delete(child);
         const text = `${stdout}${stderr}`;
         if (text.trim()) out(indent(text));
         if (error && typeof error.code === 'number') out(`    (exit ${error.code})`);
         resolve();
       },
     );
+    running.add(child);
   });
+}
+
+/**
+ * The tour's folder (a fingerprint key, a journal, a mirror, its sample files) goes when the tour
+ * ends, however it ends: at the end, on Ctrl-C (the CLI exits 130 on SIGINT) and on SIGTERM. It
+ * is removed in an `exit` listener, so it goes even when something calls process.exit; the step
+ * running then is killed first, so it cannot write there again. `--keep` leaves the folder.
+ * Returns what to call when the tour is over.
+ */
+function removeWhenDone(dir: string, keep: boolean): () => void {
+  const remove = () => {
+    for (const child of running) child.kill('SIGKILL');
+    if (keep) process.stderr.write(`gluekit demo: kept ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
+  };
+  const onTerm = () => process.exit(128 + constants.signals.SIGTERM);
+  process.on('exit', remove);
+  process.once('SIGTERM', onTerm);
+  return () => {
+    process.off('exit', remove);
+    process.off('SIGTERM', onTerm);
+    remove();
+  };
 }
 
 async function setFaults(url: string, faults: Record<string, number>): Promise<void> {
@@ -53,13 +81,20 @@ async function setFaults(url: string, faults: Record<string, number>): Promise<v
   });
 }
 
-export async function runDemo(): Promise<void> {
+export interface DemoFlags {
+  keep?: boolean;
+}
+
+export async function runDemo(flags: DemoFlags = {}): Promise<void> {
   const started = Date.now();
   out(
     'gluekit demo: IT Glue from the terminal and from TypeScript, against a local emulator (no key, no network).',
   );
 
   const emulator = await startEmulator({ seed: 'demo' });
+  // A home of its own, so the tour's mirror and journal never touch yours.
+  const home = mkdtempSync(join(tmpdir(), 'gluekit-demo-'));
+  const done = removeWhenDone(home, flags.keep === true);
   try {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -67,8 +102,7 @@ export async function runDemo(): Promise<void> {
       ITGLUE_API_KEY: emulator.apiKey,
     };
     delete env.ITGLUE_REGION;
-    // A home of its own, so the tour's mirror and journal never touch yours.
-    env.GLUEKIT_HOME = mkdtempSync(join(tmpdir(), 'gluekit-demo-'));
+    env.GLUEKIT_HOME = home;
     step(1, `An emulator is running at ${emulator.url}: it behaves like real IT Glue and holds a small MSP.`);
     out('   (gluekit emulator --env prints the two exports that point gluekit at it)');
 
@@ -256,6 +290,7 @@ export async function runDemo(): Promise<void> {
     step(11, `This tour sent IT Glue ${counts.total} requests of the 3000 allowed per 5 minutes.`);
   } finally {
     await emulator.stop();
+    done();
   }
 
   out('\nPoint gluekit at your own tenant (nothing else changes):');
