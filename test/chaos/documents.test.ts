@@ -119,6 +119,6 @@ describe.each(['real', 'seed'] as const)(
       expect(again.summary).toMatchObject({ create: 0, update: 0, conflict: 0, unchanged: DOCUMENTS });
       const quiet = await requestCounts(emulator.current);
       expect((quiet.byMethod.POST ?? 0) + (quiet.byMethod.PATCH ?? 0)).toBe(0);
-    }, 60_000);
+    });
   },
 );

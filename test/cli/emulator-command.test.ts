@@ -13,7 +13,19 @@ function startCliEmulator(args: string[]) {
   child.stdout.on('data', (chunk) => {
     stdout += chunk;
   });
-  return { child, closed, output: () => stdout };
+  /** Resolves once the output matches: however the banner is split into writes, however late. */
+  const printed = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        if (pattern.test(stdout)) resolve(stdout);
+      };
+      child.stdout.on('data', check);
+      child.once('exit', (code) =>
+        reject(new Error(`the emulator exited (${code}) without printing ${pattern}`)),
+      );
+      check();
+    });
+  return { child, closed, output: () => stdout, printed };
 }
 
 describe('gluekit emulator', () => {
@@ -47,9 +59,7 @@ describe('gluekit emulator', () => {
       '5',
     ]);
     try {
-      await new Promise<void>((resolve) => emulator.child.stdout.once('data', () => resolve()));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const text = emulator.output();
+      const text = await emulator.printed(/listening on \S+[\s\S]*API key: \S+\s/);
       expect(text).toMatch(/profile seed, seed scale:3/);
       const url = /listening on (\S+)/.exec(text)?.[1] as string;
       const key = /API key: (\S+)/.exec(text)?.[1] as string;

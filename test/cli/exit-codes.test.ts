@@ -60,7 +60,7 @@ describe('exit codes', () => {
     } finally {
       await setFaults(emulator.current, NO_FAULTS);
     }
-  }, 30_000);
+  });
 
   it('6: validation, from IT Glue (422) with the field', async () => {
     const result = await runCli(

@@ -84,5 +84,5 @@ describe('masking in every mode', () => {
     // The one explicit reveal.
     const revealed = await runCli(['passwords', 'get', created.id, '--reveal'], { env });
     expect(envelope<{ password: string }>(revealed).data.password).toBe(SECRET);
-  }, 90_000);
+  });
 });

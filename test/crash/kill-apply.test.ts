@@ -194,7 +194,7 @@ describe('SIGKILL after every create reached IT Glue, before any outcome was jou
       create: 0,
       unchanged: 4,
     });
-  }, 30_000);
+  });
 
   // A plan with nothing left to write still settles what the killed run left pending.
   it('that run resolves the killed run: no intent pending, no run left running', () => {
