@@ -42,11 +42,17 @@ export function cliEnv(extra: Record<string, string | undefined> = {}, home = te
 }
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return runNode([BIN, ...args], cliEnv(options.env, options.home), options);
+}
+
+/** Runs `node <args>` to its end with this environment, collecting what it prints. */
+export function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: Pick<CliOptions, 'input' | 'timeoutMs'> = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: cliEnv(options.env, options.home),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

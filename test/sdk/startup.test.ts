@@ -7,12 +7,12 @@
  * - after a call nothing (socket, timer) keeps the process alive.
  * It runs the built package (dist/index.js, `npm run build`) in a child process.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/cli.js';
 import { useEmulator } from '../helpers/emulator.js';
 
 const DIST_INDEX = pathToFileURL(join(import.meta.dirname, '../../dist/index.js')).href;
@@ -44,33 +44,13 @@ const filtered = await client.organizations.list({ filter: { name: org.name } })
 console.log(JSON.stringify({ afterImport, afterCalls, held, listed: page.data.length, afterFilter: zodLoaded(), matched: filtered.data.length }));
 `;
 
-function runChild(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('start-up of the built SDK', () => {
   const emulator = useEmulator({ seed: 'demo' });
 
   it('loads the schemas only when a call validates, uses node:http, and holds nothing after a call', async () => {
     const log = join(mkdtempSync(join(tmpdir(), 'gluekit-startup-')), 'loaded.txt');
-    const result = await runChild({
+    const result = await runNode(['--input-type=module', '-e', CHILD], {
+      ...process.env,
       GLUEKIT_LOAD_LOG: log,
       KEY: emulator.current.apiKey,
       URL: emulator.current.url,
