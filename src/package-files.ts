@@ -5,6 +5,7 @@
  * (test/unit/package-layout.test.ts holds the rest of src/ to that).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,3 +37,6 @@ function packageRoot(): string {
 export function packagePath(...segments: string[]): string {
   return join(packageRoot(), ...segments);
 }
+
+/** `require` for the package's CommonJS dependencies (see src/cli/commander.ts for why). */
+export const packageRequire = createRequire(import.meta.url);

@@ -2,8 +2,9 @@
  * The `gluekit` program. The command tree for resources comes from the operation table; every
  * command loads its module lazily, so `gluekit --version` stays fast.
  */
-import { Command, CommanderError, Option } from 'commander';
+
 import { VERSION } from '../version.js';
+import { Command, CommanderError, Option } from './commander.js';
 import { registerMcpCommand } from './commands/mcp-command.js';
 import { registerMirrorCommands } from './commands/mirror.js';
 import { registerWorkflowCommands } from './commands/workflow-commands.js';

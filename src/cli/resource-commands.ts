@@ -3,9 +3,10 @@
  * `create` and `update` exactly where the document has them, and `--org` wherever the document
  * has an organization-scoped route.
  */
-import { Command, Option } from 'commander';
+
 import { operations } from '../spec/index.js';
 import type { OperationSpec, ResourceType } from '../spec/types.js';
+import { Command, Option } from './commander.js';
 
 export interface ResourceCli {
   type: ResourceType;

@@ -32,14 +32,19 @@ function packageOf(specifier: string): string {
 }
 
 /**
- * Every bare specifier a built file imports: static, re-exported, side-effect, dynamic and
- * `require`, read by TypeScript's own import scanner (it skips strings and comments).
+ * Every bare specifier a built file imports: static, re-exported, side-effect and dynamic, read
+ * by TypeScript's own import scanner (it skips strings and comments), and every package loaded
+ * through a `require` made with createRequire (`packageRequire('commander')`), which it does not
+ * know by that name.
  */
 function bareImports(code: string): string[] {
-  return ts
-    .preProcessFile(code, true, true)
-    .importedFiles.map((file) => file.fileName)
-    .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('/'));
+  const imported = ts.preProcessFile(code, true, true).importedFiles.map((file) => file.fileName);
+  const required = [...code.matchAll(/\b[\w$]*[Rr]equire[\w$]*\(\s*["']([^"']+)["']\s*\)/g)].map(
+    (match) => match[1] as string,
+  );
+  return [...imported, ...required].filter(
+    (specifier) => !specifier.startsWith('.') && !specifier.startsWith('/'),
+  );
 }
 
 describe('dist/ imports only what installs with the package', () => {

@@ -1,7 +1,7 @@
 /**
  * Registers `gluekit mcp`. The server's modules (and the MCP SDK) load only when it runs.
  */
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { CliContext, type GlobalOptions } from '../context.js';
 import { examplesHelp } from '../resource-commands.js';
 

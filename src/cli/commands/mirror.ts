@@ -3,7 +3,7 @@
  * `coverage`, `orphans`) and the subcommands `passwords stale`, `contacts dupes` and
  * `organizations show`. Their modules load only when one runs.
  */
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { CliContext, type GlobalOptions } from '../context.js';
 import { examplesHelp } from '../resource-commands.js';
 

@@ -1,7 +1,7 @@
 /**
  * Registers the workflow commands on the program. Their modules load only when one runs.
  */
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import type { GlobalOptions } from '../context.js';
 import { CliContext } from '../context.js';
 import { examplesHelp } from '../resource-commands.js';
