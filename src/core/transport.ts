@@ -9,20 +9,23 @@
  *   becomes AmbiguousWriteError, never a second POST.
  * - Other 4xx: the matching APIError subclass, at once.
  */
-import { type ErrorDetail, parseErrorDocument } from '../jsonapi/errors.js';
+import { type ErrorDetail, normalizePointer, parseErrorDocument } from '../jsonapi/errors.js';
 import { parseJson, stringifyJsonApi } from '../jsonapi/json.js';
+import { keyForms } from './api-key.js';
+import { requestUrl } from './destination.js';
 import {
   AmbiguousWriteError,
   ConnectionError,
   errorForStatus,
   RateLimitError,
+  RedirectError,
   RequestAbortedError,
   type RequestInfo,
   TimeoutError,
 } from './errors.js';
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
-import { redactSecrets, scrubText } from './redact.js';
+import { redactSecrets, scrubError, scrubText } from './redact.js';
 import {
   backoffDelay,
   decideRetry,
@@ -62,7 +65,7 @@ export interface RequestOptions {
 
 export interface TransportRequest {
   method: HttpMethod;
-  /** A path with its query (`/contacts?filter[id]=1`), or an absolute URL on the same host. */
+  /** A path with its query (`/contacts?filter[id]=1`); see destination.ts for what may be sent. */
   target: string;
   /** A JSON:API document; serialized so `*-id` attributes go out as exact numbers. */
   body?: unknown;
@@ -82,9 +85,12 @@ const JSONAPI_MEDIA_TYPE = 'application/vnd.api+json';
 export class Transport {
   // A private field, so neither util.inspect nor JSON.stringify of a client can reach the key.
   readonly #config: TransportConfig;
+  /** The key in every form a server might echo it in; scrubbed from anything that leaves here. */
+  readonly #secrets: readonly string[];
 
   constructor(config: TransportConfig) {
     this.#config = config;
+    this.#secrets = keyForms(config.apiKey);
   }
 
   get baseUrl(): string {
@@ -92,7 +98,16 @@ export class Transport {
   }
 
   async request(req: TransportRequest, options: RequestOptions = {}): Promise<TransportResponse> {
-    const url = this.resolve(req.target);
+    try {
+      return await this.send(req, options);
+    } catch (error) {
+      // Node's own errors and a server's echo can both hold the key: none leaves with it.
+      throw scrubError(error, this.#secrets);
+    }
+  }
+
+  private async send(req: TransportRequest, options: RequestOptions): Promise<TransportResponse> {
+    const url = requestUrl(this.#config.baseUrl, req.target, req.method);
     const info: RequestInfo = {
       method: req.method,
       path: url.pathname + url.search,
@@ -124,6 +139,8 @@ export class Transport {
           if (decision === 'ambiguous') throw this.ambiguous(info, 'the response could not be read', req);
           if (decision === 'fail')
             throw new ConnectionError(info, 'IT Glue sent a response that is not valid JSON');
+        } else if (isRedirect(response.status)) {
+          throw this.redirectError(response, url, info);
         } else if (response.status === 429) {
           const waitMs = this.rateLimitWait(response.headers, rateLimited++);
           if (rateLimitWaitedMs + waitMs > this.#config.maxRateLimitWaitMs) {
@@ -169,24 +186,6 @@ export class Transport {
     }
   }
 
-  /** Accepts a path, or an absolute URL on our own origin (IT Glue's `links.next`). */
-  private resolve(target: string): URL {
-    const base = new URL(this.#config.baseUrl);
-    if (!/^https?:\/\//i.test(target)) {
-      const basePath = base.pathname.replace(/\/+$/, '');
-      return new URL(`${basePath}${target}`, base.origin);
-    }
-    const url = new URL(target);
-    // Never send the key to a host it was not configured for, whatever a link says.
-    if (url.origin !== base.origin) {
-      throw new ConnectionError(
-        { method: 'GET', path: url.pathname },
-        `refusing to follow a link to ${url.origin}, which is not the configured ${base.origin}`,
-      );
-    }
-    return url;
-  }
-
   private async attemptOnce(
     url: URL,
     method: HttpMethod,
@@ -206,7 +205,9 @@ export class Transport {
       };
       if (bodyText !== undefined) headers['content-type'] = JSONAPI_MEDIA_TYPE;
       try {
-        const init: RequestInit = { method, headers, signal };
+        // A redirect is never followed: fetch would carry the key (and a create's body) to
+        // wherever it points. It comes back as a response, and becomes a RedirectError.
+        const init: RequestInit = { method, headers, signal, redirect: 'manual' };
         if (bodyText !== undefined) init.body = bodyText;
         const response = await this.#config.fetch(url, init);
         const text = await response.text();
@@ -237,13 +238,39 @@ export class Transport {
     } catch {
       return [];
     }
-    // A server may echo what it was sent; nothing it says may carry the key into a message.
+    // A server may echo what it was sent; nothing it says may carry the key into a message, and
+    // a pointer that echoes it must not carry it into `fields` either (the field comes from it).
     return parseErrorDocument(body).map((detail) => {
-      const clean: ErrorDetail = { ...detail };
-      if (clean.title) clean.title = scrubText(clean.title, [this.#config.apiKey]);
-      if (clean.detail) clean.detail = scrubText(clean.detail, [this.#config.apiKey]);
+      const clean: ErrorDetail = {};
+      if (detail.status !== undefined) clean.status = detail.status;
+      for (const key of ['code', 'title', 'detail'] as const) {
+        const value = detail[key];
+        if (value !== undefined) clean[key] = scrubText(value, this.#secrets);
+      }
+      if (detail.pointer !== undefined) {
+        const pointer = scrubText(detail.pointer, this.#secrets);
+        Object.assign(
+          clean,
+          pointer === detail.pointer ? { pointer, field: detail.field } : normalizePointer(pointer),
+        );
+        if (clean.field === undefined) delete clean.field;
+      }
       return clean;
     });
+  }
+
+  private redirectError(response: Response, url: URL, info: RequestInfo): RedirectError {
+    const raw = response.headers.get('location');
+    let location: string | undefined;
+    if (raw !== null) {
+      try {
+        location = new URL(raw, url).href;
+      } catch {
+        location = JSON.stringify(raw);
+      }
+      location = scrubText(location, this.#secrets);
+    }
+    return new RedirectError(response.status, info, location);
   }
 
   private statusError(response: Response, text: string, info: RequestInfo) {
@@ -296,3 +323,5 @@ export class Transport {
 }
 
 const INVALID = Symbol('invalid-json');
+
+const isRedirect = (status: number) => status >= 300 && status < 400;
