@@ -53,7 +53,7 @@ describe('gluekit mcp', () => {
     expect(stderr).not.toContain(emulator.current.apiKey);
   });
 
-  it('refuses to start over stdio without a key, and off loopback without --auth-token', async () => {
+  it('refuses to start over stdio without a key, and off loopback without an auth token', async () => {
     const noKey = await runCli(['mcp'], { env: { ITGLUE_BASE_URL: emulator.current.url } });
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/No IT Glue API key: set ITGLUE_API_KEY/);
@@ -63,7 +63,7 @@ describe('gluekit mcp', () => {
       env: { ITGLUE_BASE_URL: emulator.current.url },
     });
     expect(open.code).toBe(2);
-    expect(open.stderr).toMatch(/not a loopback address, without --auth-token/);
+    expect(open.stderr).toMatch(/not a loopback address, without an auth token/);
 
     const badSet = await runCli(['mcp', '--toolsets', 'contacts,secrets'], {
       env: { ITGLUE_API_KEY: 'k', ITGLUE_BASE_URL: emulator.current.url },
@@ -97,6 +97,6 @@ describe('gluekit mcp', () => {
     expect((await session.ok('get_organization', { id: '1009' })).name).toBe('Happy Frog Dental');
     await session.close();
     expect(stderr).toMatch(/every request must carry its IT Glue API key in the x-api-key header/);
-    expect(stderr).toMatch(/binding another address requires --auth-token/);
+    expect(stderr).toMatch(/binding another address requires an auth token and TLS/);
   });
 });

@@ -9,7 +9,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { ClientOptions } from '../../src/index.js';
-import { type RunningHttpServer, startHttpServer } from '../../src/mcp/http.js';
+import { type HttpServerOptions, type RunningHttpServer, startHttpServer } from '../../src/mcp/http.js';
 import { createMcpServer, type ServerOptions } from '../../src/mcp/server.js';
 import { clientFor, type Emulator } from '../helpers/emulator.js';
 
@@ -90,7 +90,22 @@ export async function inMemorySession(
 /** An HTTP server on 127.0.0.1:0 whose clients go to the emulator. */
 export async function httpServer(
   emulator: Emulator,
-  flags: ServerFlags & { host?: string; authToken?: string; clientOptions?: ClientOptions } = {},
+  flags: ServerFlags &
+    Partial<
+      Pick<
+        HttpServerOptions,
+        | 'host'
+        | 'authToken'
+        | 'tls'
+        | 'insecureHttp'
+        | 'maxBodyBytes'
+        | 'bodyTimeoutMs'
+        | 'maxInFlight'
+        | 'maxSessionsPerKey'
+      >
+    > & {
+      clientOptions?: ClientOptions;
+    } = {},
 ): Promise<RunningHttpServer> {
   const { clientOptions, ...rest } = flags;
   return startHttpServer({
