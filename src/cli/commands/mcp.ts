@@ -7,6 +7,7 @@
 import { GlueKit } from '../../client.js';
 import { readEnv } from '../../core/env.js';
 import { keyFingerprint } from '../../core/redact.js';
+import { terminalText } from '../../core/terminal-text.js';
 import { startHttpServer } from '../../mcp/http.js';
 import { allTools } from '../../mcp/server.js';
 import { serveStdio } from '../../mcp/stdio.js';
@@ -38,7 +39,7 @@ function rateLimitWaitMs(): number {
 }
 
 function say(line: string): void {
-  process.stderr.write(`gluekit mcp: ${line}\n`);
+  process.stderr.write(`gluekit mcp: ${terminalText(line)}\n`);
 }
 
 function describeMode(listing: ListingOptions, reveal: boolean): string {
