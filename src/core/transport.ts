@@ -23,6 +23,7 @@ import {
   type RequestInfo,
   TimeoutError,
 } from './errors.js';
+import type { HttpFetch, HttpRequestInit, HttpResponse } from './http.js';
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
 import { redactSecrets, scrubError, scrubText } from './redact.js';
@@ -42,7 +43,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 export interface TransportConfig {
   apiKey: string;
   baseUrl: string;
-  fetch: typeof fetch;
+  fetch: HttpFetch;
   timeoutMs: number;
   maxRetries: number;
   retryBaseDelayMs: number;
@@ -74,11 +75,11 @@ export interface TransportRequest {
 
 export interface TransportResponse {
   status: number;
-  headers: Headers;
+  headers: HttpResponse['headers'];
   body: unknown;
 }
 
-type AttemptResult = { response: Response; text: string } | { failure: Failure; cause?: unknown };
+type AttemptResult = { response: HttpResponse; text: string } | { failure: Failure; cause?: unknown };
 
 const JSONAPI_MEDIA_TYPE = 'application/vnd.api+json';
 
@@ -205,9 +206,10 @@ export class Transport {
       };
       if (bodyText !== undefined) headers['content-type'] = JSONAPI_MEDIA_TYPE;
       try {
-        // A redirect is never followed: fetch would carry the key (and a create's body) to
-        // wherever it points. It comes back as a response, and becomes a RedirectError.
-        const init: RequestInit = { method, headers, signal, redirect: 'manual' };
+        // A redirect is never followed: it would carry the key (and a create's body) to wherever
+        // it points. node:http never follows one; a fetch passed as an option is told not to.
+        // It comes back as a response, and becomes a RedirectError.
+        const init: HttpRequestInit = { method, headers, signal, redirect: 'manual' };
         if (bodyText !== undefined) init.body = bodyText;
         const response = await this.#config.fetch(url, init);
         const text = await response.text();
@@ -259,7 +261,7 @@ export class Transport {
     });
   }
 
-  private redirectError(response: Response, url: URL, info: RequestInfo): RedirectError {
+  private redirectError(response: HttpResponse, url: URL, info: RequestInfo): RedirectError {
     const raw = response.headers.get('location');
     let location: string | undefined;
     if (raw !== null) {
@@ -273,7 +275,7 @@ export class Transport {
     return new RedirectError(response.status, info, location);
   }
 
-  private statusError(response: Response, text: string, info: RequestInfo) {
+  private statusError(response: HttpResponse, text: string, info: RequestInfo) {
     const details = this.errorDetails(text);
     const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
     if (response.status === 404 && isHtml) {
@@ -300,7 +302,7 @@ export class Transport {
    * when it is full; else (another integration spends the same key) a pause that doubles from 2 s
    * up to a minute.
    */
-  private rateLimitWait(headers: Headers, previous429s: number): number {
+  private rateLimitWait(headers: HttpResponse['headers'], previous429s: number): number {
     const now = Date.now();
     const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
     if (retryAfter !== undefined) return Math.max(retryAfter, 100);
