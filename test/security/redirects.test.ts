@@ -66,6 +66,24 @@ describe('redirects are never followed with the key', () => {
     expect(error).toBeInstanceOf(RedirectError);
     expect(upstream.seen).toHaveLength(1);
   });
+  it('a fetch passed in the options (the global fetch) is told not to follow either', async () => {
+    status = 307;
+    const viaFetch = new GlueKit({
+      apiKey: KEY,
+      baseUrl: upstream.origin,
+      rateLimit: false,
+      maxRetries: 0,
+      fetch: globalThis.fetch,
+    });
+    const error = await viaFetch.passwords
+      .create({ organizationId: '1', name: 'Firewall', password: PASSWORD })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(witness.seen).toEqual([]);
+    expect(error).toBeInstanceOf(RedirectError);
+  });
 });
 
 describe('an https base redirecting a create to plain http', () => {
