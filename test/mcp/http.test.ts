@@ -5,10 +5,9 @@
  * non-loopback bind without a token, a missing bearer).
  */
 import { request } from 'node:http';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { RunningHttpServer } from '../../src/mcp/http.js';
+import { describe, expect, it } from 'vitest';
 import { clientFor, useEmulator } from '../helpers/emulator.js';
-import { httpServer, httpSession, newTenantKey } from './support.js';
+import { httpServers, httpSession, newTenantKey } from './support.js';
 
 const INITIALIZE = {
   jsonrpc: '2.0',
@@ -56,15 +55,7 @@ function postWithHost(url: string, host: string, apiKey: string): Promise<number
 
 describe('MCP over Streamable HTTP', () => {
   const emulator = useEmulator({ seed: 'demo' });
-  const servers: RunningHttpServer[] = [];
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.close()));
-  });
-  async function start(flags: Parameters<typeof httpServer>[1] = {}): Promise<RunningHttpServer> {
-    const server = await httpServer(emulator.current, flags);
-    servers.push(server);
-    return server;
-  }
+  const start = httpServers(emulator);
 
   it('serves at the printed endpoint and refuses a request without x-api-key', async () => {
     const server = await start();

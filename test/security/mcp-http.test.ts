@@ -6,16 +6,16 @@
  *
  * Each refusal must be a JSON-RPC error with a fitting HTTP status.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RunningHttpServer } from '../../src/mcp/http.js';
-import { BIN, cliEnv, runCli, tempHome } from '../helpers/cli.js';
+import { runCli, tempHome } from '../helpers/cli.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { httpServer, newTenantKey } from '../mcp/support.js';
+import { httpServer, httpServers, newTenantKey, spawnMcp } from '../mcp/support.js';
 import { TLS_CERT, TLS_KEY } from './support.js';
 
 const INITIALIZE = JSON.stringify({
@@ -95,19 +95,11 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe('MCP HTTP: only accepted keys open sessions, and everything is bounded', () => {
   const emulator = useEmulator({ seed: 'demo' });
-  const servers: RunningHttpServer[] = [];
+  const start = httpServers(emulator);
   const pending: Array<() => void> = [];
   afterEach(() => {
     for (const abort of pending.splice(0)) abort();
   });
-  afterAll(async () => {
-    await Promise.all(servers.map((server) => server.close()));
-  });
-  async function start(flags: Parameters<typeof httpServer>[1] = {}): Promise<RunningHttpServer> {
-    const server = await httpServer(emulator.current, flags);
-    servers.push(server);
-    return server;
-  }
 
   it('refuses a session for a key IT Glue does not accept, however many junk keys try', async () => {
     const server = await start();
@@ -259,26 +251,14 @@ describe('gluekit mcp: the auth token never comes from argv', () => {
     const home = tempHome();
     const tokenFile = join(home, 'token');
     writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
-    const args = [BIN, 'mcp', '--http', '--host', '0.0.0.0', '--insecure-http', '--port', '0', flag];
+    const args = ['--http', '--host', '0.0.0.0', '--insecure-http', '--port', '0', flag];
     if (source === 'file') args.push(tokenFile);
-    const child = spawn(process.execPath, args, {
-      env: cliEnv({ ITGLUE_BASE_URL: emulator.current.url }, home),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const { child, url, stderr } = await spawnMcp(
+      args,
+      { ITGLUE_BASE_URL: emulator.current.url },
+      { home, input: source === 'stdin' ? `${token}\n` : '' },
+    );
     children.push(child);
-    child.stdin?.end(source === 'stdin' ? `${token}\n` : '');
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (chunk) => {
-        out += String(chunk);
-        if (out.includes('\n')) resolve((out.split('\n')[0] as string).trim());
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-    });
     const local = url.replace('0.0.0.0', '127.0.0.1');
     expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toContain(token);
     const key = { 'x-api-key': emulator.current.apiKey };
@@ -286,7 +266,6 @@ describe('gluekit mcp: the auth token never comes from argv', () => {
     expect((await raw(local, { headers: { ...key, authorization: `Bearer ${token}` } }).answer).status).toBe(
       200,
     );
-    expect(stderr).toMatch(/WARNING: plain HTTP on 0\.0\.0\.0/);
-    child.kill('SIGTERM');
+    expect(stderr()).toMatch(/WARNING: plain HTTP on 0\.0\.0\.0/);
   });
 });
