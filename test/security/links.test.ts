@@ -126,6 +126,17 @@ describe('requestUrl: the one place that decides where a request may go', () => 
     expect(() => requestUrl(base, target)).toThrow(ConnectionError);
   });
 
+  it('refuses a configured base URL that carries credentials, without showing them', () => {
+    expect(
+      () => new GlueKit({ apiKey: 'ITG.k', baseUrl: 'https://proxy-user:proxy-S3cret@api.itglue.com' }),
+    ).toThrow(/must not carry a user name or password/);
+    try {
+      new GlueKit({ apiKey: 'ITG.k', baseUrl: 'https://proxy-user:proxy-S3cret@api.itglue.com' });
+    } catch (error) {
+      expect(String((error as Error).stack)).not.toContain('proxy-S3cret');
+    }
+  });
+
   it('keeps the base path in front of a path, and accepts its own origin', () => {
     expect(requestUrl('https://proxy.example/itglue', '/contacts?page[number]=2').href).toBe(
       'https://proxy.example/itglue/contacts?page[number]=2',

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RunningHttpServer } from '../../src/mcp/http.js';
 import { runCli, tempHome } from '../helpers/cli.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
 import { httpServer, httpServers, newTenantKey, spawnMcp } from '../mcp/support.js';
 import { TLS_CERT, TLS_KEY } from './support.js';
 
@@ -122,9 +122,12 @@ describe('MCP HTTP: only accepted keys open sessions, and everything is bounded'
   it('caps the sessions of one key, and another key still gets in', async () => {
     const server = await start({ maxSessionsPerKey: 3 });
     const key = await newTenantKey(emulator.current);
+    await resetCounts(emulator.current);
     for (let i = 0; i < 3; i++) {
       expect((await raw(server.url, { headers: { 'x-api-key': key } }).answer).status).toBe(200);
     }
+    // IT Glue was asked about the key once; the answer is remembered by its fingerprint.
+    expect((await requestCounts(emulator.current)).total).toBe(1);
     const fourth = await raw(server.url, { headers: { 'x-api-key': key } }).answer;
     expect(fourth.status).toBe(429);
     expect(rpcError(fourth)).toMatch(/already has 3 open sessions/);
