@@ -9,16 +9,13 @@
  *   becomes AmbiguousWriteError, never a second POST.
  * - Other 4xx: the matching APIError subclass, at once.
  */
-import { type ErrorDetail, normalizePointer, parseErrorDocument } from '../jsonapi/errors.js';
 import { parseJson, stringifyJsonApi } from '../jsonapi/json.js';
 import { keyForms } from './api-key.js';
 import { requestUrl } from './destination.js';
 import {
   AmbiguousWriteError,
   ConnectionError,
-  errorForStatus,
   RateLimitError,
-  RedirectError,
   RequestAbortedError,
   type RequestInfo,
   TimeoutError,
@@ -26,7 +23,8 @@ import {
 import type { HttpFetch, HttpRequestInit, HttpResponse } from './http.js';
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
-import { redactSecrets, scrubError, scrubText } from './redact.js';
+import { redactSecrets, scrubError } from './redact.js';
+import { errorDetails, redirectError, statusError } from './response-errors.js';
 import {
   backoffDelay,
   decideRetry,
@@ -141,11 +139,11 @@ export class Transport {
           if (decision === 'fail')
             throw new ConnectionError(info, 'IT Glue sent a response that is not valid JSON');
         } else if (isRedirect(response.status)) {
-          throw this.redirectError(response, url, info);
+          throw redirectError(response, url, info, this.#secrets);
         } else if (response.status === 429) {
           const waitMs = this.rateLimitWait(response.headers, rateLimited++);
           if (rateLimitWaitedMs + waitMs > this.#config.maxRateLimitWaitMs) {
-            throw new RateLimitError(info, this.errorDetails(text), new Date(Date.now() + waitMs));
+            throw new RateLimitError(info, errorDetails(text, this.#secrets), new Date(Date.now() + waitMs));
           }
           rateLimitWaitedMs += waitMs;
           this.#config.budget?.pauseUntil(Date.now() + waitMs);
@@ -159,7 +157,7 @@ export class Transport {
             attempt,
             maxRetries,
           );
-          const error = this.statusError(response, text, info);
+          const error = statusError(response, text, info, this.#secrets);
           if (decision === 'ambiguous')
             throw this.ambiguous(info, `IT Glue answered ${response.status}`, req, error);
           if (decision === 'fail') throw error;
@@ -231,70 +229,6 @@ export class Transport {
     } catch {
       return INVALID;
     }
-  }
-
-  private errorDetails(text: string): ErrorDetail[] {
-    let body: unknown;
-    try {
-      body = parseJson(text);
-    } catch {
-      return [];
-    }
-    // A server may echo what it was sent; nothing it says may carry the key into a message, and
-    // a pointer that echoes it must not carry it into `fields` either (the field comes from it).
-    return parseErrorDocument(body).map((detail) => {
-      const clean: ErrorDetail = {};
-      if (detail.status !== undefined) clean.status = detail.status;
-      for (const key of ['code', 'title', 'detail'] as const) {
-        const value = detail[key];
-        if (value !== undefined) clean[key] = scrubText(value, this.#secrets);
-      }
-      if (detail.pointer !== undefined) {
-        const pointer = scrubText(detail.pointer, this.#secrets);
-        Object.assign(
-          clean,
-          pointer === detail.pointer ? { pointer, field: detail.field } : normalizePointer(pointer),
-        );
-        if (clean.field === undefined) delete clean.field;
-      }
-      return clean;
-    });
-  }
-
-  private redirectError(response: HttpResponse, url: URL, info: RequestInfo): RedirectError {
-    const raw = response.headers.get('location');
-    let location: string | undefined;
-    if (raw !== null) {
-      try {
-        location = new URL(raw, url).href;
-      } catch {
-        location = JSON.stringify(raw);
-      }
-      location = scrubText(location, this.#secrets);
-    }
-    return new RedirectError(response.status, info, location);
-  }
-
-  private statusError(response: HttpResponse, text: string, info: RequestInfo) {
-    const details = this.errorDetails(text);
-    const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
-    if (response.status === 404 && isHtml) {
-      return errorForStatus(
-        404,
-        info,
-        details,
-        `IT Glue has no route for ${info.method} ${info.path.split('?')[0]} (it answered with its HTML "page not found")`,
-      );
-    }
-    if (response.status >= 500 && details.length === 0) {
-      return errorForStatus(
-        response.status,
-        info,
-        details,
-        `IT Glue failed with ${response.status} on ${info.method} ${info.path}`,
-      );
-    }
-    return errorForStatus(response.status, info, details);
   }
 
   /**
