@@ -43,7 +43,13 @@ async function main(): Promise<void> {
     const page = await browser.context.newPage();
     for (const [name, path] of PAGES) {
       await page.goto(`${base}${path}`);
-      await page.screenshot({ path: join(OUT, `${name}.png`) });
+      // Long pages show what lies below the fold too, up to twice the window's height.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.screenshot({
+        path: join(OUT, `${name}.png`),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 1600) },
+      });
       process.stderr.write(`docs/screenshots/${name}.png\n`);
     }
     await page.setViewportSize({ width: 390, height: 844 });

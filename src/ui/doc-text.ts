@@ -23,12 +23,20 @@ export function htmlToText(markup: string): string {
     .replace(/<\/h[1-6]>/gi, '\n')
     .replace(/<li[^>]*>/gi, '\n- ')
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|ul|ol|li|tr|table|pre|blockquote)>/gi, '\n')
+    .replace(/<tr[^>]*>/gi, '\n| ')
+    .replace(/<\/t[dh]>/gi, ' | ')
+    .replace(/<\/(p|div|ul|ol|li|table|pre|blockquote)>/gi, '\n')
     .replace(/<[^>]*>/g, '');
-  return decodeEntities(text)
+  const lines = decodeEntities(text)
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .filter((line, index, lines) => line !== '' || (index > 0 && lines[index - 1] !== ''))
+    .filter((line, index, all) => line !== '' || (index > 0 && all[index - 1] !== ''));
+  // No blank line between the items of a list.
+  return lines
+    .filter(
+      (line, index) =>
+        line !== '' || !((lines[index - 1] ?? '').startsWith('- ') && (lines[index + 1] ?? '').startsWith('- ')),
+    )
     .join('\n')
     .trim();
 }

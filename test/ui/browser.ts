@@ -28,7 +28,9 @@ export interface Browser {
 
 export async function launchBrowser(viewport = { width: 1280, height: 800 }): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install the Debian package (apt-get install -y chromium); .ci/run does.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install the Debian package (apt-get install -y chromium); .ci/run does.`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'gluekit-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -5,7 +5,7 @@
  * configurations with a conflict, onboarding documents). Shared by the browser tests and the
  * screenshot script.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../src/emulator/index.js';
@@ -47,8 +47,9 @@ async function control(emulator: Scenario['emulator'], path: string, body?: unkn
   return Array.isArray(json) ? json : (json.data ?? []);
 }
 
-function expectOk(result: CliResult, what: string): void {
-  if (result.code !== 0 && result.code !== 8) {
+/** A plan was saved (exit 8 means it has conflicts, which one of them is meant to). */
+function expectPlan(result: CliResult, what: string, file: string): void {
+  if ((result.code !== 0 && result.code !== 8) || !existsSync(file)) {
     throw new Error(`${what} exited ${result.code}:\n${result.stderr}\n${result.stdout}`);
   }
 }
@@ -111,14 +112,16 @@ export async function buildScenario(): Promise<Scenario> {
       'Grace,Hopper,grace.hopper@hfd.example,Compliance Lead',
     ].join('\n'),
   );
-  const krgDevice = devices.find((d) => d.organizationId === KRG && typeof d.serialNumber === 'string') as Raw;
+  const krgDevice = devices.find(
+    (d) => d.organizationId === KRG && typeof d.serialNumber === 'string',
+  ) as Raw;
   const devicesCsv = join(dir, 'devices.csv');
   writeFileSync(
     devicesCsv,
     [
       'name,hostname,serial_number,type',
-      `HFD-WS-NEW,HFDWSNEW,NEW-SERIAL-001,${String(device.configurationTypeName)}`,
-      `HFD-MOVED,HFDMOVED,${String(krgDevice.serialNumber)},${String(device.configurationTypeName)}`,
+      'HFD-WS-NEW,HFDWSNEW,NEW-SERIAL-001,Firewall',
+      `HFD-MOVED,HFDMOVED,${String(krgDevice.serialNumber)},Firewall`,
     ].join('\n'),
   );
   const plans = {
@@ -128,20 +131,47 @@ export async function buildScenario(): Promise<Scenario> {
   };
   const home = mkdtempSync(join(tmpdir(), 'gluekit-ui-home-'));
   const results = await Promise.all([
-    runCli(['contacts', 'sync', '--from', contactsCsv, '--org', HFD, '--plan-out', plans.contacts, '--json'], {
-      env,
-      home,
-    }),
     runCli(
-      ['configurations', 'import', '--from', devicesCsv, '--org', HFD, '--plan-out', plans.configurations, '--json'],
+      ['contacts', 'sync', '--from', contactsCsv, '--org', HFD, '--plan-out', plans.contacts, '--json'],
+      {
+        env,
+        home,
+      },
+    ),
+    runCli(
+      [
+        'configurations',
+        'import',
+        '--from',
+        devicesCsv,
+        '--org',
+        HFD,
+        '--plan-out',
+        plans.configurations,
+        '--json',
+      ],
       { env, home },
     ),
-    runCli(['docs', 'onboard', '--org', BLUEBIRD, '--templates', 'builtin', '--plan-out', plans.documents, '--json'], {
-      env,
-      home,
-    }),
+    runCli(
+      [
+        'docs',
+        'onboard',
+        '--org',
+        BLUEBIRD,
+        '--templates',
+        'builtin',
+        '--plan-out',
+        plans.documents,
+        '--json',
+      ],
+      {
+        env,
+        home,
+      },
+    ),
   ]);
-  results.forEach((result, index) => expectOk(result, ['contacts sync', 'configurations import', 'docs onboard'][index] as string));
+  const made = [plans.contacts, plans.configurations, plans.documents];
+  results.forEach((result, index) => expectPlan(result, `plan ${index + 1}`, made[index] as string));
 
   const passwords = await control(emulator, 'records/passwords');
   const passwordValues = passwords

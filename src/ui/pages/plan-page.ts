@@ -26,37 +26,36 @@ export function reviewPlanText(text: string, file: string, sources: PlanSources)
   }
 }
 
-function picker(): SafeHtml {
-  return html`<section class="panel plan-open">
-    <h2>Open a plan file</h2>
-    <p class="small muted">A plan saved with <code>--plan-out</code>, e.g. <code>gluekit contacts sync --from users.csv --org 2 --plan-out plan.json</code>. It is read by this page and never sent anywhere but this server.</p>
-    <label class="file-pick"><input type="file" accept=".json,application/json" data-plan-file> <span class="btn">Choose a plan…</span></label>
+/** One bar: the plans given at start, and a button to open any other plan file. */
+function planBar(files: readonly string[], index: number | undefined): SafeHtml {
+  const listed = files.map(
+    (file, i) =>
+      html`<a class="seg" href="/plan/${i + 1}" title="${file}"${index === i ? html` aria-current="true"` : ''}>${basename(file)}</a>`,
+  );
+  return html`<section class="panel plan-bar">
+    ${listed.length > 0 ? html`<nav class="segmented" aria-label="Plans given at start">${listed}</nav>` : ''}
+    <label class="file-pick"><input type="file" accept=".json,application/json" data-plan-file> <span class="btn">Open a plan file…</span></label>
+    <p class="small muted">A plan saved with <code>--plan-out</code>. The file is read by this page and sent to this server only.</p>
     <noscript><p class="warn-text">Opening a file here needs JavaScript; or start <code>gluekit ui --plan plan.json</code>.</p></noscript>
   </section>`;
 }
 
 export function planPage(sources: PlanSources, index: number | undefined): PageContent {
-  const listed = sources.files.map(
-    (file, i) =>
-      html`<li><a href="/plan/${i + 1}"${index === i ? html` aria-current="page"` : ''}>${basename(file)}</a> <span class="muted mono small">${file}</span></li>`,
-  );
   let review: SafeHtml = html`<div id="plan-review" class="plan-review"></div>`;
   if (index !== undefined) {
     const file = sources.files[index] as string;
-    let text: string;
     try {
-      text = readFileSync(file, 'utf8');
-      review = reviewPlanText(text, file, sources);
+      review = reviewPlanText(readFileSync(file, 'utf8'), file, sources);
     } catch (error) {
       review = html`<div id="plan-review" class="plan-review"><div class="error-box" role="alert">Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}</div></div>`;
     }
+  } else if (sources.files.length === 0) {
+    review = html`<div id="plan-review" class="plan-review"><div class="empty"><p class="empty-title">No plan open.</p><p>Open a plan file, or start <code>gluekit ui --plan plan.json</code>. Make one with <code>--plan-out</code>, e.g. <code>gluekit contacts sync --from users.csv --org 2 --plan-out plan.json</code>.</p></div></div>`;
   }
   return {
     section: '/plan',
     title: 'Plan review',
     lede: 'What a saved plan will do, grouped by organization, conflicts first. Nothing is applied from here: copy the command and run it in a terminal.',
-    body: html`${listed.length > 0 ? html`<section class="panel"><h2>Plans given at start</h2><ul class="plain-list">${listed}</ul></section>` : ''}
-      ${picker()}
-      ${review}`,
+    body: html`${planBar(sources.files, index)}${review}`,
   };
 }

@@ -31,6 +31,13 @@ export function shellWord(value: string): string {
 
 const LENGTH_ONLY = /^\d+ characters$/;
 
+const WORKFLOW_TITLE: Record<string, string> = {
+  contacts: 'Contact sync',
+  configurations: 'Configuration import',
+  passwords: 'Password mirror',
+  documents: 'Onboarding documents',
+};
+
 function documentText(action: PlanAction): SafeHtml {
   const sections = action.attributes?.sections;
   if (!Array.isArray(sections)) return html``;
@@ -109,10 +116,11 @@ export function planReview(input: PlanReviewInput): SafeHtml {
   };
   const groups = groupPlan(plan, orgName);
   const command = `gluekit apply ${shellWord(input.file)}`;
+  const source = valueText(plan.options.source);
   const title =
     plan.workflow === 'undo'
-      ? `Undo of ${valueText(plan.options.undoOf)}`
-      : `${plan.workflow} from ${valueText(plan.options.source) || 'a source'}`;
+      ? `Undo of run ${valueText(plan.options.undoOf)}`
+      : `${WORKFLOW_TITLE[plan.workflow] ?? plan.workflow} from ${source === '' ? 'a source' : (source.split(/[\\/]/).pop() ?? source)}`;
   const applyNotes: SafeHtml[] = [];
   if (plan.summary.conflict > 0)
     applyNotes.push(
@@ -142,10 +150,9 @@ export function planReview(input: PlanReviewInput): SafeHtml {
   });
   return html`<div id="plan-review" class="plan-review">
     <section class="panel plan-head">
-      <h2>${title}</h2>
-      <p class="small">Made ${ago(plan.createdAt, input.now)} (${shortTime(plan.createdAt)}) for ${plan.target.baseUrl}, key ${plan.target.keyFingerprint}.</p>
+      <div class="plan-title"><h2 title="${source}">${title}</h2>${summaryChips(plan)}</div>
+      <p class="small muted">Made ${ago(plan.createdAt, input.now)} (${shortTime(plan.createdAt)}) for ${plan.target.baseUrl}, key ${plan.target.keyFingerprint}.</p>
       ${tenantNote(plan, input.store)}
-      ${summaryChips(plan)}
       <div class="apply">
         <p class="small">${writes === 0 ? 'Nothing to write.' : `${plural(writes, 'write')} when applied. Apply it from a terminal:`}</p>
         <div class="command"><code id="apply-command">${command}</code><button type="button" class="btn" data-copy="#apply-command">Copy</button></div>

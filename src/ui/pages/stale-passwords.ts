@@ -134,7 +134,7 @@ function passwordRow(
 ) {
   const rotated =
     password.measuredFrom === 'createdAt'
-      ? html`<span title="IT Glue has no rotation time for it: measured from its creation">${shortDate(password.passwordUpdatedAt)} <span class="tag">created</span></span>`
+      ? html`<span class="tag" title="IT Glue has no rotation time for it: its age is measured from its creation">never rotated</span>`
       : shortDate(password.passwordUpdatedAt);
   return html`<tr data-age="${password.ageDays}">
     <td>${password.name ?? html`<span class="muted">(no name)</span>`} ${ctx.links.link({ type: 'passwords', id: password.id, organizationId })}</td>
