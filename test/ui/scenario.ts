@@ -171,7 +171,9 @@ export async function buildScenario(): Promise<Scenario> {
     ),
   ]);
   const made = [plans.contacts, plans.configurations, plans.documents];
-  results.forEach((result, index) => expectPlan(result, `plan ${index + 1}`, made[index] as string));
+  results.forEach((result, index) => {
+    expectPlan(result, `plan ${index + 1}`, made[index] as string);
+  });
 
   const passwords = await control(emulator, 'records/passwords');
   const passwordValues = passwords

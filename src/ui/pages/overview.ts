@@ -86,7 +86,7 @@ export function overviewPage(ctx: ViewContext): PageContent {
         </section>
         <section class="panel">
           <h2>Sync state</h2>
-          <table class="compact" id="sync-state"><thead><tr><th scope="col">Type</th><th scope="col" class="num">Records</th><th scope="col">Last sync</th><th scope="col">Last full sync</th></tr></thead><tbody>${syncRows}</tbody></table>
+          <div class="table-wrap"><table class="compact" id="sync-state"><thead><tr><th scope="col">Type</th><th scope="col" class="num">Records</th><th scope="col">Last sync</th><th scope="col">Last full sync</th></tr></thead><tbody>${syncRows}</tbody></table></div>
         </section>
       </div>
       <section class="panel">
