@@ -39,7 +39,7 @@ for (const form of document.querySelectorAll('form[data-sync]')) {
   });
 }
 
-// Row filter: hide rows whose data-name does not contain the text.
+// Row filter: hide rows whose header cell does not contain the text.
 for (const input of document.querySelectorAll('input[data-filter-rows]')) {
   const rows = () => document.querySelectorAll(input.dataset.filterRows);
   const none = input.closest('.panel')?.querySelector('.filter-empty');
@@ -47,7 +47,8 @@ for (const input of document.querySelectorAll('input[data-filter-rows]')) {
     const wanted = input.value.trim().toLowerCase();
     let shown = 0;
     for (const row of rows()) {
-      const match = wanted === '' || (row.dataset.name ?? '').includes(wanted);
+      const name = row.querySelector('th')?.textContent.toLowerCase() ?? '';
+      const match = wanted === '' || name.includes(wanted);
       row.hidden = !match;
       if (match) shown++;
     }

@@ -35,7 +35,8 @@ export function htmlToText(markup: string): string {
   return lines
     .filter(
       (line, index) =>
-        line !== '' || !((lines[index - 1] ?? '').startsWith('- ') && (lines[index + 1] ?? '').startsWith('- ')),
+        line !== '' ||
+        !((lines[index - 1] ?? '').startsWith('- ') && (lines[index + 1] ?? '').startsWith('- ')),
     )
     .join('\n')
     .trim();

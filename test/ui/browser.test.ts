@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * `gluekit ui` in a real browser: the built CLI serves a mirror synced from the emulator, and
  * headless Chromium (Debian's, through playwright-core) reads each page as a person would: the
@@ -100,7 +102,8 @@ describe('gluekit ui in Chromium', () => {
   afterEach(async () => {
     if (page && !page.isClosed()) {
       const html = await page.content();
-      for (const value of scenario.passwordValues) expect(html, 'a password value on a page').not.toContain(value);
+      for (const value of scenario.passwordValues)
+        expect(html, 'a password value on a page').not.toContain(value);
       await page.close();
     }
     // No script error, no CSP violation, no dialog on any page.
@@ -118,7 +121,9 @@ describe('gluekit ui in Chromium', () => {
 
   it('overview: the counts, what needs attention, the freshness and the Sync button', async () => {
     const p = await open('/');
-    await expect(p.locator('.stat[data-resource="organizations"] .stat-value').textContent()).resolves.toBe('5');
+    await expect(p.locator('.stat[data-resource="organizations"] .stat-value').textContent()).resolves.toBe(
+      '5',
+    );
     await expect(p.locator('.stat[data-resource="contacts"] .stat-value').textContent()).resolves.toBe('20');
     await expect(p.locator('.attn').first().textContent()).resolves.toContain('1organizations with a gap');
     await expect(p.locator('.fresh').getAttribute('data-fresh')).resolves.toBe('ok');
@@ -131,15 +136,17 @@ describe('gluekit ui in Chromium', () => {
     const rows = p.locator('#coverage tbody tr');
     await expect(rows.count()).resolves.toBe(expected.length);
     expect(await rows.first().getAttribute('data-org')).toBe(BLUEBIRD);
-    const cells = await p.locator('#coverage td.heat[data-kind]:not([data-kind="total"])').evaluateAll((tds) =>
-      tds.map((td) => ({
-        org: td.closest('tr')?.getAttribute('data-org'),
-        kind: td.getAttribute('data-kind'),
-        text: td.textContent,
-        gap: td.classList.contains('gap'),
-        level: [...td.classList].find((c) => /^h\d$/.test(c)) ?? null,
-      })),
-    );
+    const cells = await p
+      .locator('#coverage td.heat[data-kind]:not([data-kind="total"])')
+      .evaluateAll((tds) =>
+        tds.map((td) => ({
+          org: td.closest('tr')?.getAttribute('data-org'),
+          kind: td.getAttribute('data-kind'),
+          text: td.textContent,
+          gap: td.classList.contains('gap'),
+          level: Array.from(td.classList).find((c) => /^h\d$/.test(c)) ?? null,
+        })),
+      );
     expect(cells).toHaveLength(expected.length * 4);
     for (const org of expected) {
       for (const kind of ['contacts', 'configurations', 'passwords', 'documents'] as const) {
@@ -165,12 +172,18 @@ describe('gluekit ui in Chromium', () => {
       stalePasswords(store, { days: 365 }).reduce((sum, group) => sum + group.count, 0),
     );
     expect(total).toBeGreaterThan(0);
-    const bars = await p.locator('svg.histogram g.bar').evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-value'))));
+    const bars = await p
+      .locator('svg.histogram g.bar')
+      .evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-value'))));
     expect(bars).toHaveLength(4);
     expect(bars.reduce((a, b) => a + b, 0)).toBe(total);
-    const heights = await p.locator('svg.histogram g.bar rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
-    bars.forEach((value, index) => expect(heights[index] as number > 0).toBe(value > 0));
-    const ages = await p.locator('#stale-list tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-age'))));
+    const heights = await p
+      .locator('svg.histogram g.bar rect')
+      .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height'))));
+    expect(heights.map((height) => height > 0)).toEqual(bars.map((value) => value > 0));
+    const ages = await p
+      .locator('#stale-list tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-age'))));
     expect(ages).toHaveLength(total);
     expect(ages).toEqual([...ages].sort((a, b) => b - a));
     await expect(p.locator('table.stacks svg.stack').count()).resolves.toBeGreaterThan(0);
@@ -218,10 +231,14 @@ describe('gluekit ui in Chromium', () => {
 
   it('plan review: conflicts first, the apply command to copy, field diffs and document text', async () => {
     const p = await open('/plan/2');
-    const order = await p.locator('#plan-review > section').evaluateAll((sections) => sections.map((s) => s.className));
+    const order = await p
+      .locator('#plan-review > section')
+      .evaluateAll((sections) => sections.map((s) => s.className));
     expect(order[1]).toContain('conflicts');
     await expect(p.locator('.conflicts li.action').getAttribute('data-kind')).resolves.toBe('conflict');
-    await expect(p.locator('#apply-command').textContent()).resolves.toBe(`gluekit apply ${scenario.plans.configurations}`);
+    await expect(p.locator('#apply-command').textContent()).resolves.toBe(
+      `gluekit apply ${scenario.plans.configurations}`,
+    );
     await p.locator('button[data-copy]').click();
     await expect(p.locator('button[data-copy]').getAttribute('data-copied')).resolves.toBe('true');
     await page.close();
@@ -234,7 +251,9 @@ describe('gluekit ui in Chromium', () => {
 
     const docs = await open('/plan/3');
     await expect(docs.locator('li.action[data-kind="create"]').count()).resolves.toBe(6);
-    await expect(docs.locator('li.action pre.textdiff ins').first().textContent()).resolves.toContain('# Who they are');
+    await expect(docs.locator('li.action pre.textdiff ins').first().textContent()).resolves.toContain(
+      '# Who they are',
+    );
   });
 
   it('plan review: a plan file opened in the page is rendered by the server, and a bad one says why', async () => {
@@ -247,7 +266,9 @@ describe('gluekit ui in Chromium', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{"version": 2}'),
     });
-    await expect(p.locator('#plan-review [role="alert"]').textContent()).resolves.toContain('x.json is not a gluekit plan');
+    await expect(p.locator('#plan-review [role="alert"]').textContent()).resolves.toContain(
+      'x.json is not a gluekit plan',
+    );
   });
 
   it('readable on a narrow window: nothing but tables scrolls sideways', async () => {

@@ -21,7 +21,10 @@ interface Reply {
 }
 
 /** A raw HTTP request, so Host and Origin can be whatever a hostile page would send. */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = '';
@@ -36,7 +39,16 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
   });
 }
 
-const PAGES = ['/', '/coverage', '/passwords/stale?days=90', '/changes?since=365d', '/duplicates?across=1', '/orphans', '/search?q=a', '/plan'];
+const PAGES = [
+  '/',
+  '/coverage',
+  '/passwords/stale?days=90',
+  '/changes?since=365d',
+  '/duplicates?across=1',
+  '/orphans',
+  '/search?q=a',
+  '/plan',
+];
 
 describe('gluekit ui server', () => {
   const emulator = useEmulator({ seed: 'demo' });
@@ -89,7 +101,13 @@ describe('gluekit ui server', () => {
       .filter((value): value is string => typeof value === 'string' && value.length >= 4);
     expect(values.length).toBeGreaterThan(5);
     await resetCounts(emulator.current);
-    const paths = [...PAGES, ...organizations.map((id) => `/orgs/${id}`), '/assets/ui.js', '/assets/ui.css', '/search?q=admin'];
+    const paths = [
+      ...PAGES,
+      ...organizations.map((id) => `/orgs/${id}`),
+      '/assets/ui.js',
+      '/assets/ui.css',
+      '/search?q=admin',
+    ];
     for (const path of paths) {
       const { body } = await send(`${server.url.replace(/\/$/, '')}${path}`);
       for (const value of values) expect(body, `${path} holds a password value`).not.toContain(value);
@@ -199,8 +217,12 @@ describe('gluekit ui server', () => {
       const reply = await send(`${empty.url}coverage`);
       expect(reply.status).toBe(200);
       expect(reply.body).toContain('There is no mirror here yet.');
-      expect(reply.body).toMatch(/<button type="button" class="btn" disabled title="Sync needs an IT Glue API key">/);
-      expect((await send(`${empty.url}sync`, { method: 'POST', headers: { accept: 'application/json' } })).status).toBe(409);
+      expect(reply.body).toMatch(
+        /<button type="button" class="btn" disabled title="Sync needs an IT Glue API key">/,
+      );
+      expect(
+        (await send(`${empty.url}sync`, { method: 'POST', headers: { accept: 'application/json' } })).status,
+      ).toBe(409);
     } finally {
       await empty.close();
     }
@@ -210,10 +232,12 @@ describe('gluekit ui server', () => {
     const token = 'a-token-of-thirty-two-characters';
 
     it('refuses to start without a token, or with a short one', async () => {
-      await expect(startUiServer({ mirrorPath, port: 0, host: '0.0.0.0' })).rejects.toThrow(ConfigurationError);
-      await expect(startUiServer({ mirrorPath, port: 0, host: '0.0.0.0', authToken: 'short' })).rejects.toThrow(
-        /at least 16 characters/,
+      await expect(startUiServer({ mirrorPath, port: 0, host: '0.0.0.0' })).rejects.toThrow(
+        ConfigurationError,
       );
+      await expect(
+        startUiServer({ mirrorPath, port: 0, host: '0.0.0.0', authToken: 'short' }),
+      ).rejects.toThrow(/at least 16 characters/);
     });
 
     it('requires the token: as a bearer header, or once in the URL, which sets an HttpOnly cookie', async () => {
@@ -225,18 +249,27 @@ describe('gluekit ui server', () => {
         expect(none.status).toBe(401);
         expect(none.headers['www-authenticate']).toContain('Bearer');
         expect(none.body).not.toContain('Coverage');
-        expect((await send(`${base}/coverage`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
-        expect((await send(`${base}/coverage`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+        expect(
+          (await send(`${base}/coverage`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } }))
+            .status,
+        ).toBe(401);
+        expect(
+          (await send(`${base}/coverage`, { headers: { authorization: `Bearer ${token}` } })).status,
+        ).toBe(200);
         const login = await send(`${base}/coverage?sort=name&token=${token}`);
         expect(login.status).toBe(303);
         expect(login.headers.location).toBe('/coverage?sort=name');
         const cookie = String(login.headers['set-cookie']);
         expect(cookie).toMatch(/HttpOnly/);
         expect(cookie).toMatch(/SameSite=Strict/);
-        const withCookie = await send(`${base}/coverage`, { headers: { cookie: cookie.split(';')[0] as string } });
+        const withCookie = await send(`${base}/coverage`, {
+          headers: { cookie: cookie.split(';')[0] as string },
+        });
         expect(withCookie.status).toBe(200);
         expect(withCookie.body).toContain('Coverage');
-        expect((await send(`${base}/coverage`, { headers: { cookie: 'gluekit_ui_token=nope' } })).status).toBe(401);
+        expect(
+          (await send(`${base}/coverage`, { headers: { cookie: 'gluekit_ui_token=nope' } })).status,
+        ).toBe(401);
       } finally {
         await open.close();
       }
