@@ -61,3 +61,20 @@ describe('gluekit ui loads only when it runs', () => {
     expect(ui.loaded.some((url) => url.endsWith('/dist/ui/server.js'))).toBe(true);
   });
 });
+
+describe('the package', () => {
+  it('ships the dashboard: its modules and every asset it serves, and no screenshot', () => {
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(packed.status, packed.stderr).toBe(0);
+    const files = (JSON.parse(packed.stdout) as Array<{ files: Array<{ path: string }> }>)[0]?.files.map(
+      (file) => file.path,
+    );
+    for (const asset of ['assets/ui/ui.css', 'assets/ui/ui.js', 'assets/ui/favicon.svg', 'dist/ui/server.js'])
+      expect(files).toContain(asset);
+    expect(files?.some((path) => path.startsWith('docs/'))).toBe(false);
+  });
+});
