@@ -56,13 +56,3 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   for (let i = 0; i < values.length; i++) out += render(values[i] as HtmlValue) + (strings[i + 1] as string);
   return new SafeHtml(out);
 }
-
-/** Markup this module did not build: only for constants in the code, never for data. */
-export function trusted(markup: string): SafeHtml {
-  return new SafeHtml(markup);
-}
-
-export function join(parts: readonly HtmlValue[], separator: HtmlValue = ''): SafeHtml {
-  const sep = render(separator);
-  return new SafeHtml(parts.map(render).join(sep));
-}

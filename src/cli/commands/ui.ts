@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readEnv } from '../../core/env.js';
-import { MirrorStore, parseDurationFlag, syncMirror } from '../../mirror/index.js';
+import { MirrorStore, syncMirror } from '../../mirror/index.js';
 import { startUiServer } from '../../ui/server.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
-import { mirrorPath } from './mirror-support.js';
+import { maxAgeMs, mirrorPath } from './mirror-support.js';
 
 export interface UiFlags {
   port: string;
@@ -42,11 +42,6 @@ function authToken(flags: UiFlags): string | undefined {
 export async function runUi(ctx: CliContext, flags: UiFlags): Promise<void> {
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535, got ${JSON.stringify(flags.port)}`);
-  const maxAgeText = flags.maxAge ?? readEnv('GLUEKIT_MIRROR_MAX_AGE');
-  const maxAgeMs =
-    maxAgeText === undefined || maxAgeText === ''
-      ? undefined
-      : parseDurationFlag(maxAgeText, flags.maxAge !== undefined ? '--max-age' : 'GLUEKIT_MIRROR_MAX_AGE');
   const path = mirrorPath(ctx, { db: flags.db });
   const connection = ctx.connection();
   const syncBlocked = connection.apiKey
@@ -74,7 +69,7 @@ export async function runUi(ctx: CliContext, flags: UiFlags): Promise<void> {
     sync,
     syncBlocked,
     plans: (flags.plan ?? []).map((file) => resolve(file)),
-    maxAgeMs,
+    maxAgeMs: maxAgeMs(flags),
     log: say,
   });
   process.stdout.write(`${server.url}\n`);
