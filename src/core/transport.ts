@@ -20,6 +20,7 @@ import {
   type RequestInfo,
   TimeoutError,
 } from './errors.js';
+import type { HttpFetch, HttpRequestInit, HttpResponse } from './http.js';
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
 import { redactSecrets, scrubText } from './redact.js';
@@ -39,7 +40,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 export interface TransportConfig {
   apiKey: string;
   baseUrl: string;
-  fetch: typeof fetch;
+  fetch: HttpFetch;
   timeoutMs: number;
   maxRetries: number;
   retryBaseDelayMs: number;
@@ -71,11 +72,11 @@ export interface TransportRequest {
 
 export interface TransportResponse {
   status: number;
-  headers: Headers;
+  headers: HttpResponse['headers'];
   body: unknown;
 }
 
-type AttemptResult = { response: Response; text: string } | { failure: Failure; cause?: unknown };
+type AttemptResult = { response: HttpResponse; text: string } | { failure: Failure; cause?: unknown };
 
 const JSONAPI_MEDIA_TYPE = 'application/vnd.api+json';
 
@@ -206,7 +207,7 @@ export class Transport {
       };
       if (bodyText !== undefined) headers['content-type'] = JSONAPI_MEDIA_TYPE;
       try {
-        const init: RequestInit = { method, headers, signal };
+        const init: HttpRequestInit = { method, headers, signal };
         if (bodyText !== undefined) init.body = bodyText;
         const response = await this.#config.fetch(url, init);
         const text = await response.text();
@@ -246,7 +247,7 @@ export class Transport {
     });
   }
 
-  private statusError(response: Response, text: string, info: RequestInfo) {
+  private statusError(response: HttpResponse, text: string, info: RequestInfo) {
     const details = this.errorDetails(text);
     const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
     if (response.status === 404 && isHtml) {
@@ -273,7 +274,7 @@ export class Transport {
    * when it is full; else (another integration spends the same key) a pause that doubles from 2 s
    * up to a minute.
    */
-  private rateLimitWait(headers: Headers, previous429s: number): number {
+  private rateLimitWait(headers: HttpResponse['headers'], previous429s: number): number {
     const now = Date.now();
     const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
     if (retryAfter !== undefined) return Math.max(retryAfter, 100);
