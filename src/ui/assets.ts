@@ -3,6 +3,7 @@
  * package under assets/ui/ and read once at start: no CDN, nothing fetched from anywhere else.
  */
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../package-files.js';
 
 export interface Asset {
   body: Buffer;
@@ -15,14 +16,11 @@ const TYPES: Record<string, string> = {
   'favicon.svg': 'image/svg+xml',
 };
 
-/** assets/ui/ at the package root, from src/ui/ (tests) and dist/ui/ (the installed package) alike. */
-const ASSET_DIR = new URL('../../assets/ui/', import.meta.url);
-
 export function loadAssets(): Map<string, Asset> {
   return new Map(
     Object.entries(TYPES).map(([name, type]) => [
       `/assets/${name}`,
-      { body: readFileSync(new URL(name, ASSET_DIR)), type },
+      { body: readFileSync(packagePath('assets', 'ui', name)), type },
     ]),
   );
 }
