@@ -16,6 +16,7 @@ export {
   NotFoundError,
   PartialWriteError,
   RateLimitError,
+  RedirectError,
   RequestAbortedError,
   type RequestInfo,
   ServerError,

@@ -6,6 +6,7 @@ import { type ClientOptions, GlueKit } from '../client.js';
 import { resolveBaseUrl } from '../core/config.js';
 import { readEnv } from '../core/env.js';
 import { ConfigurationError } from '../core/errors.js';
+import { terminalText } from '../core/terminal-text.js';
 import { gluekitPaths } from './config/paths.js';
 import { type ConfigFile, type Profile, readConfig } from './config/store.js';
 
@@ -67,7 +68,7 @@ export class CliContext {
   }
 
   warn(message: string): void {
-    process.stderr.write(`gluekit: warning: ${message}\n`);
+    process.stderr.write(`gluekit: warning: ${terminalText(message)}\n`);
   }
 
   config(): ConfigFile {

@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { Command, CommanderError, Option } from './commander.js';
 import { registerMcpCommand } from './commands/mcp-command.js';
 import { registerMirrorCommands } from './commands/mirror.js';
+import { registerUiCommand } from './commands/ui-command.js';
 import { registerWorkflowCommands } from './commands/workflow-commands.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
@@ -124,6 +125,7 @@ export function buildProgram(): Command {
   registerMirrorCommands(program);
   registerWorkflowCommands(program);
   registerMcpCommand(program);
+  registerUiCommand(program);
 
   const config = program.command('config').description('Named profiles: region or base URL, and the API key');
   config
