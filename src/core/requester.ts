@@ -13,6 +13,7 @@ import { buildQuery, type QueryInput } from '../jsonapi/query.js';
 import { serializeResource } from '../jsonapi/serialize.js';
 import { GlueKitError } from './errors.js';
 import { Page, PagePromise } from './pagination.js';
+import type { PageRead, ReadAhead } from './read-ahead.js';
 import type { HttpMethod, RequestOptions, Transport } from './transport.js';
 
 export interface ListRequest {
@@ -126,6 +127,18 @@ export class Requester {
     target?: string,
     followed: ReadonlySet<string> = new Set(),
   ): Promise<Page<T>> {
+    return (await this.readPage(req, pageNumber, map, options, keep, target, followed)).page;
+  }
+
+  private async readPage<T>(
+    req: ListRequest,
+    pageNumber: number,
+    map: (item: FlatResource) => T,
+    options: RequestOptions,
+    keep?: (item: T) => boolean,
+    target?: string,
+    followed: ReadonlySet<string> = new Set(),
+  ): Promise<PageRead<T>> {
     const url =
       target ??
       `${req.path}?${buildQuery({ ...req.query, sort: stableSort(req), pageNumber, pageSize: req.pageSize })}`;
@@ -161,8 +174,43 @@ export class Requester {
       const seen = new Set(followed).add(nextUrl);
       next = () => this.fetchPage(req, pageNumber + 1, map, options, keep, nextUrl, seen);
     }
+    // Pages can be read several at once only when this one was asked for by number, the server
+    // says it answered that number, and it says how many pages there are.
+    const numbered =
+      target === undefined && doc.meta.totalPages !== undefined && meta.currentPage === pageNumber;
+    const ahead: ReadAhead<T> | null =
+      next !== null && numbered
+        ? {
+            firstNumber: pageNumber,
+            firstId: items[0]?.id,
+            pageSize: req.pageSize,
+            slots: () => this.transport.inFlightLimit,
+            fetch: (number, signal) => this.readNumberedPage(req, number, map, options, signal, keep),
+          }
+        : null;
     const records = items.map(map);
-    return new Page(keep ? records.filter(keep) : records, meta, links, next);
+    const page = new Page(keep ? records.filter(keep) : records, meta, links, next, ahead);
+    return { page, sent: items.length, firstId: items[0]?.id };
+  }
+
+  /** Page `pageNumber`, read ahead of its reader: it must be the page asked for. */
+  private async readNumberedPage<T>(
+    req: ListRequest,
+    pageNumber: number,
+    map: (item: FlatResource) => T,
+    options: RequestOptions,
+    signal: AbortSignal,
+    keep?: (item: T) => boolean,
+  ): Promise<PageRead<T>> {
+    const combined = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
+    const read = await this.readPage(req, pageNumber, map, { ...options, signal: combined }, keep);
+    if (read.sent > 0 && read.page.meta.currentPage !== pageNumber) {
+      throw new GlueKitError(
+        `IT Glue answered page ${read.page.meta.currentPage} when asked for page ${pageNumber} of ${req.path}: ` +
+          'the server does not page this list by number, so it cannot be read past the first page',
+      );
+    }
+    return read;
   }
 
   private single(data: FlatResource | null, method: string, path: string): FlatResource {

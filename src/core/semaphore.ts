@@ -1,12 +1,26 @@
-/** Bounds how many requests one client has in flight (default 4). */
+/** Bounds how many requests one client has in flight; the bound may change (in-flight.ts). */
 import { RequestAbortedError } from './errors.js';
 
 export class Semaphore {
   private available: number;
+  private capacity: number;
   private readonly queue: Array<{ grant: () => void }> = [];
 
-  constructor(readonly size: number) {
+  constructor(size: number) {
+    this.capacity = size;
     this.available = size;
+  }
+
+  get size(): number {
+    return this.capacity;
+  }
+
+  /** A new bound: more room lets queued requests go now; less takes effect as requests end. */
+  resize(size: number): void {
+    if (size === this.capacity) return;
+    this.available += size - this.capacity;
+    this.capacity = size;
+    this.drain();
   }
 
   async acquire(signal?: AbortSignal): Promise<() => void> {
@@ -33,14 +47,20 @@ export class Semaphore {
     return this.releaser();
   }
 
+  private drain(): void {
+    while (this.available > 0 && this.queue.length > 0) {
+      this.available--;
+      this.queue.shift()?.grant();
+    }
+  }
+
   private releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const next = this.queue.shift();
-      if (next) next.grant();
-      else this.available++;
+      this.available++;
+      this.drain();
     };
   }
 }

@@ -20,6 +20,7 @@ import {
   type RequestInfo,
   TimeoutError,
 } from './errors.js';
+import type { AdaptiveInFlight } from './in-flight.js';
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
 import { redactSecrets, scrubText } from './redact.js';
@@ -47,6 +48,8 @@ export interface TransportConfig {
   maxRateLimitWaitMs: number;
   budget: RateBudget | null;
   semaphore: Semaphore;
+  /** Sizes the semaphore from measured latency; null when the caller fixed `concurrency`. */
+  inFlight: AdaptiveInFlight | null;
   logger: Logger;
   userAgent: string;
 }
@@ -91,6 +94,11 @@ export class Transport {
     return this.#config.baseUrl;
   }
 
+  /** Requests this client lets in flight at once, now. */
+  get inFlightLimit(): number {
+    return this.#config.semaphore.size;
+  }
+
   async request(req: TransportRequest, options: RequestOptions = {}): Promise<TransportResponse> {
     const url = this.resolve(req.target);
     const info: RequestInfo = {
@@ -125,12 +133,13 @@ export class Transport {
           if (decision === 'fail')
             throw new ConnectionError(info, 'IT Glue sent a response that is not valid JSON');
         } else if (response.status === 429) {
-          const waitMs = this.rateLimitWait(response.headers, rateLimited++);
+          const waitMs = await this.rateLimitWait(response.headers, rateLimited++);
           if (rateLimitWaitedMs + waitMs > this.#config.maxRateLimitWaitMs) {
             throw new RateLimitError(info, this.errorDetails(text), new Date(Date.now() + waitMs));
           }
           rateLimitWaitedMs += waitMs;
-          this.#config.budget?.pauseUntil(Date.now() + waitMs);
+          // Every process sharing the window waits too, not only this request.
+          if (waitMs > 0) await this.#config.budget?.pause(waitMs);
           this.#config.logger.warn(`rate limited on ${req.method} ${info.path}; waiting ${waitMs} ms`);
           await sleep(waitMs, options.signal);
           continue;
@@ -195,8 +204,10 @@ export class Transport {
     timeoutMs: number,
   ): Promise<AttemptResult> {
     const release = await this.#config.semaphore.acquire(callerSignal);
+    const budget = this.#config.budget;
+    let slot: string | undefined;
     try {
-      await this.#config.budget?.acquire(callerSignal);
+      slot = await budget?.acquire(callerSignal);
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
       const headers: Record<string, string> = {
@@ -208,8 +219,10 @@ export class Transport {
       try {
         const init: RequestInit = { method, headers, signal };
         if (bodyText !== undefined) init.body = bodyText;
+        const sent = performance.now();
         const response = await this.#config.fetch(url, init);
         const text = await response.text();
+        this.#config.inFlight?.observe(performance.now() - sent);
         return { response, text };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError('The request was aborted');
@@ -217,6 +230,8 @@ export class Transport {
         return { failure: { kind: 'network', sent: !wasNeverSent(error) }, cause: error };
       }
     } finally {
+      // IT Glue counted this request when it arrived, no later than now: from now on is safe.
+      if (slot !== undefined) budget?.settle(slot);
       release();
     }
   }
@@ -269,16 +284,15 @@ export class Transport {
   }
 
   /**
-   * How long to wait after a 429: what Retry-After says; else until our own window frees a slot
-   * when it is full; else (another integration spends the same key) a pause that doubles from 2 s
-   * up to a minute.
+   * How long to wait after a 429: what Retry-After says; else nothing more when our own window is
+   * full (the budget holds the retry until a slot frees); else (another integration spends the
+   * same key) a pause that doubles from 2 s up to a minute.
    */
-  private rateLimitWait(headers: Headers, previous429s: number): number {
-    const now = Date.now();
-    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+  private async rateLimitWait(headers: Headers, previous429s: number): Promise<number> {
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), Date.now());
     if (retryAfter !== undefined) return Math.max(retryAfter, 100);
-    const windowFree = this.#config.budget?.fullUntil();
-    if (windowFree !== undefined) return windowFree - now;
+    const budget = this.#config.budget;
+    if (budget && (await budget.usage()).used >= budget.limit) return 0;
     return Math.min(60_000, 2000 * 2 ** previous429s);
   }
 

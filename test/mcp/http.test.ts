@@ -132,9 +132,10 @@ describe('MCP over Streamable HTTP', () => {
     const b = await httpSession(budgeted.url, { 'x-api-key': bob });
     for (let i = 0; i < 3; i++) await a.ok('get_organization', { id: '1009' });
     await b.ok('get_organization', { id: '1009' });
-    const used = (key: string) => clientFor(emulator.current, { apiKey: key, rateLimit }).rateBudget()?.used;
-    expect(used(alice)).toBe(3);
-    expect(used(bob)).toBe(1);
+    const used = async (key: string) =>
+      (await clientFor(emulator.current, { apiKey: key, rateLimit }).rateBudget())?.used;
+    expect(await used(alice)).toBe(3);
+    expect(await used(bob)).toBe(1);
     await a.close();
     await b.close();
   });
