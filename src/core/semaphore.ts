@@ -30,19 +30,22 @@ export class Semaphore {
       return this.releaser();
     }
     await new Promise<void>((resolve, reject) => {
-      const entry = { grant: resolve };
-      this.queue.push(entry);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          const at = this.queue.indexOf(entry);
-          if (at >= 0) {
-            this.queue.splice(at, 1);
-            reject(new RequestAbortedError('The request was aborted while queued'));
-          }
+      const onAbort = () => {
+        const at = this.queue.indexOf(entry);
+        if (at >= 0) {
+          this.queue.splice(at, 1);
+          reject(new RequestAbortedError('The request was aborted while queued'));
+        }
+      };
+      // Granted requests take their listener with them: one signal serves many requests.
+      const entry = {
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
         },
-        { once: true },
-      );
+      };
+      this.queue.push(entry);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
     return this.releaser();
   }

@@ -9,6 +9,7 @@
  *   becomes AmbiguousWriteError, never a second POST.
  * - Other 4xx: the matching APIError subclass, at once.
  */
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { type ErrorDetail, parseErrorDocument } from '../jsonapi/errors.js';
 import { parseJson, stringifyJsonApi } from '../jsonapi/json.js';
 import {
@@ -107,6 +108,7 @@ export class Transport {
       operationId: req.operationId,
     };
     const bodyText = req.body === undefined ? undefined : stringifyJsonApi(req.body);
+    if (options.signal) allowSharedSignal(options.signal);
     const maxRetries = options.maxRetries ?? this.#config.maxRetries;
     const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs;
     let attempt = 0;
@@ -310,3 +312,14 @@ export class Transport {
 }
 
 const INVALID = Symbol('invalid-json');
+
+/**
+ * One signal often serves every request of a job (a sync keeps dozens in line at once), and each
+ * request waiting for a slot holds a listener on it until it is served. That is not a leak, so
+ * Node's warning at 11 listeners is raised for such a signal.
+ */
+const SHARED_SIGNAL_LISTENERS = 1000;
+
+function allowSharedSignal(signal: AbortSignal): void {
+  if (getMaxListeners(signal) < SHARED_SIGNAL_LISTENERS) setMaxListeners(SHARED_SIGNAL_LISTENERS, signal);
+}
