@@ -8,6 +8,7 @@
 import { resolveBaseUrl } from './core/config.js';
 import { readEnv } from './core/env.js';
 import { ConfigurationError } from './core/errors.js';
+import { type HttpFetch, nodeHttpFetch } from './core/http.js';
 import { AdaptiveInFlight, IN_FLIGHT_CEILING } from './core/in-flight.js';
 import { createLogger, isLogLevel, type Logger, type LogLevel, redactingLogger } from './core/log.js';
 import {
@@ -60,8 +61,11 @@ export interface ClientOptions {
   /** A logger of your own (it only ever sees redacted lines), or a level for stderr. Default: `GLUEKIT_LOG`, else off. */
   logger?: Logger | undefined;
   logLevel?: LogLevel | undefined;
-  /** A fetch implementation (tests, proxies). Default: the global fetch. */
-  fetch?: typeof fetch | undefined;
+  /**
+   * A fetch implementation (tests, proxies): the global fetch, or anything of its shape. Default:
+   * Node's own http/https (see core/http.ts for why not the global fetch).
+   */
+  fetch?: HttpFetch | undefined;
 }
 
 export interface RateLimitSettings extends Partial<RateLimitOptions> {
@@ -154,7 +158,7 @@ export class GlueKit {
     const transport = new Transport({
       apiKey,
       baseUrl: this.baseUrl,
-      fetch: options.fetch ?? globalThis.fetch,
+      fetch: options.fetch ?? nodeHttpFetch,
       timeoutMs: positive('timeoutMs', options.timeoutMs, 60_000),
       maxRetries: positive('maxRetries', options.maxRetries, 4),
       retryBaseDelayMs: positive('retryBaseDelayMs', options.retryBaseDelayMs, 500),

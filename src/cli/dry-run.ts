@@ -5,6 +5,7 @@
  * is exactly what would be sent, with the key and every secret masked.
  */
 
+import { type HttpFetch, type HttpResponse, nodeHttpFetch } from '../core/http.js';
 import { REDACTED, redactSecrets } from '../core/redact.js';
 import { parseJson, stringifyJsonApi } from '../jsonapi/json.js';
 
@@ -18,21 +19,24 @@ export interface CapturedRequest {
 /** Stands in for the id IT Glue would give a created record, so later steps can be shown. */
 export const NEW_ID = '0';
 
-export function dryRunFetch(captured: CapturedRequest[], realFetch: typeof fetch = fetch): typeof fetch {
-  return async (input, init) => {
-    const method = (init?.method ?? 'GET').toUpperCase();
-    if (method === 'GET') return realFetch(input, init);
-    const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>));
+export function dryRunFetch(captured: CapturedRequest[], realFetch: HttpFetch = nodeHttpFetch): HttpFetch {
+  return async (url, init) => {
+    const method = init.method.toUpperCase();
+    if (method === 'GET') return realFetch(url, init);
+    const headers = { ...init.headers };
     if (headers['x-api-key'] !== undefined) headers['x-api-key'] = REDACTED;
-    const body = typeof init?.body === 'string' ? redactSecrets(parseJson(init.body)) : null;
-    captured.push({ method, url: String(input), headers, body });
+    const body = typeof init.body === 'string' ? redactSecrets(parseJson(init.body)) : null;
+    captured.push({ method, url: String(url), headers, body });
     // Answer as IT Glue would, echoing what was sent, so a multi-step write can show every step.
     const data = (body as { data?: Record<string, unknown> } | null)?.data ?? { type: 'unknown' };
-    const echoed = { data: { ...data, id: data.id ?? NEW_ID } };
-    return new Response(JSON.stringify(echoed), {
+    const echoed = JSON.stringify({ data: { ...data, id: data.id ?? NEW_ID } });
+    const answer: HttpResponse = {
       status: method === 'POST' ? 201 : 200,
-      headers: { 'content-type': 'application/vnd.api+json' },
-    });
+      ok: true,
+      headers: { get: (name) => (name.toLowerCase() === 'content-type' ? 'application/vnd.api+json' : null) },
+      text: async () => echoed,
+    };
+    return answer;
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type RequestInfo,
   TimeoutError,
 } from './errors.js';
+import type { HttpFetch, HttpRequestInit, HttpResponse } from './http.js';
 import type { AdaptiveInFlight } from './in-flight.js';
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
@@ -41,7 +42,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 export interface TransportConfig {
   apiKey: string;
   baseUrl: string;
-  fetch: typeof fetch;
+  fetch: HttpFetch;
   timeoutMs: number;
   maxRetries: number;
   retryBaseDelayMs: number;
@@ -75,11 +76,11 @@ export interface TransportRequest {
 
 export interface TransportResponse {
   status: number;
-  headers: Headers;
+  headers: HttpResponse['headers'];
   body: unknown;
 }
 
-type AttemptResult = { response: Response; text: string } | { failure: Failure; cause?: unknown };
+type AttemptResult = { response: HttpResponse; text: string } | { failure: Failure; cause?: unknown };
 
 const JSONAPI_MEDIA_TYPE = 'application/vnd.api+json';
 
@@ -219,7 +220,7 @@ export class Transport {
       };
       if (bodyText !== undefined) headers['content-type'] = JSONAPI_MEDIA_TYPE;
       try {
-        const init: RequestInit = { method, headers, signal };
+        const init: HttpRequestInit = { method, headers, signal };
         if (bodyText !== undefined) init.body = bodyText;
         const sent = performance.now();
         const response = await this.#config.fetch(url, init);
@@ -263,7 +264,7 @@ export class Transport {
     });
   }
 
-  private statusError(response: Response, text: string, info: RequestInfo) {
+  private statusError(response: HttpResponse, text: string, info: RequestInfo) {
     const details = this.errorDetails(text);
     const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
     if (response.status === 404 && isHtml) {
@@ -290,7 +291,7 @@ export class Transport {
    * full (the budget holds the retry until a slot frees); else (another integration spends the
    * same key) a pause that doubles from 2 s up to a minute.
    */
-  private async rateLimitWait(headers: Headers, previous429s: number): Promise<number> {
+  private async rateLimitWait(headers: HttpResponse['headers'], previous429s: number): Promise<number> {
     const retryAfter = parseRetryAfter(headers.get('retry-after'), Date.now());
     if (retryAfter !== undefined) return Math.max(retryAfter, 100);
     const budget = this.#config.budget;

@@ -1,6 +1,8 @@
 /**
  * What every resource shares: validation against the operation table, and turning a compat
- * list plan into a `PagePromise`.
+ * list plan into a `PagePromise`. Ids are checked without zod; anything else loads the schemas
+ * (`loadSchemas`) the first time it has something to check, so a call with nothing to validate
+ * never pays for them.
  */
 
 import type { z } from 'zod';
@@ -11,8 +13,9 @@ import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import { snakeKey } from '../jsonapi/case.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
-import { getOperation, type OperationId, resources } from '../spec/index.js';
-import { idSchema } from '../spec/params.js';
+import { readId } from '../spec/ids.js';
+import { getOperation, loadSchemas, type OperationId, resources } from '../spec/index.js';
+import type { QueryParamSpec } from '../spec/params.js';
 import type { OperationSpec } from '../spec/types.js';
 
 export interface ClientContext {
@@ -64,14 +67,16 @@ export function check<T>(schema: z.ZodType<T>, input: unknown, request: RequestI
 }
 
 export function parseId(value: unknown, name: string, request: RequestInfo): string {
-  return check(idSchema, value, request, name);
+  const id = readId(value);
+  if ('problem' in id) throw ValidationError.local(request, name, id.problem);
+  return id.id;
 }
 
 /** Validates write attributes against the document's schema plus real IT Glue's extensions. */
-export function parseAttributes(op: OperationSpec, input: unknown): Record<string, unknown> {
+export async function parseAttributes(op: OperationSpec, input: unknown): Promise<Record<string, unknown>> {
   const request = { method: op.method, path: op.path, operationId: op.operationId };
-  if (!op.attributes) throw new Error(`${op.operationId} takes no body`);
-  const schema = op.extensions ? op.attributes.extend(op.extensions.shape) : op.attributes;
+  const schema = (await loadSchemas()).bodySchemaOf(op.operationId);
+  if (!schema) throw new Error(`${op.operationId} takes no body`);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw ValidationError.local(request, undefined, 'attributes must be an object');
   }
@@ -91,18 +96,17 @@ interface RawListParams {
  * declares, values as OR lists, sort fields IT Glue accepts (camelCase or snake_case), and
  * 1..1000 page sizes.
  */
-export function parseListParams(
+export async function parseListParams(
   op: OperationSpec,
   params: RawListParams,
   defaultPageSize: number,
-): ListInput {
+): Promise<ListInput> {
   const request = { method: op.method, path: op.path, operationId: op.operationId };
-  const filter: Record<string, string[]> = {};
-  const filterSpecs = [...op.query, ...(op.queryExtensions ?? [])].filter((spec) => spec.kind === 'filter');
-  for (const [key, value] of Object.entries(params.filter ?? {})) {
-    if (value === undefined) continue;
-    const spec = filterSpecs.find((candidate) => candidate.key === key);
-    if (!spec) {
+  const querySpecs = [...op.query, ...(op.queryExtensions ?? [])];
+  const filterSpecs = querySpecs.filter((spec) => spec.kind === 'filter');
+  const filters = Object.entries(params.filter ?? {}).filter(([, value]) => value !== undefined);
+  for (const [key] of filters) {
+    if (!filterSpecs.some((candidate) => candidate.key === key)) {
       const allowed = filterSpecs.map((candidate) => candidate.key).join(', ') || 'none';
       throw ValidationError.local(
         request,
@@ -110,25 +114,25 @@ export function parseListParams(
         `is not a filter of ${op.operationId} (filters: ${allowed})`,
       );
     }
-    const parsed = check(spec.schema, value, request, `filter.${key}`) as string | string[];
-    filter[key] = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
   }
-  const input: ListInput = { filter, sort: parseSort(op, params.sort, request), pageSize: defaultPageSize };
-  if (params.pageSize !== undefined) {
-    input.pageSize = check(
-      op.query.find((spec) => spec.key === 'pageSize')?.schema ?? idSchema,
-      params.pageSize,
-      request,
-      'pageSize',
-    ) as number;
-  }
-  if (params.pageNumber !== undefined) {
-    input.pageNumber = check(
-      op.query.find((spec) => spec.key === 'pageNumber')?.schema ?? idSchema,
-      params.pageNumber,
-      request,
-      'pageNumber',
-    ) as number;
+  const input: ListInput = {
+    filter: {},
+    sort: parseSort(op, params.sort, request),
+    pageSize: defaultPageSize,
+  };
+  const pages = (['pageSize', 'pageNumber'] as const).filter((key) => params[key] !== undefined);
+  if (filters.length > 0 || pages.length > 0) {
+    const { querySchemaOf } = await loadSchemas();
+    for (const [key, value] of filters) {
+      const spec = filterSpecs.find((candidate) => candidate.key === key) as QueryParamSpec;
+      const parsed = check(querySchemaOf(spec), value, request, `filter.${key}`) as string | string[];
+      input.filter[key] = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+    }
+    for (const key of pages) {
+      const spec = op.query.find((candidate) => candidate.key === key);
+      if (!spec) throw ValidationError.local(request, key, `${op.operationId} takes no ${key}`);
+      input[key] = check(querySchemaOf(spec), params[key], request, key) as number;
+    }
   }
   if (params.organizationId !== undefined)
     input.organizationId = parseId(params.organizationId, 'organizationId', request);
@@ -161,10 +165,12 @@ function parseSort(op: OperationSpec, sort: unknown, request: RequestInfo): stri
 
 /**
  * Defers a list call until it is awaited or iterated, so invalid parameters reject the promise
- * (like every other SDK error) instead of throwing where `list()` is called.
+ * (like every other SDK error) instead of throwing where `list()` is called. `build` is async
+ * (validation may load the schemas) and returns the plan's PagePromise, which it resolves to
+ * the first page.
  */
-export function lazyList<T>(build: () => PagePromise<T>): PagePromise<T> {
-  return new PagePromise(async () => build());
+export function lazyList<T>(build: () => Promise<Page<T>>): PagePromise<T> {
+  return new PagePromise(build);
 }
 
 /**

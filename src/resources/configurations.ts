@@ -5,13 +5,13 @@ import {
   planConfigurationList,
 } from '../compat/configurations.js';
 import type { RequestOptions } from '../core/transport.js';
+import { getOperation } from '../spec/index.js';
+import type { Configuration } from '../spec/models.js';
 import type {
   configurationExtensions,
   createConfigurationAttributes,
   updateConfigurationAttributes,
-} from '../spec/configurations.js';
-import { getOperation } from '../spec/index.js';
-import type { Configuration } from '../spec/models.js';
+} from '../spec/schemas/configurations.js';
 import {
   APIResource,
   type IdInput,
@@ -51,8 +51,8 @@ export type ConfigurationUpdateParams = z.input<typeof updateConfigurationAttrib
 export class Configurations extends APIResource {
   /** listConfigurations (`GET /configurations`), or listOrganizationConfigurations with `organizationId`. */
   list(params: ConfigurationListParams = {}, options?: RequestOptions): PagePromise<Configuration> {
-    return lazyList(() => {
-      const input = parseListParams(getOperation('listConfigurations'), params, this.ctx.pageSize);
+    return lazyList(async () => {
+      const input = await parseListParams(getOperation('listConfigurations'), params, this.ctx.pageSize);
       return runListPlan(
         this.requester,
         planConfigurationList(input),
@@ -73,7 +73,7 @@ export class Configurations extends APIResource {
 
   /** createConfiguration: `POST /configurations`. Real IT Glue requires `configurationTypeId`. */
   async create(params: ConfigurationCreateParams, options: RequestOptions = {}): Promise<Configuration> {
-    const attributes = parseAttributes(getOperation('createConfiguration'), params);
+    const attributes = await parseAttributes(getOperation('createConfiguration'), params);
     checkConfigurationCreate(attributes, requestInfo('createConfiguration'));
     return normalizeConfiguration(
       await this.requester.create(
@@ -93,7 +93,7 @@ export class Configurations extends APIResource {
     options: RequestOptions = {},
   ): Promise<Configuration> {
     const configurationId = parseId(id, 'id', requestInfo('updateConfiguration'));
-    const attributes = parseAttributes(getOperation('updateConfiguration'), params);
+    const attributes = await parseAttributes(getOperation('updateConfiguration'), params);
     const path = `/configurations/${configurationId}`;
     return normalizeConfiguration(
       await this.requester.update(

@@ -7,13 +7,13 @@ import {
   planContactList,
 } from '../compat/contacts.js';
 import type { RequestOptions } from '../core/transport.js';
+import { getOperation } from '../spec/index.js';
+import type { Contact } from '../spec/models.js';
 import type {
   contactExtensions,
   createContactAttributes,
   updateContactAttributes,
-} from '../spec/contacts.js';
-import { getOperation } from '../spec/index.js';
-import type { Contact } from '../spec/models.js';
+} from '../spec/schemas/contacts.js';
 import {
   APIResource,
   type IdInput,
@@ -55,8 +55,8 @@ export class Contacts extends APIResource {
    * Filters real IT Glue ignores are applied by gluekit, never silently dropped.
    */
   list(params: ContactListParams = {}, options?: RequestOptions): PagePromise<Contact> {
-    return lazyList(() => {
-      const input = parseListParams(getOperation('listContacts'), params, this.ctx.pageSize);
+    return lazyList(async () => {
+      const input = await parseListParams(getOperation('listContacts'), params, this.ctx.pageSize);
       return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
     });
   }
@@ -75,7 +75,7 @@ export class Contacts extends APIResource {
   async create(params: ContactCreateParams, options: RequestOptions = {}): Promise<Contact> {
     const op = getOperation('createContact');
     const attributes = contactWireAttributes(
-      parseAttributes(op, params) as ContactWrite,
+      (await parseAttributes(op, params)) as ContactWrite,
       requestInfo('createContact'),
     );
     return normalizeContact(
@@ -90,7 +90,7 @@ export class Contacts extends APIResource {
   async update(id: IdInput, params: ContactUpdateParams, options: RequestOptions = {}): Promise<Contact> {
     const request = requestInfo('updateContact');
     const contactId = parseId(id, 'id', request);
-    const parsed = parseAttributes(getOperation('updateContact'), params) as ContactWrite;
+    const parsed = (await parseAttributes(getOperation('updateContact'), params)) as ContactWrite;
     const current = contactUpdateNeedsCurrent(parsed) ? await this.get(contactId, options) : undefined;
     const attributes = contactWireAttributes(parsed, request, current);
     return normalizeContact(

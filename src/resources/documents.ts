@@ -12,13 +12,13 @@ import {
   writeDocumentBody,
 } from '../compat/documents.js';
 import type { RequestOptions } from '../core/transport.js';
-import {
-  type createDocumentAttributes,
-  documentSectionAttributes,
-  type updateDocumentAttributes,
-} from '../spec/documents.js';
-import { getOperation } from '../spec/index.js';
+import { getOperation, loadSchemas } from '../spec/index.js';
 import type { Document, DocumentSection } from '../spec/models.js';
+import type {
+  createDocumentAttributes,
+  documentSectionAttributes,
+  updateDocumentAttributes,
+} from '../spec/schemas/documents.js';
 import {
   APIResource,
   check,
@@ -55,8 +55,6 @@ export type DocumentUpdateParams = z.input<typeof updateDocumentAttributes>;
 export type DocumentSectionCreateParams = z.input<typeof documentSectionAttributes>;
 export type DocumentSectionUpdateParams = Omit<Partial<DocumentSectionCreateParams>, 'resourceType'>;
 
-const sectionUpdateAttributes = documentSectionAttributes.omit({ resourceType: true }).partial();
-
 /** A document's sections: real IT Glue's home for document content (not in the seed document). */
 export class DocumentSections extends APIResource {
   list(documentId: IdInput, options: RequestOptions = {}): Promise<DocumentSection[]> {
@@ -73,6 +71,7 @@ export class DocumentSections extends APIResource {
     options: RequestOptions = {},
   ): Promise<DocumentSection> {
     const id = parseId(documentId, 'documentId', requestInfo('updateDocument'));
+    const { documentSectionAttributes } = await loadSchemas();
     const attributes = check(documentSectionAttributes, params, {
       method: 'POST',
       path: '/documents/{id}/relationships/sections',
@@ -91,6 +90,7 @@ export class DocumentSections extends APIResource {
     const request = requestInfo('updateDocument');
     const id = parseId(documentId, 'documentId', request);
     const section = parseId(sectionId, 'sectionId', request);
+    const { sectionUpdateAttributes } = await loadSchemas();
     const attributes = check(sectionUpdateAttributes, params, {
       method: 'PATCH',
       path: '/documents/{id}/relationships/sections/{section_id}',
@@ -116,8 +116,8 @@ export class Documents extends APIResource {
    * unless `filter.organizationId` narrows it) and matches `id` and `name` itself.
    */
   list(params: DocumentListParams = {}, options?: RequestOptions): PagePromise<Document> {
-    return lazyList(() => {
-      const input = parseListParams(getOperation('listDocuments'), params, this.ctx.pageSize);
+    return lazyList(async () => {
+      const input = await parseListParams(getOperation('listDocuments'), params, this.ctx.pageSize);
       return runListPlan(
         this.requester,
         planDocumentList(input, { allFolders: params.allFolders }),
@@ -137,7 +137,7 @@ export class Documents extends APIResource {
 
   /** createDocument: `POST /documents`, then `content` as a text section. Documents start as drafts. */
   async create(params: DocumentCreateParams, options: RequestOptions = {}): Promise<Document> {
-    const attributes = parseAttributes(getOperation('createDocument'), params);
+    const attributes = await parseAttributes(getOperation('createDocument'), params);
     return createDocument(
       this.requester,
       { path: '/documents', operationId: 'createDocument' },
@@ -150,7 +150,7 @@ export class Documents extends APIResource {
   async update(id: IdInput, params: DocumentUpdateParams, options: RequestOptions = {}): Promise<Document> {
     const request = requestInfo('updateDocument');
     const documentId = parseId(id, 'id', request);
-    const attributes = parseAttributes(getOperation('updateDocument'), params);
+    const attributes = await parseAttributes(getOperation('updateDocument'), params);
     return updateDocument(this.requester, documentId, attributes, options, request);
   }
 

@@ -5,12 +5,12 @@ import {
   planConfigurationList,
 } from '../compat/configurations.js';
 import type { RequestOptions } from '../core/transport.js';
+import { getOperation } from '../spec/index.js';
+import type { Configuration } from '../spec/models.js';
 import type {
   configurationExtensions,
   createOrganizationConfigurationAttributes,
-} from '../spec/configurations.js';
-import { getOperation } from '../spec/index.js';
-import type { Configuration } from '../spec/models.js';
+} from '../spec/schemas/configurations.js';
 import {
   APIResource,
   type IdInput,
@@ -43,8 +43,8 @@ export class OrganizationConfigurations extends APIResource {
     params: OrganizationConfigurationListParams = {},
     options?: RequestOptions,
   ): PagePromise<Configuration> {
-    return lazyList(() => {
-      const input = parseListParams(
+    return lazyList(async () => {
+      const input = await parseListParams(
         getOperation('listOrganizationConfigurations'),
         { ...params, organizationId },
         this.ctx.pageSize,
@@ -67,7 +67,7 @@ export class OrganizationConfigurations extends APIResource {
   ): Promise<Configuration> {
     const request = requestInfo('createOrganizationConfiguration');
     const orgId = parseId(organizationId, 'organizationId', request);
-    const attributes = parseAttributes(getOperation('createOrganizationConfiguration'), params);
+    const attributes = await parseAttributes(getOperation('createOrganizationConfiguration'), params);
     checkConfigurationCreate(attributes, request);
     const path = `/organizations/${orgId}/relationships/configurations`;
     return normalizeConfiguration(

@@ -7,13 +7,13 @@ import {
   planContactList,
 } from '../compat/contacts.js';
 import type { RequestOptions } from '../core/transport.js';
+import { getOperation } from '../spec/index.js';
+import type { Contact } from '../spec/models.js';
 import type {
   contactExtensions,
   createOrganizationContactAttributes,
   updateOrganizationContactAttributes,
-} from '../spec/contacts.js';
-import { getOperation } from '../spec/index.js';
-import type { Contact } from '../spec/models.js';
+} from '../spec/schemas/contacts.js';
 import {
   APIResource,
   type IdInput,
@@ -48,9 +48,9 @@ export class OrganizationContacts extends APIResource {
     params: OrganizationContactListParams = {},
     options?: RequestOptions,
   ): PagePromise<Contact> {
-    return lazyList(() => {
+    return lazyList(async () => {
       const op = getOperation('listOrganizationContacts');
-      const input = parseListParams(op, { ...params, organizationId }, this.ctx.pageSize);
+      const input = await parseListParams(op, { ...params, organizationId }, this.ctx.pageSize);
       return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
     });
   }
@@ -63,7 +63,7 @@ export class OrganizationContacts extends APIResource {
   ): Promise<Contact> {
     const request = requestInfo('createOrganizationContact');
     const orgId = parseId(organizationId, 'organizationId', request);
-    const parsed = parseAttributes(getOperation('createOrganizationContact'), params) as ContactWrite;
+    const parsed = (await parseAttributes(getOperation('createOrganizationContact'), params)) as ContactWrite;
     const attributes = contactWireAttributes(parsed, request);
     const path = `/organizations/${orgId}/relationships/contacts`;
     return normalizeContact(
@@ -81,7 +81,7 @@ export class OrganizationContacts extends APIResource {
     const request = requestInfo('updateOrganizationContact');
     const orgId = parseId(organizationId, 'organizationId', request);
     const contactId = parseId(id, 'id', request);
-    const parsed = parseAttributes(getOperation('updateOrganizationContact'), params) as ContactWrite;
+    const parsed = (await parseAttributes(getOperation('updateOrganizationContact'), params)) as ContactWrite;
     const current = contactUpdateNeedsCurrent(parsed)
       ? normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'))
       : undefined;

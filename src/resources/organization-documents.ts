@@ -7,9 +7,9 @@ import {
   planDocumentList,
 } from '../compat/documents.js';
 import type { RequestOptions } from '../core/transport.js';
-import type { createOrganizationDocumentAttributes } from '../spec/documents.js';
 import { getOperation } from '../spec/index.js';
 import type { Document, DocumentFolder } from '../spec/models.js';
+import type { createOrganizationDocumentAttributes } from '../spec/schemas/documents.js';
 import {
   APIResource,
   type IdInput,
@@ -61,8 +61,8 @@ export class OrganizationDocuments extends APIResource {
     params: OrganizationDocumentListParams = {},
     options?: RequestOptions,
   ): PagePromise<Document> {
-    return lazyList(() => {
-      const input = parseListParams(
+    return lazyList(async () => {
+      const input = await parseListParams(
         getOperation('listOrganizationDocuments'),
         { ...params, organizationId },
         this.ctx.pageSize,
@@ -84,7 +84,7 @@ export class OrganizationDocuments extends APIResource {
     options: RequestOptions = {},
   ): Promise<Document> {
     const orgId = parseId(organizationId, 'organizationId', requestInfo('createOrganizationDocument'));
-    const attributes = parseAttributes(getOperation('createOrganizationDocument'), params);
+    const attributes = await parseAttributes(getOperation('createOrganizationDocument'), params);
     const path = `/organizations/${orgId}/relationships/documents`;
     return createDocument(
       this.requester,

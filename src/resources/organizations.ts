@@ -55,8 +55,8 @@ export class Organizations extends APIResource {
 
   /** listOrganizations: `GET /organizations`. `filter.name` is an exact match. */
   list(params: OrganizationListParams = {}, options?: RequestOptions): PagePromise<Organization> {
-    return lazyList(() => {
-      const input = parseListParams(getOperation('listOrganizations'), params, this.ctx.pageSize);
+    return lazyList(async () => {
+      const input = await parseListParams(getOperation('listOrganizations'), params, this.ctx.pageSize);
       return runListPlan(this.requester, planOrganizationList(input), input, normalizeOrganization, options);
     });
   }

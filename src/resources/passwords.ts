@@ -12,7 +12,7 @@ import type {
   createPasswordAttributes,
   passwordExtensions,
   updatePasswordAttributes,
-} from '../spec/passwords.js';
+} from '../spec/schemas/passwords.js';
 import {
   APIResource,
   type IdInput,
@@ -53,8 +53,8 @@ export interface PasswordGetOptions extends RequestOptions {
 export class Passwords extends APIResource {
   /** listPasswords: `GET /passwords`. Lists never carry password values. */
   list(params: PasswordListParams = {}, options?: RequestOptions): PagePromise<Password> {
-    return lazyList(() => {
-      const input = parseListParams(getOperation('listPasswords'), params, this.ctx.pageSize);
+    return lazyList(async () => {
+      const input = await parseListParams(getOperation('listPasswords'), params, this.ctx.pageSize);
       return runListPlan(
         this.requester,
         planPasswordList(input),
@@ -83,7 +83,7 @@ export class Passwords extends APIResource {
    * `resourceType` and `resourceId` to embed it in a configuration (or another record).
    */
   async create(params: PasswordCreateParams, options: RequestOptions = {}): Promise<Password> {
-    const attributes = parseAttributes(getOperation('createPassword'), params);
+    const attributes = await parseAttributes(getOperation('createPassword'), params);
     checkPasswordWrite(attributes, requestInfo('createPassword'), true);
     return normalizePassword(
       await this.requester.create('/passwords', 'passwords', attributes, options, 'createPassword'),
@@ -94,7 +94,7 @@ export class Passwords extends APIResource {
   async update(id: IdInput, params: PasswordUpdateParams, options: RequestOptions = {}): Promise<Password> {
     const request = requestInfo('updatePassword');
     const passwordId = parseId(id, 'id', request);
-    const attributes = parseAttributes(getOperation('updatePassword'), params);
+    const attributes = await parseAttributes(getOperation('updatePassword'), params);
     checkPasswordWrite(attributes, request, false);
     const flat = await this.requester.update(
       `/passwords/${passwordId}`,

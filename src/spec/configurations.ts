@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import {
   filterId,
   filterName,
   filterOrganizationId,
-  idSchema,
   pageNumber,
   pageSize,
   pathId,
@@ -34,52 +32,6 @@ export const configurationsResource: ResourceSpec = {
   ],
   secretAttributes: [],
 };
-
-/** Every attribute the document lists for a configuration, all optional. */
-const configurationFields = {
-  organizationId: idSchema,
-  name: z.string(),
-  hostname: z.string().nullable(),
-  configurationTypeId: idSchema,
-  configurationStatusId: idSchema,
-  manufacturerId: idSchema.nullable(),
-  modelId: idSchema.nullable(),
-  locationId: idSchema.nullable(),
-  serialNumber: z.string().nullable(),
-  assetTag: z.string().nullable(),
-  primaryIp: z.string().nullable(),
-  macAddress: z.string().nullable(),
-  notes: z.string().nullable(),
-};
-const { organizationId: _organizationId, ...configurationFieldsInOrganization } = configurationFields;
-
-const isoDate = z.iso.date();
-
-/** Real IT Glue configuration attributes beyond the document. */
-export const configurationExtensions = z
-  .strictObject({
-    archived: z.boolean(),
-    contactId: idSchema.nullable(),
-    operatingSystemId: idSchema.nullable(),
-    operatingSystemNotes: z.string().nullable(),
-    defaultGateway: z.string().nullable(),
-    position: z.string().nullable(),
-    restricted: z.boolean(),
-    installedAt: isoDate.nullable(),
-    purchasedAt: isoDate.nullable(),
-    warrantyExpiresAt: isoDate.nullable(),
-  })
-  .partial();
-
-export const createConfigurationAttributes = z
-  .strictObject(configurationFields)
-  .partial()
-  .required({ organizationId: true, name: true });
-export const updateConfigurationAttributes = z.strictObject(configurationFields).partial();
-export const createOrganizationConfigurationAttributes = z
-  .strictObject(configurationFieldsInOrganization)
-  .partial()
-  .required({ name: true });
 
 export const configurationOperations = [
   {
@@ -113,8 +65,6 @@ export const configurationOperations = [
     summary: 'Create a configuration',
     pathParams: [],
     query: [],
-    attributes: createConfigurationAttributes,
-    extensions: configurationExtensions,
   },
   {
     operationId: 'getConfiguration',
@@ -137,8 +87,6 @@ export const configurationOperations = [
     summary: 'Update a configuration',
     pathParams: [pathId],
     query: [],
-    attributes: updateConfigurationAttributes,
-    extensions: configurationExtensions,
   },
   {
     operationId: 'listOrganizationConfigurations',
@@ -161,7 +109,5 @@ export const configurationOperations = [
     summary: 'Create a configuration under an organization',
     pathParams: [pathOrganizationId],
     query: [],
-    attributes: createOrganizationConfigurationAttributes,
-    extensions: configurationExtensions,
   },
 ] as const satisfies readonly OperationSpec[];

@@ -1,14 +1,12 @@
-import { z } from 'zod';
-import type { QueryParamSpec } from './params.js';
 import {
   filterId,
   filterName,
   filterOrganizationId,
-  idSchema,
   pageNumber,
   pageSize,
   pathId,
   pathOrganizationId,
+  type QueryParamSpec,
   sort,
 } from './params.js';
 import type { OperationSpec, ResourceSpec } from './types.js';
@@ -29,38 +27,6 @@ export const DOCUMENT_SECTION_TYPES = [
   'Document::Step',
 ] as const;
 
-/** Every attribute the document lists for a document, all optional. */
-const documentFields = {
-  organizationId: idSchema,
-  name: z.string(),
-  // Document body, HTML. On real IT Glue it is written as sections; see src/compat/documents.ts.
-  content: z.string().nullable(),
-  restricted: z.boolean().nullable(),
-  archived: z.boolean().nullable(),
-  public: z.boolean().nullable(),
-  documentFolderId: idSchema.nullable(),
-  myGlue: z.boolean().nullable(),
-};
-const { organizationId: _organizationId, ...documentFieldsInOrganization } = documentFields;
-
-export const createDocumentAttributes = z
-  .strictObject(documentFields)
-  .partial()
-  .required({ organizationId: true, name: true });
-export const updateDocumentAttributes = z.strictObject(documentFields).partial();
-export const createOrganizationDocumentAttributes = z
-  .strictObject(documentFieldsInOrganization)
-  .partial()
-  .required({ name: true });
-
-/** Attributes of a document section (real IT Glue only; not part of the seed document). */
-export const documentSectionAttributes = z.strictObject({
-  resourceType: z.enum(DOCUMENT_SECTION_TYPES),
-  content: z.string().optional(),
-  level: z.number().int().min(1).max(6).optional(),
-  sort: z.number().int().min(0).optional(),
-});
-
 /**
  * `filter[document_folder_id]`: the one filter real IT Glue applies on the organization's
  * documents route (without it, only root-level documents are listed). Not in the document.
@@ -70,7 +36,6 @@ export const filterDocumentFolderId: QueryParamSpec = {
   key: 'documentFolderId',
   kind: 'filter',
   type: 'integer',
-  schema: idSchema,
 };
 
 export const documentOperations = [
@@ -95,7 +60,6 @@ export const documentOperations = [
     summary: 'Create a document',
     pathParams: [],
     query: [],
-    attributes: createDocumentAttributes,
   },
   {
     operationId: 'getDocument',
@@ -118,7 +82,6 @@ export const documentOperations = [
     summary: 'Update a document',
     pathParams: [pathId],
     query: [],
-    attributes: updateDocumentAttributes,
   },
   {
     operationId: 'listOrganizationDocuments',
@@ -142,6 +105,5 @@ export const documentOperations = [
     summary: 'Create a document under an organization',
     pathParams: [pathOrganizationId],
     query: [],
-    attributes: createOrganizationDocumentAttributes,
   },
 ] as const satisfies readonly OperationSpec[];

@@ -1,6 +1,18 @@
 /**
  * The operation table: one descriptor per operationId of `spec/itglue.openapi.yaml` (25 in all).
  * Everything that talks about operations (SDK, CLI, MCP, emulator) reads it from here.
+ *
+ * Its shape, and why:
+ * - Descriptors are plain data (method, path, path and query parameters, resource, action,
+ *   scope): `<resource>.ts` and `params.ts` here, with no zod. Importing this module costs
+ *   almost nothing, so `import { GlueKit } from 'gluekit'` and a one-shot CLI call stay close
+ *   to Node's own start-up.
+ * - The zod schemas live in `schemas/`: request attributes per operationId (`attributeSchemas`,
+ *   `bodySchemaOf`), and each query parameter's schema derived from its descriptor
+ *   (`querySchemaOf`). zod alone takes about 100 ms to load, so they are reached through
+ *   `loadSchemas()`, the first time an operation has something to validate. Code that needs them
+ *   up front anyway (the MCP tools, the emulator, the CLI's write commands) may import
+ *   `schemas/index.js` directly.
  */
 import { configurationOperations, configurationsResource } from './configurations.js';
 import { contactOperations, contactsResource } from './contacts.js';
@@ -38,9 +50,20 @@ export const resources: Readonly<Record<ResourceType, ResourceSpec>> = {
 
 export const RESOURCE_TYPES = Object.keys(resources) as ResourceType[];
 
+export type SpecSchemas = typeof import('./schemas/index.js');
+
+let schemas: Promise<SpecSchemas> | undefined;
+
+/** The zod schemas of the table (see above): loaded once, the first time anything asks. */
+export function loadSchemas(): Promise<SpecSchemas> {
+  schemas ??= import('./schemas/index.js');
+  return schemas;
+}
+
 export * from './configurations.js';
 export * from './contacts.js';
 export * from './documents.js';
+export * from './ids.js';
 export type * from './models.js';
 export * from './organizations.js';
 export * from './params.js';

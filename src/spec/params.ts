@@ -1,24 +1,9 @@
 /**
- * Building blocks for operation descriptors: ids, the shared query parameters of the seed document
- * (filter[id], filter[name], filter[organization_id], page[number], page[size], sort) and the
- * helpers that turn the document's attribute lists into zod schemas.
- *
- * Ids are strings end to end. IT Glue ids reach 16 digits, past Number.MAX_SAFE_INTEGER, so a
- * number is accepted on input only while it is still exact.
+ * Building blocks for operation descriptors: path parameters and the shared query parameters of
+ * the seed document (filter[id], filter[name], filter[organization_id], page[number],
+ * page[size], sort). Plain data, no zod: each parameter's schema is derived from its descriptor
+ * in schemas/params.ts (`querySchemaOf`), when something first needs to validate one.
  */
-import { z } from 'zod';
-
-/** A positive integer id, given as a string of digits or as a safe integer; always a string after parsing. */
-export const idSchema = z
-  .union([
-    z.string().regex(/^[1-9]\d{0,19}$/, 'must be a positive integer id (digits only)'),
-    z
-      .number()
-      .int()
-      .positive()
-      .refine(Number.isSafeInteger, 'is too large to be exact as a number; pass the id as a string'),
-  ])
-  .transform((value) => String(value));
 
 /** The wire type the seed document gives a parameter or attribute. */
 export type WireType = 'integer' | 'string' | 'boolean';
@@ -40,11 +25,11 @@ export interface QueryParamSpec {
   readonly type: WireType;
   readonly minimum?: number;
   readonly maximum?: number;
-  readonly schema: z.ZodType;
+  /** A filter that takes several values (sent comma-separated, which IT Glue reads as OR). */
+  readonly anyOf?: true;
+  /** A filter that takes a `{ from, to }` range of RFC 3339 times (real IT Glue's `updated_at`). */
+  readonly format?: 'date-time-range';
 }
-
-/** A filter value: one value, or several (sent comma-separated, which IT Glue reads as OR). */
-const filterValue = <T extends z.ZodType>(one: T) => z.union([one, z.array(one).min(1)]);
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -60,7 +45,7 @@ export const filterId: QueryParamSpec = {
   key: 'id',
   kind: 'filter',
   type: 'integer',
-  schema: filterValue(idSchema),
+  anyOf: true,
 };
 
 export const filterName: QueryParamSpec = {
@@ -68,7 +53,7 @@ export const filterName: QueryParamSpec = {
   key: 'name',
   kind: 'filter',
   type: 'string',
-  schema: filterValue(z.string().min(1)),
+  anyOf: true,
 };
 
 export const filterOrganizationId: QueryParamSpec = {
@@ -76,18 +61,12 @@ export const filterOrganizationId: QueryParamSpec = {
   key: 'organizationId',
   kind: 'filter',
   type: 'integer',
-  schema: filterValue(idSchema),
+  anyOf: true,
 };
 
 /** A string filter the document declares inline on one operation, e.g. `filter[serial_number]`. */
 export function stringFilter(field: string, key: string): QueryParamSpec {
-  return {
-    wire: `filter[${field}]`,
-    key,
-    kind: 'filter',
-    type: 'string',
-    schema: filterValue(z.string().min(1)),
-  };
+  return { wire: `filter[${field}]`, key, kind: 'filter', type: 'string', anyOf: true };
 }
 
 /**
@@ -100,13 +79,7 @@ export const filterUpdatedAtRange: QueryParamSpec = {
   key: 'updatedAt',
   kind: 'filter',
   type: 'string',
-  schema: z
-    .strictObject({
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
-    })
-    .refine((range) => range.from !== undefined || range.to !== undefined, 'give from, to, or both')
-    .transform((range) => [range.from ?? '*', range.to ?? '*']),
+  format: 'date-time-range',
 };
 
 export const pageNumber: QueryParamSpec = {
@@ -115,7 +88,6 @@ export const pageNumber: QueryParamSpec = {
   kind: 'page',
   type: 'integer',
   minimum: 1,
-  schema: z.number().int().min(1),
 };
 
 export const pageSize: QueryParamSpec = {
@@ -125,19 +97,7 @@ export const pageSize: QueryParamSpec = {
   type: 'integer',
   minimum: 1,
   maximum: MAX_PAGE_SIZE,
-  schema: z.number().int().min(1).max(MAX_PAGE_SIZE),
 };
 
 /** `sort`: comma-separated fields, `-` for descending. Field names are checked per resource elsewhere. */
-export const sort: QueryParamSpec = {
-  wire: 'sort',
-  key: 'sort',
-  kind: 'sort',
-  type: 'string',
-  schema: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-};
-
-/* ---------- request attributes ---------- */
-
-/** An email attribute (`format: email` in the document): trimmed, then checked. */
-export const emailSchema = z.string().trim().pipe(z.email('must be a valid email address'));
+export const sort: QueryParamSpec = { wire: 'sort', key: 'sort', kind: 'sort', type: 'string' };

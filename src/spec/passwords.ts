@@ -1,14 +1,4 @@
-import { z } from 'zod';
-import {
-  filterId,
-  filterName,
-  filterOrganizationId,
-  idSchema,
-  pageNumber,
-  pageSize,
-  pathId,
-  sort,
-} from './params.js';
+import { filterId, filterName, filterOrganizationId, pageNumber, pageSize, pathId, sort } from './params.js';
 import type { OperationSpec, ResourceSpec } from './types.js';
 
 export const passwordsResource: ResourceSpec = {
@@ -38,37 +28,6 @@ export const EMBEDDABLE_RESOURCE_TYPES = [
   'Ticket',
 ] as const;
 
-/** Every attribute the document lists for a password, all optional. */
-const passwordFields = {
-  organizationId: idSchema,
-  name: z.string(),
-  username: z.string(),
-  // `format: password` in the document: a secret, never logged or printed.
-  password: z.string(),
-  url: z.string().nullable(),
-  notes: z.string().nullable(),
-  passwordCategoryId: idSchema.nullable(),
-  passwordFolderId: idSchema.nullable(),
-  resourceId: idSchema.nullable(),
-  resourceType: z.string().nullable(),
-};
-
-/** Real IT Glue password attributes beyond the document. */
-export const passwordExtensions = z
-  .strictObject({
-    // The TOTP secret; as secret as the password itself.
-    otpSecret: z.string().nullable(),
-    archived: z.boolean(),
-    restricted: z.boolean(),
-  })
-  .partial();
-
-export const createPasswordAttributes = z
-  .strictObject(passwordFields)
-  .partial()
-  .required({ organizationId: true, name: true });
-export const updatePasswordAttributes = z.strictObject(passwordFields).partial();
-
 export const passwordOperations = [
   {
     operationId: 'listPasswords',
@@ -91,8 +50,6 @@ export const passwordOperations = [
     summary: 'Create a password',
     pathParams: [],
     query: [],
-    attributes: createPasswordAttributes,
-    extensions: passwordExtensions,
   },
   {
     operationId: 'getPassword',
@@ -115,7 +72,5 @@ export const passwordOperations = [
     summary: 'Update a password',
     pathParams: [pathId],
     query: [],
-    attributes: updatePasswordAttributes,
-    extensions: passwordExtensions,
   },
 ] as const satisfies readonly OperationSpec[];

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { PathParamSpec, QueryParamSpec } from './params.js';
 
 /** The five JSON:API resource types the seed document covers. */
@@ -11,6 +10,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 /**
  * One operation of the seed document. The SDK, the CLI, the MCP tools and the emulator routes are
  * all derived from these descriptors; `test/contract` pins them to `spec/itglue.openapi.yaml`.
+ * A create or update takes a body; its attribute schemas are in schemas/ (`attributeSchemasOf`).
  */
 export interface OperationSpec {
   readonly operationId: string;
@@ -26,13 +26,6 @@ export interface OperationSpec {
   readonly query: readonly QueryParamSpec[];
   /** Query parameters real IT Glue has that the document does not (kept apart, like `extensions`). */
   readonly queryExtensions?: readonly QueryParamSpec[];
-  /** Request attributes exactly as the document lists them (camelCase keys). */
-  readonly attributes?: z.ZodObject;
-  /**
-   * Attributes real IT Glue accepts that the document does not list (it allows additional
-   * properties). Kept apart so the contract test can compare the document's list exactly.
-   */
-  readonly extensions?: z.ZodObject;
 }
 
 /** Facts about a resource on real IT Glue that both the SDK and the emulator need. */

@@ -6,12 +6,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GlueKit } from '../../client.js';
 import { AmbiguousWriteError } from '../../core/errors.js';
 import { startEmulator } from '../../emulator/index.js';
+import { packagePath } from '../../package-files.js';
 
-const BIN = fileURLToPath(new URL('../../../bin/gluekit.js', import.meta.url));
+const BIN = packagePath('bin', 'gluekit.js');
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const indent = (text: string) =>
   text

@@ -1,7 +1,7 @@
 /** `gluekit docs onboard`: onboarding documents for a client, from Markdown templates. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { packagePath } from '../../package-files.js';
 import { planOnboarding } from '../../workflows/onboarding/documents.js';
 import { loadTemplates } from '../../workflows/onboarding/template.js';
 import type { CliContext } from '../context.js';
@@ -18,7 +18,7 @@ export interface OnboardFlags extends RunFlags {
 }
 
 /** The starter pack shipped in the package. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../../templates/onboarding', import.meta.url));
+export const BUILTIN_TEMPLATES = packagePath('templates', 'onboarding');
 
 function readVars(file: string): Record<string, unknown> {
   let parsed: unknown;

@@ -5,6 +5,7 @@
 import { GlueKit } from '../../client.js';
 import { REGION_BASE_URLS } from '../../core/config.js';
 import { AuthenticationError, GlueKitError } from '../../core/errors.js';
+import { nodeHttpFetch } from '../../core/http.js';
 import { keyFingerprint } from '../../core/redact.js';
 import { describeNetworkError } from '../../core/retry.js';
 import type { CliContext, Connection } from '../context.js';
@@ -23,8 +24,11 @@ const CLOCK_SKEW_LIMIT_S = 60;
 
 async function reachable(baseUrl: string): Promise<{ ok: boolean; date?: string; detail: string }> {
   try {
-    const response = await fetch(baseUrl, { method: 'GET', signal: AbortSignal.timeout(10_000) });
-    await response.arrayBuffer();
+    const response = await nodeHttpFetch(new URL(baseUrl), {
+      method: 'GET',
+      headers: {},
+      signal: AbortSignal.timeout(10_000),
+    });
     return {
       ok: true,
       date: response.headers.get('date') ?? undefined,

@@ -5,7 +5,7 @@ import type { ResourceType } from '../../spec/types.js';
 import type { CliContext } from '../context.js';
 import { type CapturedRequest, describeDryRun, dryRunFetch } from '../dry-run.js';
 import { readPassword, type SecretFlags } from '../input/secret.js';
-import { buildAttributes, type WriteFlags } from '../input/write-input.js';
+import type { WriteFlags } from '../input/write-input.js';
 import { resolveOrganization } from '../org-resolve.js';
 import { printList, printRecord } from '../output/render.js';
 import { FILTER_FLAGS, findOperation, RESOURCE_CLI } from '../resource-commands.js';
@@ -151,6 +151,8 @@ export async function runWrite(
   }
   const op = nested ?? findOperation(type, action, 'global');
   if (!op) throw new UsageError(`${type} cannot be ${action}d through the IT Glue API document`);
+  // Loaded here, not above: it types values by the schemas, which a list or a get never needs.
+  const { buildAttributes } = await import('../input/write-input.js');
   const attributes = buildAttributes(op, flags);
   if (orgId !== undefined && !nested) attributes.organizationId = orgId;
   await withPassword(ctx, type, attributes, flags, action === 'create');

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { ValidationError } from '../../core/errors.js';
 import { camelKey, deepKeys } from '../../jsonapi/case.js';
+import { attributeSchemasOf } from '../../spec/schemas/index.js';
 import { isSecretKey } from '../../spec/secrets.js';
 import type { OperationSpec } from '../../spec/types.js';
 import { UsageError } from '../usage-error.js';
@@ -19,7 +20,11 @@ export interface WriteFlags {
 }
 
 function shapeOf(op: OperationSpec): Record<string, z.ZodType> {
-  return { ...(op.attributes?.shape ?? {}), ...(op.extensions?.shape ?? {}) } as Record<string, z.ZodType>;
+  const schemas = attributeSchemasOf(op.operationId);
+  return { ...(schemas?.attributes.shape ?? {}), ...(schemas?.extensions?.shape ?? {}) } as Record<
+    string,
+    z.ZodType
+  >;
 }
 
 function knownKey(op: OperationSpec, raw: string): string {

@@ -3,7 +3,7 @@
  * (phones add `extension` and `label-type`). Each entry needs a valid value and a label name.
  */
 import { kebabKey } from '../../jsonapi/case.js';
-import { emailSchema } from '../../spec/params.js';
+import { emailSchema } from '../../spec/schemas/params.js';
 import type { ApiError } from '../http/responses.js';
 import type { ContactEmail, ContactPhone, ContactRecord } from '../store/records.js';
 

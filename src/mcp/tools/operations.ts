@@ -10,7 +10,8 @@ import type { GlueKit } from '../../client.js';
 import { GlueKitError } from '../../core/errors.js';
 import { snakeKey } from '../../jsonapi/case.js';
 import { operations, resources } from '../../spec/index.js';
-import { idSchema, type QueryParamSpec } from '../../spec/params.js';
+import type { QueryParamSpec } from '../../spec/params.js';
+import { bodySchemaOf, idSchema, querySchemaOf } from '../../spec/schemas/index.js';
 import { type OperationSpec, operationHints } from '../../spec/types.js';
 import { cursorSchema, decodeCursor, encodeCursor, limitSchema, queryDigest } from '../cursor.js';
 import { compactResource } from '../results.js';
@@ -46,11 +47,6 @@ function filtersOf(op: OperationSpec): QueryParamSpec[] {
   return [...op.query, ...(op.queryExtensions ?? [])].filter((spec) => spec.kind === 'filter');
 }
 
-function attributesOf(op: OperationSpec): z.ZodObject | undefined {
-  if (!op.attributes) return undefined;
-  return op.extensions ? op.attributes.extend(op.extensions.shape) : op.attributes;
-}
-
 function inputOf(op: OperationSpec): z.ZodObject {
   const shape: Record<string, z.ZodType> = {};
   const add = (key: string, schema: z.ZodType) => {
@@ -60,7 +56,12 @@ function inputOf(op: OperationSpec): z.ZodObject {
   for (const param of op.pathParams) add(param.key, idSchema.describe(PATH_HELP[param.key] ?? param.wire));
   if (op.action === 'list') {
     for (const filter of filtersOf(op))
-      add(filter.key, filter.schema.optional().describe(FILTER_HELP[filter.key] ?? filter.wire));
+      add(
+        filter.key,
+        querySchemaOf(filter)
+          .optional()
+          .describe(FILTER_HELP[filter.key] ?? filter.wire),
+      );
     if (op.query.some((spec) => spec.kind === 'sort')) {
       const fields = resources[op.resource].sortFields.join(', ');
       add('sort', z.string().min(1).optional().describe(`Sort by: ${fields}; prefix - for descending.`));
@@ -74,7 +75,8 @@ function inputOf(op: OperationSpec): z.ZodObject {
     add('limit', limitSchema());
     add('cursor', cursorSchema);
   }
-  for (const [key, schema] of Object.entries(attributesOf(op)?.shape ?? {})) add(key, schema as z.ZodType);
+  for (const [key, schema] of Object.entries(bodySchemaOf(op.operationId)?.shape ?? {}))
+    add(key, schema as z.ZodType);
   if (op.operationId === 'getPassword') {
     add(
       'reveal',
@@ -167,7 +169,7 @@ async function runList(op: OperationSpec, args: Record<string, unknown>, ctx: To
 async function runOne(op: OperationSpec, args: Record<string, unknown>, ctx: ToolContext) {
   const pathValues = op.pathParams.map((param) => args[param.key]);
   const attributes: Record<string, unknown> = {};
-  for (const key of Object.keys(attributesOf(op)?.shape ?? {})) {
+  for (const key of Object.keys(bodySchemaOf(op.operationId)?.shape ?? {})) {
     if (args[key] !== undefined) attributes[key] = args[key];
   }
   const options = { signal: ctx.signal };

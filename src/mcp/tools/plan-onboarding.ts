@@ -4,15 +4,15 @@
  * `{{ vars.* }}` come as a JSON object. A document someone edited is never overwritten unless
  * `adopt` says so.
  */
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { packagePath } from '../../package-files.js';
 import { planOnboarding } from '../../workflows/onboarding/documents.js';
 import { loadTemplates, parseTemplate } from '../../workflows/onboarding/template.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import { actionLimit, PLANNING, planResult, withJournal } from './plan-common.js';
 
-/** The starter pack shipped in the package (the same folder from src/ and from dist/). */
-const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../../templates/onboarding', import.meta.url));
+/** The starter pack shipped in the package. */
+const BUILTIN_TEMPLATES = packagePath('templates', 'onboarding');
 
 const onboarding = defineTool({
   name: 'plan_onboarding_docs',
