@@ -110,24 +110,14 @@ export class Requester {
     options: RequestOptions,
     keep?: (item: T) => boolean,
   ): PagePromise<T> {
-    return new PagePromise(() => this.fetchPage(req, req.pageNumber ?? 1, map, options, keep));
+    return new PagePromise(
+      async () => (await this.readPage(req, req.pageNumber ?? 1, map, options, keep)).page,
+    );
   }
 
   /** Every record of every page, one page in memory at a time. */
   async *scan(req: ListRequest, options: RequestOptions): AsyncGenerator<FlatResource> {
     yield* this.list(req, (item) => item, options);
-  }
-
-  private async fetchPage<T>(
-    req: ListRequest,
-    pageNumber: number,
-    map: (item: FlatResource) => T,
-    options: RequestOptions,
-    keep?: (item: T) => boolean,
-    target?: string,
-    followed: ReadonlySet<string> = new Set(),
-  ): Promise<Page<T>> {
-    return (await this.readPage(req, pageNumber, map, options, keep, target, followed)).page;
   }
 
   private async readPage<T>(
@@ -160,7 +150,7 @@ export class Requester {
       items.length > 0
     ) {
       const nextNumber = meta.nextPage;
-      next = () => this.fetchPage(req, nextNumber, map, options, keep);
+      next = async () => (await this.readPage(req, nextNumber, map, options, keep)).page;
     } else if (
       meta.nextPage === null &&
       links.next &&
@@ -172,7 +162,7 @@ export class Requester {
       // A link already followed would start a loop.
       const nextUrl = links.next;
       const seen = new Set(followed).add(nextUrl);
-      next = () => this.fetchPage(req, pageNumber + 1, map, options, keep, nextUrl, seen);
+      next = async () => (await this.readPage(req, pageNumber + 1, map, options, keep, nextUrl, seen)).page;
     }
     // Pages can be read several at once only when this one was asked for by number, the server
     // says it answered that number, and it says how many pages there are.

@@ -108,10 +108,13 @@ export interface GluekitProcess {
 }
 
 export function startGluekit(args: string[], env: Record<string, string>, home: string): GluekitProcess {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: cliEnv(env, home),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return watch(
+    spawn(process.execPath, [BIN, ...args], { env: cliEnv(env, home), stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
+}
+
+/** Collects a child's output until it exits. */
+function watch(child: ChildProcess): GluekitProcess {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk) => {
@@ -132,32 +135,21 @@ export function startSdkWorker(
   emulator: Emulator,
   options: { store: string; limit: number; windowMs: number; count: number },
 ): GluekitProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      SDK_WORKER,
-      emulator.url,
-      emulator.apiKey,
-      options.store,
-      String(options.limit),
-      String(options.windowMs),
-      String(options.count),
-    ],
-    { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+  return watch(
+    spawn(
+      process.execPath,
+      [
+        SDK_WORKER,
+        emulator.url,
+        emulator.apiKey,
+        options.store,
+        String(options.limit),
+        String(options.windowMs),
+        String(options.count),
+      ],
+      { env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    ),
   );
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const result = new Promise<CliResult>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, result };
 }
 
 /** Resolves once the emulator has answered at least `count` requests (checked as each arrives). */
