@@ -80,7 +80,7 @@ try {
       windowS: WINDOW_S,
       latencyMs: LATENCY_MS,
     },
-    undefined,
+    null,
   );
   console.log(use.summary);
   reportFigures('shared-budget', use.figures);

@@ -9,7 +9,7 @@ import { resolveBaseUrl } from './core/config.js';
 import { readEnv } from './core/env.js';
 import { ConfigurationError } from './core/errors.js';
 import { type HttpFetch, nodeHttpFetch } from './core/http.js';
-import { AdaptiveInFlight, IN_FLIGHT_CEILING } from './core/in-flight.js';
+import { AdaptiveInFlight, IN_FLIGHT_CEILING, IN_FLIGHT_FLOOR } from './core/in-flight.js';
 import { createLogger, isLogLevel, type Logger, type LogLevel, redactingLogger } from './core/log.js';
 import {
   bucketName,
@@ -145,11 +145,16 @@ export class GlueKit {
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new ConfigurationError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`);
     }
-    this.#budget = options.rateLimit === false ? null : this.budget(options.rateLimit ?? {});
-    const semaphore = new Semaphore(Math.max(1, Math.floor(positive('concurrency', options.concurrency, 4))));
-    this.maxInFlight = options.concurrency === undefined ? IN_FLIGHT_CEILING : semaphore.size;
-    const inFlight =
+    this.#budget = options.rateLimit === false ? null : this.openBudget(options.rateLimit ?? {});
+    const fixed =
       options.concurrency === undefined
+        ? undefined
+        : Math.max(1, Math.floor(positive('concurrency', options.concurrency, 1)));
+    const semaphore = new Semaphore(fixed ?? IN_FLIGHT_FLOOR);
+    this.maxInFlight = fixed ?? IN_FLIGHT_CEILING;
+    // Without a fixed concurrency, the latency the client measures sizes the semaphore.
+    const inFlight =
+      fixed === undefined
         ? new AdaptiveInFlight(semaphore, this.#budget?.window ?? DEFAULT_RATE_LIMIT)
         : null;
     const envLevel = readEnv('GLUEKIT_LOG');
@@ -195,7 +200,7 @@ export class GlueKit {
     };
   }
 
-  private budget(settings: RateLimitSettings): RateBudget {
+  private openBudget(settings: RateLimitSettings): RateBudget {
     const window = { ...DEFAULT_RATE_LIMIT, ...rateLimitFromEnv() };
     if (settings.limit !== undefined) window.limit = settings.limit;
     if (settings.windowMs !== undefined) window.windowMs = settings.windowMs;

@@ -30,9 +30,7 @@ export class AdaptiveInFlight {
   constructor(
     private readonly semaphore: Semaphore,
     private readonly window: RateWindow,
-  ) {
-    semaphore.resize(IN_FLIGHT_FLOOR);
-  }
+  ) {}
 
   observe(latencyMs: number): void {
     this.latencyMs =
