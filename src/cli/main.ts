@@ -7,6 +7,7 @@ import { closeRateStores } from '../core/rate-stores/open.js';
 import { VERSION } from '../version.js';
 import { registerMcpCommand } from './commands/mcp-command.js';
 import { registerMirrorCommands } from './commands/mirror.js';
+import { registerUiCommand } from './commands/ui-command.js';
 import { registerWorkflowCommands } from './commands/workflow-commands.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
@@ -130,6 +131,7 @@ export function buildProgram(): Command {
   registerMirrorCommands(program);
   registerWorkflowCommands(program);
   registerMcpCommand(program);
+  registerUiCommand(program);
 
   const config = program.command('config').description('Named profiles: region or base URL, and the API key');
   config

@@ -22,8 +22,10 @@ const ALLOWED: Record<string, string[]> = {
   mirror: [...SDK, 'mirror'],
   workflows: [...SDK, 'sources', 'workflows'],
   emulator: ['emulator', 'spec', 'jsonapi'],
-  cli: [...SDK, 'sources', 'mirror', 'workflows', 'emulator', 'mcp', 'cli'],
+  cli: [...SDK, 'sources', 'mirror', 'workflows', 'emulator', 'mcp', 'ui', 'cli'],
   mcp: [...SDK, 'sources', 'mirror', 'workflows', 'mcp'],
+  // The dashboard reads the mirror and renders plans; it borrows the MCP server's HTTP guard.
+  ui: [...SDK, 'mirror', 'workflows', 'mcp', 'ui'],
 };
 
 /** `src/core/transport.ts` → `core`; the top-level files (client.ts, index.ts, version.ts) are `client`. */

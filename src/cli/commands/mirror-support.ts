@@ -35,13 +35,17 @@ export interface OpenedMirror {
   meta: OutputMeta;
 }
 
+/** `--max-age`, else GLUEKIT_MIRROR_MAX_AGE, else a day: when the mirror counts as stale. */
+export function maxAgeMs(flags: MirrorFlags): number {
+  const maxAgeText = flags.maxAge ?? process.env.GLUEKIT_MIRROR_MAX_AGE;
+  return maxAgeText === undefined || maxAgeText === ''
+    ? DEFAULT_MAX_AGE_MS
+    : parseDurationFlag(maxAgeText, flags.maxAge !== undefined ? '--max-age' : 'GLUEKIT_MIRROR_MAX_AGE');
+}
+
 /** Opens the mirror read-only and prints the one-line warning when it is older than `--max-age`. */
 export function openMirrorForView(ctx: CliContext, flags: MirrorFlags): OpenedMirror {
-  const maxAgeText = flags.maxAge ?? process.env.GLUEKIT_MIRROR_MAX_AGE;
-  const maxAge =
-    maxAgeText === undefined || maxAgeText === ''
-      ? DEFAULT_MAX_AGE_MS
-      : parseDurationFlag(maxAgeText, flags.maxAge !== undefined ? '--max-age' : 'GLUEKIT_MIRROR_MAX_AGE');
+  const maxAge = maxAgeMs(flags);
   const store = MirrorStore.open(mirrorPath(ctx, flags), { readonly: true });
   const freshness = mirrorFreshness(store, maxAge);
   if (freshness.warning) ctx.warn(freshness.warning);
