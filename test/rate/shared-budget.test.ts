@@ -9,11 +9,11 @@
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bucketName } from '../../src/core/rate-budget.js';
+import { bucketName, DEFAULT_RATE_LIMIT } from '../../src/core/rate-budget.js';
 import { FileRateStore } from '../../src/core/rate-stores/file.js';
 import { RedisRateStore } from '../../src/core/rate-stores/redis.js';
 import { startEmulator } from '../../src/emulator/index.js';
-import { keyFingerprint } from '../../src/index.js';
+import { GlueKit, keyFingerprint, RequestAbortedError } from '../../src/index.js';
 import { type CliResult, envelope, tempHome } from '../helpers/cli.js';
 import { type Emulator, requestCounts } from '../helpers/emulator.js';
 import { type RedisServer, startGluekit, startRedis, startSdkWorker, untilServed } from './support.js';
@@ -156,6 +156,43 @@ describe('three gluekit processes sharing one key', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('pauses everyone sharing the store when IT Glue answers 429 anyway', async () => {
+    const emulator = await startEmulator({
+      seed: 'demo',
+      rateLimit: false,
+      faults: { rateLimitBurst: 1, burstRetryAfterSeconds: 60 },
+    });
+    const path = join(tempHome(), 'rate-budget.sqlite');
+    try {
+      const client = new GlueKit({
+        apiKey: emulator.apiKey,
+        baseUrl: emulator.url,
+        rateLimit: { store: `file:${path}` },
+      });
+      const controller = new AbortController();
+      const refused = client.organizations
+        .get('1009', { signal: controller.signal })
+        .catch((e: unknown) => e);
+      // What another process sharing the file sees, once the 429 has been taken in.
+      const other = new FileRateStore(path);
+      const bucket = bucketName(client.keyFingerprint, client.baseUrl, DEFAULT_RATE_LIMIT.windowMs);
+      let usage = await other.usage(bucket, DEFAULT_RATE_LIMIT);
+      while (usage.pausedForMs === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        usage = await other.usage(bucket, DEFAULT_RATE_LIMIT);
+      }
+      expect(usage.pausedForMs).toBeGreaterThan(30_000);
+      const admission = await other.tryAcquire(bucket, DEFAULT_RATE_LIMIT);
+      expect(admission.granted).toBe(false);
+      expect((admission as { waitMs: number }).waitMs).toBeGreaterThan(30_000);
+      await other.close();
+      controller.abort();
+      expect(await refused).toBeInstanceOf(RequestAbortedError);
+    } finally {
+      await emulator.stop();
     }
   });
 
