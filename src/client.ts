@@ -5,6 +5,7 @@
  *   const client = new GlueKit({ apiKey, region: 'eu' });
  *   for await (const org of client.organizations.list()) console.log(org.name);
  */
+import { checkApiKey } from './core/api-key.js';
 import { resolveBaseUrl } from './core/config.js';
 import { readEnv } from './core/env.js';
 import { ConfigurationError } from './core/errors.js';
@@ -136,6 +137,7 @@ export class GlueKit {
         'Missing IT Glue API key: pass apiKey to new GlueKit(), or set ITGLUE_API_KEY. (For a local emulator, run `gluekit emulator --env`.)',
       );
     }
+    checkApiKey(apiKey);
     this.baseUrl = resolveBaseUrl(
       options.region ?? readEnv('ITGLUE_REGION'),
       options.baseUrl ?? readEnv('ITGLUE_BASE_URL'),

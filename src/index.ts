@@ -17,6 +17,7 @@ export {
   PartialWriteError,
   RateLimitError,
   RateStoreError,
+  RedirectError,
   RequestAbortedError,
   type RequestInfo,
   ServerError,

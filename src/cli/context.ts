@@ -10,6 +10,7 @@ import { readEnv } from '../core/env.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { RateStore } from '../core/rate-store.js';
 import { rateStoreFor } from '../core/rate-stores/open.js';
+import { terminalText } from '../core/terminal-text.js';
 import { gluekitPaths } from './config/paths.js';
 import { type ConfigFile, type Profile, readConfig } from './config/store.js';
 
@@ -75,7 +76,7 @@ export class CliContext {
   }
 
   warn(message: string): void {
-    process.stderr.write(`gluekit: warning: ${message}\n`);
+    process.stderr.write(`gluekit: warning: ${terminalText(message)}\n`);
   }
 
   config(): ConfigFile {

@@ -13,6 +13,7 @@ import {
   RequestAbortedError,
   ValidationError,
 } from '../core/errors.js';
+import { jsonForTerminal, terminalText } from '../core/terminal-text.js';
 import { ExitCode } from './exit-codes.js';
 
 export function exitCodeFor(error: unknown): number {
@@ -58,9 +59,9 @@ export function reportError(error: unknown, json: boolean): number {
         details: details(error) ?? null,
       },
     };
-    process.stderr.write(`${JSON.stringify(body)}\n`);
+    process.stderr.write(`${jsonForTerminal(JSON.stringify(body))}\n`);
   } else {
-    process.stderr.write(`gluekit: ${message}\n`);
+    process.stderr.write(`gluekit: ${terminalText(message)}\n`);
   }
   return code;
 }

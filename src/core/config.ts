@@ -43,6 +43,11 @@ export function normalizeBaseUrl(raw: string): string {
       `Refusing plain http:// to ${url.hostname}: the API key would travel unencrypted. Use https://, or http:// only for a local emulator on 127.0.0.1.`,
     );
   }
+  if (url.username || url.password) {
+    throw new ConfigurationError(
+      'The base URL must not carry a user name or password; the API key is the only credential gluekit sends.',
+    );
+  }
   if (url.search || url.hash)
     throw new ConfigurationError('The base URL must not carry a query or a fragment');
   return url.toString().replace(/\/+$/, '');

@@ -111,6 +111,26 @@ export class RateLimitError extends APIError {
   }
 }
 
+/**
+ * IT Glue answered with a redirect. gluekit never follows one: the request carries the API key,
+ * and a redirect could take it (and a create's body) to any host, or to plain http.
+ */
+export class RedirectError extends APIError {
+  override name = 'RedirectError';
+  /** Where the redirect pointed, resolved against the request; undefined when it named nowhere. */
+  readonly location: string | undefined;
+  constructor(status: number, request: RequestInfo, location: string | undefined) {
+    const where = location ? ` to ${location}` : '';
+    super(
+      status,
+      request,
+      [],
+      `IT Glue answered ${status} for ${request.method} ${request.path} with a redirect${where}. gluekit does not follow redirects, because the request carries the API key: check the base URL (--base-url, ITGLUE_BASE_URL or ITGLUE_REGION).`,
+    );
+    this.location = location;
+  }
+}
+
 /** 5xx after retries (reads and updates), or a 5xx on a create (see AmbiguousWriteError). */
 export class ServerError extends APIError {
   override name = 'ServerError';

@@ -24,6 +24,8 @@ export interface HttpRequestInit {
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
+  /** For a fetch passed in the options: never follow a redirect. node:http never does. */
+  redirect?: 'manual';
 }
 
 export interface HttpResponse {

@@ -4,6 +4,7 @@
  * API key is scrubbed from the text, whatever a caller passes in.
  */
 import { redactSecrets, scrubText } from './redact.js';
+import { terminalText } from './terminal-text.js';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -23,7 +24,7 @@ export function isLogLevel(value: string | undefined): value is LogLevel {
 export type LogSink = (line: string) => void;
 
 const stderrSink: LogSink = (line) => {
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${terminalText(line)}\n`);
 };
 
 function formatFields(fields: Record<string, unknown> | undefined): string {

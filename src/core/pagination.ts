@@ -16,6 +16,46 @@ export interface IterateOptions {
   maxItems?: number | undefined;
 }
 
+/** What a list page said about what follows it. */
+export interface PageAnswer {
+  /** The page number that was asked for. */
+  asked: number;
+  meta: ListMeta;
+  /** Whether the server's meta named `next-page` at all (null counts: it means "no more"). */
+  metaNamesNextPage: boolean;
+  links: ListLinks;
+  itemCount: number;
+}
+
+/**
+ * The number of the page after this one, or null at the end. Every page is asked for by number,
+ * with the list's own query: a `links.next` is never requested, because it could point anywhere
+ * (another host, plain http) and the request would carry the API key there. When the meta gives
+ * no `next-page`, the link's `page[number]` is read as a number, nothing more.
+ *
+ * The next page must lie past the page asked for and past the page the server says it sent, and
+ * an empty page ends the list: so a server that ignores `page[number]`, repeats a page or points
+ * back can never make a list loop.
+ */
+export function nextPageNumber(page: PageAnswer): number | null {
+  if (page.itemCount === 0) return null;
+  const next = page.metaNamesNextPage ? page.meta.nextPage : pageNumberOfLink(page.links.next);
+  if (next === null || next <= Math.max(page.meta.currentPage, page.asked)) return null;
+  return next;
+}
+
+function pageNumberOfLink(link: string | undefined): number | null {
+  if (link === undefined) return null;
+  let value: string | null;
+  try {
+    // Parsed against a placeholder: only the query is read, the link's host is irrelevant.
+    value = new URL(link, 'http://link.invalid/').searchParams.get('page[number]');
+  } catch {
+    return null;
+  }
+  return value !== null && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : null;
+}
+
 export class Page<T> implements AsyncIterable<T> {
   constructor(
     readonly data: T[],

@@ -61,3 +61,32 @@ export function withRedactedInspect<T extends object>(record: T): T {
   Object.setPrototypeOf(record, REDACTED_INSPECT_PROTOTYPE);
   return record;
 }
+
+/**
+ * Scrubs an error in place, and returns it: its message, its stack, the server's error details it
+ * carries (`errors[]`) and, the same way, every error in its `cause` chain. For errors that may
+ * hold text from outside (a server's answer, Node's own messages) on their way to the caller.
+ */
+export function scrubError<E>(error: E, secrets: readonly string[], seen = new Set<unknown>()): E {
+  if (typeof error !== 'object' || error === null || seen.has(error)) return error;
+  seen.add(error);
+  const target = error as Record<string, unknown>;
+  for (const key of ['message', 'stack'] as const) {
+    const value = target[key];
+    if (typeof value === 'string') {
+      const clean = scrubText(value, secrets);
+      if (clean !== value) target[key] = clean;
+    }
+  }
+  const details = target.errors;
+  if (Array.isArray(details)) {
+    for (const detail of details) {
+      if (typeof detail !== 'object' || detail === null || Object.isFrozen(detail)) continue;
+      for (const [key, value] of Object.entries(detail)) {
+        if (typeof value === 'string') (detail as Record<string, unknown>)[key] = scrubText(value, secrets);
+      }
+    }
+  }
+  if ('cause' in target) scrubError(target.cause, secrets, seen);
+  return error;
+}

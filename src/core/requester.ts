@@ -12,7 +12,7 @@ import {
 import { buildQuery, type QueryInput } from '../jsonapi/query.js';
 import { serializeResource } from '../jsonapi/serialize.js';
 import { GlueKitError } from './errors.js';
-import { Page, PagePromise } from './pagination.js';
+import { nextPageNumber, Page, PagePromise } from './pagination.js';
 import type { PageRead, ReadAhead } from './read-ahead.js';
 import type { HttpMethod, RequestOptions, Transport } from './transport.js';
 
@@ -103,7 +103,7 @@ export class Requester {
     return this.single(doc.data, method, target.split('?')[0] as string);
   }
 
-  /** One page at a time, following IT Glue's `meta.next-page` (or `links.next`). */
+  /** One page at a time, by page number (see nextPageNumber). */
   list<T>(
     req: ListRequest,
     map: (item: FlatResource) => T,
@@ -126,12 +126,8 @@ export class Requester {
     map: (item: FlatResource) => T,
     options: RequestOptions,
     keep?: (item: T) => boolean,
-    target?: string,
-    followed: ReadonlySet<string> = new Set(),
   ): Promise<PageRead<T>> {
-    const url =
-      target ??
-      `${req.path}?${buildQuery({ ...req.query, sort: stableSort(req), pageNumber, pageSize: req.pageSize })}`;
+    const url = `${req.path}?${buildQuery({ ...req.query, sort: stableSort(req), pageNumber, pageSize: req.pageSize })}`;
     const doc = await this.document<FlatResource[] | FlatResource | null>(
       'GET',
       url,
@@ -141,33 +137,20 @@ export class Requester {
     const items = Array.isArray(doc.data) ? doc.data : doc.data ? [doc.data] : [];
     const meta = readListMeta(doc.meta, items.length);
     const links = readListLinks(doc.links);
-    let next: (() => Promise<Page<T>>) | null = null;
-    // A next page must move forward, past the page we asked for (not only past the page the
-    // server says it sent: one that ignores page[number] would otherwise be asked forever).
-    if (
-      meta.nextPage !== null &&
-      meta.nextPage > Math.max(meta.currentPage, pageNumber) &&
-      items.length > 0
-    ) {
-      const nextNumber = meta.nextPage;
-      next = async () => (await this.readPage(req, nextNumber, map, options, keep)).page;
-    } else if (
-      meta.nextPage === null &&
-      links.next &&
-      links.next !== links.self &&
-      !followed.has(links.next) &&
-      items.length > 0 &&
-      doc.meta.nextPage === undefined
-    ) {
-      // A link already followed would start a loop.
-      const nextUrl = links.next;
-      const seen = new Set(followed).add(nextUrl);
-      next = async () => (await this.readPage(req, pageNumber + 1, map, options, keep, nextUrl, seen)).page;
-    }
-    // Pages can be read several at once only when this one was asked for by number, the server
-    // says it answered that number, and it says how many pages there are.
-    const numbered =
-      target === undefined && doc.meta.totalPages !== undefined && meta.currentPage === pageNumber;
+    const nextNumber = nextPageNumber({
+      asked: pageNumber,
+      meta,
+      metaNamesNextPage: doc.meta.nextPage !== undefined,
+      links,
+      itemCount: items.length,
+    });
+    const next =
+      nextNumber === null
+        ? null
+        : async () => (await this.readPage(req, nextNumber, map, options, keep)).page;
+    // Pages can be read several at once only when the server says it answered the number asked
+    // for and how many pages there are.
+    const numbered = doc.meta.totalPages !== undefined && meta.currentPage === pageNumber;
     const ahead: ReadAhead<T> | null =
       next !== null && numbered
         ? {

@@ -10,12 +10,12 @@
  * - Other 4xx: the matching APIError subclass, at once.
  */
 import { getMaxListeners, setMaxListeners } from 'node:events';
-import { type ErrorDetail, parseErrorDocument } from '../jsonapi/errors.js';
 import { parseJson, stringifyJsonApi } from '../jsonapi/json.js';
+import { keyForms } from './api-key.js';
+import { requestUrl } from './destination.js';
 import {
   AmbiguousWriteError,
   ConnectionError,
-  errorForStatus,
   RateLimitError,
   RequestAbortedError,
   type RequestInfo,
@@ -25,7 +25,8 @@ import type { HttpFetch, HttpRequestInit, HttpResponse } from './http.js';
 import type { AdaptiveInFlight } from './in-flight.js';
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
-import { redactSecrets, scrubText } from './redact.js';
+import { redactSecrets, scrubError } from './redact.js';
+import { errorDetails, redirectError, statusError } from './response-errors.js';
 import {
   backoffDelay,
   decideRetry,
@@ -67,7 +68,7 @@ export interface RequestOptions {
 
 export interface TransportRequest {
   method: HttpMethod;
-  /** A path with its query (`/contacts?filter[id]=1`), or an absolute URL on the same host. */
+  /** A path with its query (`/contacts?filter[id]=1`); see destination.ts for what may be sent. */
   target: string;
   /** A JSON:API document; serialized so `*-id` attributes go out as exact numbers. */
   body?: unknown;
@@ -87,9 +88,12 @@ const JSONAPI_MEDIA_TYPE = 'application/vnd.api+json';
 export class Transport {
   // A private field, so neither util.inspect nor JSON.stringify of a client can reach the key.
   readonly #config: TransportConfig;
+  /** The key in every form a server might echo it in; scrubbed from anything that leaves here. */
+  readonly #secrets: readonly string[];
 
   constructor(config: TransportConfig) {
     this.#config = config;
+    this.#secrets = keyForms(config.apiKey);
   }
 
   get baseUrl(): string {
@@ -102,7 +106,16 @@ export class Transport {
   }
 
   async request(req: TransportRequest, options: RequestOptions = {}): Promise<TransportResponse> {
-    const url = this.resolve(req.target);
+    try {
+      return await this.send(req, options);
+    } catch (error) {
+      // Node's own errors and a server's echo can both hold the key: none leaves with it.
+      throw scrubError(error, this.#secrets);
+    }
+  }
+
+  private async send(req: TransportRequest, options: RequestOptions): Promise<TransportResponse> {
+    const url = requestUrl(this.#config.baseUrl, req.target, req.method);
     const info: RequestInfo = {
       method: req.method,
       path: url.pathname + url.search,
@@ -135,10 +148,12 @@ export class Transport {
           if (decision === 'ambiguous') throw this.ambiguous(info, 'the response could not be read', req);
           if (decision === 'fail')
             throw new ConnectionError(info, 'IT Glue sent a response that is not valid JSON');
+        } else if (isRedirect(response.status)) {
+          throw redirectError(response, url, info, this.#secrets);
         } else if (response.status === 429) {
           const waitMs = await this.rateLimitWait(response.headers, rateLimited++);
           if (rateLimitWaitedMs + waitMs > this.#config.maxRateLimitWaitMs) {
-            throw new RateLimitError(info, this.errorDetails(text), new Date(Date.now() + waitMs));
+            throw new RateLimitError(info, errorDetails(text, this.#secrets), new Date(Date.now() + waitMs));
           }
           rateLimitWaitedMs += waitMs;
           // Every process sharing the window waits too, not only this request.
@@ -153,7 +168,7 @@ export class Transport {
             attempt,
             maxRetries,
           );
-          const error = this.statusError(response, text, info);
+          const error = statusError(response, text, info, this.#secrets);
           if (decision === 'ambiguous')
             throw this.ambiguous(info, `IT Glue answered ${response.status}`, req, error);
           if (decision === 'fail') throw error;
@@ -181,24 +196,6 @@ export class Transport {
     }
   }
 
-  /** Accepts a path, or an absolute URL on our own origin (IT Glue's `links.next`). */
-  private resolve(target: string): URL {
-    const base = new URL(this.#config.baseUrl);
-    if (!/^https?:\/\//i.test(target)) {
-      const basePath = base.pathname.replace(/\/+$/, '');
-      return new URL(`${basePath}${target}`, base.origin);
-    }
-    const url = new URL(target);
-    // Never send the key to a host it was not configured for, whatever a link says.
-    if (url.origin !== base.origin) {
-      throw new ConnectionError(
-        { method: 'GET', path: url.pathname },
-        `refusing to follow a link to ${url.origin}, which is not the configured ${base.origin}`,
-      );
-    }
-    return url;
-  }
-
   private async attemptOnce(
     url: URL,
     method: HttpMethod,
@@ -220,7 +217,10 @@ export class Transport {
       };
       if (bodyText !== undefined) headers['content-type'] = JSONAPI_MEDIA_TYPE;
       try {
-        const init: HttpRequestInit = { method, headers, signal };
+        // A redirect is never followed: it would carry the key (and a create's body) to wherever
+        // it points. node:http never follows one; a fetch passed as an option is told not to.
+        // It comes back as a response, and becomes a RedirectError.
+        const init: HttpRequestInit = { method, headers, signal, redirect: 'manual' };
         if (bodyText !== undefined) init.body = bodyText;
         const sent = performance.now();
         const response = await this.#config.fetch(url, init);
@@ -246,44 +246,6 @@ export class Transport {
     } catch {
       return INVALID;
     }
-  }
-
-  private errorDetails(text: string): ErrorDetail[] {
-    let body: unknown;
-    try {
-      body = parseJson(text);
-    } catch {
-      return [];
-    }
-    // A server may echo what it was sent; nothing it says may carry the key into a message.
-    return parseErrorDocument(body).map((detail) => {
-      const clean: ErrorDetail = { ...detail };
-      if (clean.title) clean.title = scrubText(clean.title, [this.#config.apiKey]);
-      if (clean.detail) clean.detail = scrubText(clean.detail, [this.#config.apiKey]);
-      return clean;
-    });
-  }
-
-  private statusError(response: HttpResponse, text: string, info: RequestInfo) {
-    const details = this.errorDetails(text);
-    const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
-    if (response.status === 404 && isHtml) {
-      return errorForStatus(
-        404,
-        info,
-        details,
-        `IT Glue has no route for ${info.method} ${info.path.split('?')[0]} (it answered with its HTML "page not found")`,
-      );
-    }
-    if (response.status >= 500 && details.length === 0) {
-      return errorForStatus(
-        response.status,
-        info,
-        details,
-        `IT Glue failed with ${response.status} on ${info.method} ${info.path}`,
-      );
-    }
-    return errorForStatus(response.status, info, details);
   }
 
   /**
@@ -324,3 +286,5 @@ const SHARED_SIGNAL_LISTENERS = 1000;
 function allowSharedSignal(signal: AbortSignal): void {
   if (getMaxListeners(signal) < SHARED_SIGNAL_LISTENERS) setMaxListeners(SHARED_SIGNAL_LISTENERS, signal);
 }
+
+const isRedirect = (status: number) => status >= 300 && status < 400;

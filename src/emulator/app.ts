@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { createControl, type EmulatorControl } from './control.js';
 import type { AppEnv } from './http/connection.js';
 import { controlRoutes } from './http/control-routes.js';
+import { isLoopbackName, loopbackHostOnly } from './http/host-check.js';
 import { mountApiRoutes } from './http/routes.js';
 import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { EmulatorState } from './state.js';
@@ -18,6 +19,8 @@ export function buildEmulatorApp(options: ResolvedOptions): EmulatorApp {
   const state = new EmulatorState(options);
   const control = createControl(state);
   const app = new Hono<AppEnv>();
+  // Bound to loopback, the emulator checks Host on every route, control routes first of all.
+  if (isLoopbackName(options.host)) app.use('*', loopbackHostOnly());
   app.route('/__emulator', controlRoutes(control));
   mountApiRoutes(app, state);
   return { app, control, apiKey: options.apiKey };

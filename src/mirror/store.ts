@@ -2,9 +2,8 @@
  * A tenant's mirror: one SQLite file (WAL, so views can read while a sync writes). Opening checks
  * the schema version and, for a sync, that the file belongs to the same base URL and key.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateDatabase } from '../core/private-files.js';
 import { MirrorMissingError, MirrorSchemaError, MirrorTenantError } from './errors.js';
 import { PassLedger } from './passes.js';
 import { MIRROR_RESOURCES, type MirrorResource } from './resources.js';
@@ -69,6 +68,7 @@ export class MirrorStore {
     let db: Database.Database;
     if (options.readonly) {
       try {
+        preparePrivateDatabase(path, { create: false });
         db = new Database(path, { readonly: true, fileMustExist: true });
       } catch (error) {
         throw new MirrorMissingError(
@@ -77,7 +77,7 @@ export class MirrorStore {
         );
       }
     } else {
-      mkdirSync(dirname(path), { recursive: true });
+      preparePrivateDatabase(path, { create: true });
       db = new Database(path);
     }
     try {

@@ -4,18 +4,19 @@
  * unknown 32-byte secret cannot be checked against guesses.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GlueKitError } from '../core/errors.js';
+import { ensurePrivateDir, tightenFile } from '../core/private-files.js';
 
 export type Fingerprinter = (value: string) => string;
 
 export function loadFingerprintKey(path: string): Buffer {
   if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    ensurePrivateDir(dirname(path));
     writeFileSync(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   }
-  if (process.platform !== 'win32') chmodSync(path, 0o600);
+  tightenFile(path);
   const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
   if (key.length < 32)
     throw new GlueKitError(`${path} is not a gluekit fingerprint key; move it aside and run again.`);

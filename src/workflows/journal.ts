@@ -6,10 +6,9 @@
  *
  * It holds no key (a fingerprint only) and no secret value (before/after values are redacted).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GlueKitError } from '../core/errors.js';
+import { preparePrivateDatabase } from '../core/private-files.js';
 import { redactSecrets } from '../core/redact.js';
 import type { ActionKind, Plan, PlanAction, PlanResource, PlanTarget, WorkflowName } from './plan.js';
 import { planDigest } from './plan.js';
@@ -143,7 +142,7 @@ export class Journal {
   private readonly db: Database.Database;
 
   private constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    preparePrivateDatabase(path, { create: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL'); // an intent must be on disk before its request leaves

@@ -2,13 +2,13 @@
  * `gluekit mcp` as a process (bin/gluekit.js → dist/, so `npm run build` first): stdio with the
  * key from the environment, Streamable HTTP printing its endpoint, and the refusals at start.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, cliEnv, runCli } from '../helpers/cli.js';
 import { useEmulator } from '../helpers/emulator.js';
-import { httpSession } from './support.js';
+import { httpSession, spawnMcp } from './support.js';
 
 function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
@@ -53,7 +53,7 @@ describe('gluekit mcp', () => {
     expect(stderr).not.toContain(emulator.current.apiKey);
   });
 
-  it('refuses to start over stdio without a key, and off loopback without --auth-token', async () => {
+  it('refuses to start over stdio without a key, and off loopback without an auth token', async () => {
     const noKey = await runCli(['mcp'], { env: { ITGLUE_BASE_URL: emulator.current.url } });
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toMatch(/No IT Glue API key: set ITGLUE_API_KEY/);
@@ -63,7 +63,7 @@ describe('gluekit mcp', () => {
       env: { ITGLUE_BASE_URL: emulator.current.url },
     });
     expect(open.code).toBe(2);
-    expect(open.stderr).toMatch(/not a loopback address, without --auth-token/);
+    expect(open.stderr).toMatch(/not a loopback address, without an auth token/);
 
     const badSet = await runCli(['mcp', '--toolsets', 'contacts,secrets'], {
       env: { ITGLUE_API_KEY: 'k', ITGLUE_BASE_URL: emulator.current.url },
@@ -73,30 +73,16 @@ describe('gluekit mcp', () => {
   });
 
   it('serves Streamable HTTP on a free port and prints the endpoint URL', async () => {
-    const child = spawn(process.execPath, [BIN, 'mcp', '--http', '--port', '0', '--allow-writes'], {
-      env: cliEnv({ ITGLUE_BASE_URL: emulator.current.url }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, url, stderr } = await spawnMcp(['--http', '--port', '0', '--allow-writes'], {
+      ITGLUE_BASE_URL: emulator.current.url,
     });
     children.push(child);
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout?.on('data', (chunk) => {
-        out += String(chunk);
-        const line = out.split('\n')[0];
-        if (out.includes('\n') && line) resolve(line.trim());
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-    });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     const session = await httpSession(url, { 'x-api-key': emulator.current.apiKey });
     expect(await session.toolNames()).toContain('apply_plan');
     expect((await session.ok('get_organization', { id: '1009' })).name).toBe('Happy Frog Dental');
     await session.close();
-    expect(stderr).toMatch(/every request must carry its IT Glue API key in the x-api-key header/);
-    expect(stderr).toMatch(/binding another address requires --auth-token/);
+    expect(stderr()).toMatch(/every request must carry its IT Glue API key in the x-api-key header/);
+    expect(stderr()).toMatch(/binding another address requires an auth token and TLS/);
   });
 });

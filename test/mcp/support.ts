@@ -2,15 +2,18 @@
  * MCP test support: a server built with the real tools, wired to an emulator tenant, and an MCP
  * SDK client talking to it in memory (InMemoryTransport) or over real Streamable HTTP.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { afterAll } from 'vitest';
 import type { ClientOptions } from '../../src/index.js';
-import { type RunningHttpServer, startHttpServer } from '../../src/mcp/http.js';
+import { type HttpServerOptions, type RunningHttpServer, startHttpServer } from '../../src/mcp/http.js';
 import { createMcpServer, type ServerOptions } from '../../src/mcp/server.js';
+import { BIN, cliEnv } from '../helpers/cli.js';
 import { clientFor, type Emulator } from '../helpers/emulator.js';
 
 export type ServerFlags = Partial<Omit<ServerOptions, 'keyOf' | 'clientFor'>>;
@@ -90,7 +93,22 @@ export async function inMemorySession(
 /** An HTTP server on 127.0.0.1:0 whose clients go to the emulator. */
 export async function httpServer(
   emulator: Emulator,
-  flags: ServerFlags & { host?: string; authToken?: string; clientOptions?: ClientOptions } = {},
+  flags: ServerFlags &
+    Partial<
+      Pick<
+        HttpServerOptions,
+        | 'host'
+        | 'authToken'
+        | 'tls'
+        | 'insecureHttp'
+        | 'maxBodyBytes'
+        | 'bodyTimeoutMs'
+        | 'maxInFlight'
+        | 'maxSessionsPerKey'
+      >
+    > & {
+      clientOptions?: ClientOptions;
+    } = {},
 ): Promise<RunningHttpServer> {
   const { clientOptions, ...rest } = flags;
   return startHttpServer({
@@ -100,6 +118,56 @@ export async function httpServer(
     ...rest,
     clientFor: (key) => clientFor(emulator, { ...clientOptions, apiKey: key }),
   });
+}
+
+/** A `start(flags)` for a suite: each server it starts is closed after the suite. */
+export function httpServers(emulator: {
+  current: Emulator;
+}): (flags?: Parameters<typeof httpServer>[1]) => Promise<RunningHttpServer> {
+  const servers: RunningHttpServer[] = [];
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+  });
+  return async (flags = {}) => {
+    const server = await httpServer(emulator.current, flags);
+    servers.push(server);
+    return server;
+  };
+}
+
+export interface SpawnedMcp {
+  child: ChildProcess;
+  /** The endpoint the server printed on its first line. */
+  url: string;
+  /** Everything it wrote to stderr so far. */
+  stderr(): string;
+}
+
+/** `gluekit mcp <args>` as a child process, once it has printed its endpoint; the caller kills it. */
+export async function spawnMcp(
+  args: string[],
+  env: Record<string, string>,
+  options: { home?: string; input?: string } = {},
+): Promise<SpawnedMcp> {
+  const child = spawn(process.execPath, [BIN, 'mcp', ...args], {
+    env: cliEnv(env, options.home),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin?.end(options.input ?? '');
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line) resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr };
 }
 
 /** A real Streamable HTTP client session, sending these headers with every request. */

@@ -3,11 +3,12 @@
  * in this process. It needs no key and no network. The CLI steps run the real `gluekit` binary.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GlueKit } from '../../client.js';
 import { AmbiguousWriteError } from '../../core/errors.js';
+import { writePrivateFile } from '../../core/private-files.js';
 import { startEmulator } from '../../emulator/index.js';
 import { packagePath } from '../../package-files.js';
 
@@ -192,7 +193,7 @@ export async function runDemo(): Promise<void> {
 
     step(9, 'A safe sync: plan from a source file, review, then apply with a journal (and undo if needed).');
     const people = join(env.GLUEKIT_HOME as string, 'people.csv');
-    writeFileSync(
+    writePrivateFile(
       people,
       'first_name,last_name,email,title\nAda,Lovelace,ada@example.com,CTO\nKatherine,Johnson,katherine@example.com,Mathematician\n',
     );
@@ -223,7 +224,7 @@ export async function runDemo(): Promise<void> {
       'Mirror passwords from a Bitwarden export: matched by name, values never printed, then onboarding documents.',
     );
     const vault = join(env.GLUEKIT_HOME as string, 'bitwarden.csv');
-    writeFileSync(
+    writePrivateFile(
       vault,
       'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n' +
         'Fabrikam,,login,Firewall admin,,,0,https://fw.fabrikam.example,admin,demo-only-value-1,\n' +

@@ -8,6 +8,7 @@ import { AuthenticationError, GlueKitError } from '../../core/errors.js';
 import { nodeHttpFetch } from '../../core/http.js';
 import { keyFingerprint } from '../../core/redact.js';
 import { describeNetworkError } from '../../core/retry.js';
+import { terminalText } from '../../core/terminal-text.js';
 import type { CliContext, Connection } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { printList } from '../output/render.js';
@@ -138,7 +139,7 @@ export async function runDoctor(ctx: CliContext): Promise<void> {
 
   if (ctx.format === 'table') {
     for (const c of checks)
-      process.stdout.write(`${c.status.padEnd(4)}  ${c.check.padEnd(14)}  ${c.detail}\n`);
+      process.stdout.write(`${c.status.padEnd(4)}  ${c.check.padEnd(14)}  ${terminalText(c.detail)}\n`);
   } else {
     printList(ctx, checks, { source: 'live', ok: exitCode === ExitCode.OK }, ['check', 'status', 'detail']);
   }

@@ -1,5 +1,6 @@
 /** `gluekit emulator`: serve a local IT Glue until Ctrl-C. */
 import { closeSync, openSync } from 'node:fs';
+import { isLoopbackHost } from '../../core/config.js';
 import { startEmulator } from '../../emulator/index.js';
 import { UsageError } from '../usage-error.js';
 
@@ -70,6 +71,17 @@ export async function runEmulatorCommand(options: EmulatorCommandOptions): Promi
       lostResponseRate: number('lost-response-rate', options.lostResponseRate, { max: 1 }),
     },
   });
+  if (!isLoopbackHost(options.host.replace(/^\[|\]$/g, ''))) {
+    process.stderr.write(
+      [
+        `gluekit emulator: WARNING: listening on ${options.host}, not loopback. Anyone who can reach this address can`,
+        '  use the API key printed here, read the fake password values through /__emulator/, and reset or fault',
+        '  the emulator; and with no loopback to insist on, the Host header is not checked (DNS rebinding).',
+        '  Bind 127.0.0.1 unless another machine (a container) must reach it.',
+        '',
+      ].join('\n'),
+    );
+  }
   const stop = () => {
     void emulator.stop().finally(() => process.exit(130));
   };

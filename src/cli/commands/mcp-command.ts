@@ -1,7 +1,7 @@
 /**
  * Registers `gluekit mcp`. The server's modules (and the MCP SDK) load only when it runs.
  */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { CliContext, type GlobalOptions } from '../context.js';
 import { examplesHelp } from '../resource-commands.js';
 
@@ -17,14 +17,22 @@ export function registerMcpCommand(program: Command): void {
     )
     .option(
       '--host <address>',
-      'address to bind with --http (anything but loopback needs --auth-token)',
+      'address to bind with --http (anything but loopback needs an auth token and TLS)',
       '127.0.0.1',
     )
     .option('--port <n>', 'port for --http (0 picks a free one)', '0')
     .option(
-      '--auth-token <token>',
-      'bearer token every HTTP request must present (or GLUEKIT_MCP_AUTH_TOKEN); required off loopback',
+      '--auth-token-file <path>',
+      'read the bearer token every HTTP request must present from this file (or GLUEKIT_MCP_AUTH_TOKEN); required off loopback',
     )
+    .option('--auth-token-stdin', 'read the bearer token from stdin')
+    .addOption(
+      new Option('--auth-token <token>', 'refused: a token in argv is visible to every user').hideHelp(),
+    )
+    .option('--tls-cert <path>', 'serve HTTPS with this certificate (PEM); required off loopback')
+    .option('--tls-key <path>', 'the private key (PEM) for --tls-cert')
+    .option('--insecure-http', 'allow plain HTTP off loopback (only behind a TLS proxy on the same host)')
+    .option('--max-body-mb <n>', 'largest request body, in MiB (default 1)')
     .option('--allow-writes', 'list the tools that write to IT Glue (create_*, update_*, apply_plan)')
     .option('--read-only', 'never list a tool that writes, whatever else is set (wins over --allow-writes)')
     .option(
@@ -39,7 +47,7 @@ export function registerMcpCommand(program: Command): void {
         'gluekit mcp --toolsets organizations,contacts,mirror',
         'gluekit mcp --allow-writes',
         'gluekit mcp --http --port 8787',
-        'GLUEKIT_MCP_AUTH_TOKEN="$(openssl rand -hex 32)" gluekit mcp --http --host 0.0.0.0 --port 8787',
+        'GLUEKIT_MCP_AUTH_TOKEN="$(openssl rand -hex 32)" gluekit mcp --http --host 0.0.0.0 --port 8787 --tls-cert cert.pem --tls-key key.pem',
       ]),
     )
     .action(async (flags, command: Command) => {

@@ -7,18 +7,20 @@
 import { GlueKit } from '../../client.js';
 import { readEnv } from '../../core/env.js';
 import { keyFingerprint } from '../../core/redact.js';
+import { terminalText } from '../../core/terminal-text.js';
 import { startHttpServer } from '../../mcp/http.js';
 import { allTools } from '../../mcp/server.js';
 import { serveStdio } from '../../mcp/stdio.js';
 import { type ListingOptions, parseToolsets, selectTools, writesAllowed } from '../../mcp/toolsets.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
+import { type McpHttpFlags, maxBodyBytes, readAuthToken, readTls } from './mcp-http-options.js';
 
-export interface McpFlags {
+export interface McpFlags extends McpHttpFlags {
   http?: boolean;
   host: string;
   port: string;
-  authToken?: string;
+  insecureHttp?: boolean;
   allowWrites?: boolean;
   readOnly?: boolean;
   toolsets?: string;
@@ -37,7 +39,7 @@ function rateLimitWaitMs(): number {
 }
 
 function say(line: string): void {
-  process.stderr.write(`gluekit mcp: ${line}\n`);
+  process.stderr.write(`gluekit mcp: ${terminalText(line)}\n`);
 }
 
 function describeMode(listing: ListingOptions, reveal: boolean): string {
@@ -80,12 +82,16 @@ export async function runMcp(ctx: CliContext, flags: McpFlags): Promise<void> {
   const { baseUrl } = ctx.connection();
   // One window per key for every replica that names the same store (redis://… behind a balancer).
   const rateStore = ctx.rateStore();
-  const authToken = flags.authToken ?? readEnv('GLUEKIT_MCP_AUTH_TOKEN');
+  const authToken = readAuthToken(flags, say);
+  const tls = readTls(flags);
   const server = await startHttpServer({
     ...common,
     host: flags.host,
     port: Number(flags.port),
     authToken,
+    tls,
+    insecureHttp: flags.insecureHttp === true,
+    maxBodyBytes: maxBodyBytes(flags),
     clientFor: (apiKey) =>
       new GlueKit({
         apiKey,
@@ -96,6 +102,7 @@ export async function runMcp(ctx: CliContext, flags: McpFlags): Promise<void> {
       }),
   });
   process.stdout.write(`${server.url}\n`);
+  for (const warning of server.warnings) say(warning);
   say(`Streamable HTTP at ${server.url} for ${baseUrl}: ${describeMode(listing, reveal)}`);
   say(
     `each key's rate budget is kept in ${rateStore.kind === 'memory' ? 'this process' : rateStore.description}`,
@@ -103,9 +110,9 @@ export async function runMcp(ctx: CliContext, flags: McpFlags): Promise<void> {
   say('every request must carry its IT Glue API key in the x-api-key header; the server stores none');
   if (readEnv('ITGLUE_API_KEY'))
     say(`ITGLUE_API_KEY (${keyFingerprint(readEnv('ITGLUE_API_KEY') as string)}) is not used over HTTP`);
-  if (authToken !== undefined)
-    say('every request must also present "Authorization: Bearer <token>" (the --auth-token)');
-  else say('bound to loopback only; binding another address requires --auth-token');
+  say('a session opens only for a key IT Glue accepts (checked with one request, then remembered)');
+  if (authToken !== undefined) say('every request must also present "Authorization: Bearer <token>"');
+  else say('bound to loopback only; binding another address requires an auth token and TLS');
   await new Promise<void>((resolve) => {
     const stop = () => {
       void server.close().finally(resolve);

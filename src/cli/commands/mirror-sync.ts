@@ -1,4 +1,6 @@
 /** `gluekit sync`: brings this tenant's mirror up to date and prints what changed. */
+
+import { terminalText } from '../../core/terminal-text.js';
 import {
   MirrorStore,
   parseResourceList,
@@ -85,7 +87,7 @@ function progressLine(ctx: CliContext): { update: (progress: SyncProgress) => vo
       const now = Date.now();
       if (now - lastDraw < 100) return;
       lastDraw = now;
-      const line = `sync: ${[...states.values()].join(' · ')}`;
+      const line = terminalText(`sync: ${[...states.values()].join(' · ')}`);
       const width = process.stderr.columns ?? 120;
       process.stderr.write(`\r\u001b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
       shown = true;

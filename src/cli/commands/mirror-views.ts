@@ -1,4 +1,6 @@
 /** The offline views over the mirror: each opens it read-only, runs one view and prints it. */
+
+import { terminalText } from '../../core/terminal-text.js';
 import {
   changes,
   coverage,
@@ -207,14 +209,16 @@ export async function runOrganizationBrief(
     const bold = (text: string) => (ctx.color ? `\u001b[1m${text}\u001b[22m` : text);
     const lines = [
       bold(
-        `${String(org.name)} (${org.id})${org.deletedAt ? ` — deleted in IT Glue (found ${org.deletedAt})` : ''}`,
+        `${terminalText(String(org.name))} (${org.id})${org.deletedAt ? ` — deleted in IT Glue (found ${org.deletedAt})` : ''}`,
       ),
-      [org.organizationTypeName, org.organizationStatusName, org.shortName].filter(Boolean).join(' · '),
+      terminalText(
+        [org.organizationTypeName, org.organizationStatusName, org.shortName].filter(Boolean).join(' · '),
+      ),
       `contacts ${brief.counts.contacts} · configurations ${brief.counts.configurations} · passwords ${brief.counts.passwords} · documents ${brief.counts.documents}` +
         (brief.missing.length ? ` · missing: ${brief.missing.join(', ')}` : ''),
       `stale passwords (${brief.stalePasswords.days}+ days): ${brief.stalePasswords.count} · duplicate contact groups: ${brief.duplicateContactGroups}`,
     ];
-    if (typeof org.alert === 'string' && org.alert) lines.push(`alert: ${org.alert}`);
+    if (typeof org.alert === 'string' && org.alert) lines.push(`alert: ${terminalText(org.alert)}`);
     const section = (title: string, rows: readonly Record<string, unknown>[], columns: string[]) => {
       if (rows.length === 0) return;
       lines.push(

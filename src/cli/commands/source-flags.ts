@@ -1,4 +1,5 @@
 /** What the workflow commands share about their `--from` source: the format flag and the notes. */
+import { terminalText } from '../../core/terminal-text.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
 
@@ -13,7 +14,7 @@ export function checkFormat(value: string | undefined, allowed: readonly string[
 }
 
 export function noteDetection(ctx: CliContext, detection: string | undefined): void {
-  if (detection && ctx.format === 'table') process.stderr.write(`${detection}\n`);
+  if (detection && ctx.format === 'table') process.stderr.write(`${terminalText(detection)}\n`);
 }
 
 export function warnAll(

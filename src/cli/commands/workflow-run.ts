@@ -2,10 +2,10 @@
  * What every workflow command shares after planning: print the plan, save it (--plan-out),
  * refuse conflicts, ask before writing, apply with the journal, and report the run.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { GlueKit } from '../../client.js';
+import { writePrivateFile } from '../../core/private-files.js';
 import {
   type ApplyResult,
   applyPlan,
@@ -119,7 +119,7 @@ export async function finishPlan(
   secrets?: SecretLookup,
 ): Promise<void> {
   if (flags.planOut) {
-    writeFileSync(flags.planOut, `${JSON.stringify(plan, null, 2)}\n`, { mode: 0o600 });
+    writePrivateFile(flags.planOut, `${JSON.stringify(plan, null, 2)}\n`);
     process.stderr.write(`Plan saved to ${flags.planOut}; apply it with: gluekit apply ${flags.planOut}\n`);
   }
   const hasConflicts = plan.summary.conflict > 0;

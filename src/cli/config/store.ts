@@ -3,9 +3,10 @@
  * that holds a key is written with mode 0600, and reading one that others can read gives a
  * warning, because the key opens every client's documentation.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigurationError } from '../../core/errors.js';
+import { ensurePrivateDir, writePrivateFile } from '../../core/private-files.js';
 
 export interface Profile {
   region?: string;
@@ -55,10 +56,6 @@ export function readConfig(file: string, warn: (message: string) => void = () =>
 }
 
 export function writeConfig(file: string, config: ConfigFile): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.tmp`;
-  // Written whole and renamed, so a crash never leaves half a file; 0600 from the first byte.
-  writeFileSync(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, file);
-  chmodSync(file, 0o600);
+  ensurePrivateDir(dirname(file));
+  writePrivateFile(file, `${JSON.stringify(config, null, 2)}\n`);
 }

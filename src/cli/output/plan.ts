@@ -3,6 +3,7 @@
  * something (unchanged records are counted, and listed only with --all). `--json` prints the plan
  * document itself instead.
  */
+import { terminalText } from '../../core/terminal-text.js';
 import type { ApplyResult } from '../../workflows/apply.js';
 import { ACTION_KINDS, type Plan, type PlanAction } from '../../workflows/plan.js';
 import { renderTable } from './table.js';
@@ -58,7 +59,7 @@ export function renderPlan(plan: Plan, options: { all?: boolean } = {}): string 
   }
   if (!options.all && plan.summary.unchanged > 0)
     lines.push('', `(${plan.summary.unchanged} unchanged not listed; --all lists them)`);
-  return lines.join('\n');
+  return terminalText(lines.join('\n'));
 }
 
 export function renderApplyResult(result: ApplyResult): string {
@@ -79,5 +80,5 @@ export function renderApplyResult(result: ApplyResult): string {
     );
   }
   lines.push(`Undo it with: gluekit undo ${result.runId}`);
-  return lines.join('\n');
+  return terminalText(lines.join('\n'));
 }

@@ -3,6 +3,7 @@
  * one JSON envelope `{data, meta}` (`meta.source` is `live` or `local`), NDJSON one record per
  * line, CSV with a header, or a table for people.
  */
+import { jsonForTerminal } from '../../core/terminal-text.js';
 import type { CliContext } from '../context.js';
 import { renderCsv } from './csv.js';
 import { project, readPath } from './select.js';
@@ -34,10 +35,10 @@ export function printList(
   const fullMeta = { ...meta, count: records.length };
   switch (ctx.format) {
     case 'json':
-      write(JSON.stringify({ data: shown, meta: fullMeta }, null, 2));
+      write(jsonForTerminal(JSON.stringify({ data: shown, meta: fullMeta }, null, 2)));
       return;
     case 'ndjson':
-      for (const record of shown) write(JSON.stringify(record));
+      for (const record of shown) write(jsonForTerminal(JSON.stringify(record)));
       return;
     case 'csv': {
       const headers = selected ?? columns;
@@ -74,10 +75,10 @@ export function printRecord(ctx: CliContext, record: object, meta: OutputMeta): 
   const shown = ctx.select ? project(record, ctx.select) : record;
   switch (ctx.format) {
     case 'json':
-      write(JSON.stringify({ data: shown, meta: { ...meta, count: 1 } }, null, 2));
+      write(jsonForTerminal(JSON.stringify({ data: shown, meta: { ...meta, count: 1 } }, null, 2)));
       return;
     case 'ndjson':
-      write(JSON.stringify(shown));
+      write(jsonForTerminal(JSON.stringify(shown)));
       return;
     case 'csv': {
       const headers = Object.keys(shown);

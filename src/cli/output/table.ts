@@ -1,4 +1,5 @@
 /** Plain aligned tables for people at a terminal. */
+import { terminalText } from '../../core/terminal-text.js';
 
 const MAX_CELL = 60;
 
@@ -9,8 +10,9 @@ export function cellText(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** One line, no control characters (a value may hold any: see terminalText), at most MAX_CELL. */
 function oneLineCell(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
+  const oneLine = terminalText(text.replace(/\s+/g, ' '));
   return oneLine.length > MAX_CELL ? `${oneLine.slice(0, MAX_CELL - 1)}…` : oneLine;
 }
 

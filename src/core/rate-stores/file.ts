@@ -7,10 +7,9 @@
  *
  * Loaded only when a file store is used: `import { GlueKit }` never loads SQLite.
  */
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { RateStoreError } from '../errors.js';
+import { preparePrivateDatabase } from '../private-files.js';
 import {
   type Admission,
   type RateStore,
@@ -116,9 +115,8 @@ export class FileRateStore implements RateStore {
     if (this.statements) return this.statements;
     try {
       // Private to this user: the file names key fingerprints and when they were used.
-      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      preparePrivateDatabase(this.path, { create: true });
       const db = new Database(this.path);
-      chmodSync(this.path, 0o600);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       db.pragma('journal_mode = WAL');
       // A process that dies keeps every committed slot (WAL with NORMAL survives a crash of the

@@ -19,6 +19,7 @@ import { ONEPASSWORD_CSV } from './onepassword-csv.js';
 import { readOnePux, readOnePuxData } from './onepux.js';
 import type { VaultEntry, VaultFormat, VaultReadOptions, VaultSource } from './types.js';
 import { VAULT_FORMATS } from './types.js';
+import { stripUrlCredentials } from './url-credentials.js';
 import { looksLikeZip } from './zip.js';
 
 const CSV_SPECS: readonly VaultCsvSpec[] = [
@@ -200,5 +201,6 @@ export function readVault(
     throw error;
   }
   report.throwIfAny();
-  return { ...result, warnings: report.warnings };
+  const rows = stripUrlCredentials(result.rows, report);
+  return { ...result, rows, warnings: report.warnings };
 }

@@ -112,8 +112,11 @@ function lookup(values: TemplateValues, path: string): unknown {
     root === 'organization' ? values.organization : root === 'vars' ? values.vars : undefined;
   for (const part of rest) {
     if (value === null || typeof value !== 'object') return undefined;
+    // Own properties only: `in` would walk the prototype chain, and `{{ organization.constructor }}`
+    // would render `function Object() { [native code] }`.
     const object = value as Record<string, unknown>;
-    value = part in object ? object[part] : object[camelKey(part)];
+    const key = Object.hasOwn(object, part) ? part : camelKey(part);
+    value = Object.hasOwn(object, key) ? object[key] : undefined;
   }
   return value;
 }
