@@ -26,3 +26,44 @@ export interface Figure {
 export function reportFigures(bench: string, figures: readonly Figure[]): void {
   process.stdout.write(`${BENCH_MARKER}${JSON.stringify({ bench, figures })}\n`);
 }
+
+export interface WindowRun {
+  /** Requests the server answered, and those it refused with 429. */
+  served: number;
+  refused: number;
+  seconds: number;
+  limit: number;
+  windowS: number;
+  latencyMs: number;
+}
+
+/**
+ * Throughput under a sliding window against the best any client could do with as many requests:
+ * the N-th may start at floor((N-1) / limit) windows, then takes the latency (goal >= 0.95); and
+ * the 429s the server sent (goal 0). Returns the figures and a line for people.
+ */
+export function windowUse(
+  label: string,
+  run: WindowRun,
+  /** The goal for the ratio; null for none. */
+  goal: string | null = '>= 0.95',
+): { figures: Figure[]; summary: string } {
+  const minimumSeconds = Math.floor((run.served - 1) / run.limit) * run.windowS + run.latencyMs / 1000;
+  const achieved = run.served / run.seconds;
+  const allowed = run.served / minimumSeconds;
+  return {
+    summary:
+      `${run.served} requests served, ${run.refused} 429s, in ${run.seconds.toFixed(1)} s; the fastest possible ` +
+      `under the window ${minimumSeconds.toFixed(1)} s: ${achieved.toFixed(2)} req/s of ${allowed.toFixed(2)} allowed = ${(achieved / allowed).toFixed(3)}`,
+    figures: [
+      {
+        name: `${label}, ${run.limit} per ${run.windowS} s, ${run.latencyMs} ms latency (${run.served} requests)`,
+        value: achieved,
+        unit: 'req/s',
+        baseline: { value: allowed, label: 'allowed: the best possible under the sliding window' },
+        goal: goal ?? undefined,
+      },
+      { name: `${label.split(':')[0]}: 429s the emulator sent`, value: run.refused, unit: '429s', goal: '0' },
+    ],
+  };
+}

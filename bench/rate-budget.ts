@@ -22,7 +22,7 @@ import { readContactSource } from '../src/sources/index.js';
 import { applyPlan } from '../src/workflows/apply.js';
 import { contactExecutor, planContactSync } from '../src/workflows/contacts.js';
 import { Journal } from '../src/workflows/journal.js';
-import { reportFigures } from './_report.js';
+import { reportFigures, windowUse } from './_report.js';
 
 const at = process.argv.indexOf('--writes');
 const WRITES = at > 0 ? Number(process.argv[at + 1]) : 3000;
@@ -79,25 +79,17 @@ try {
   const counts = emulator.control.counts();
   const refused = counts.byStatus['429'] ?? 0;
   const served = counts.total - refused;
-  const minimumSeconds = Math.floor((served - 1) / LIMIT) * WINDOW_S + LATENCY_MS / 1000;
-  const achieved = served / seconds;
-  const allowed = served / minimumSeconds;
   const written = (result.counts.done ?? 0) + (result.counts.adopted ?? 0);
-  console.log(`requests served ${served} (${written} writes), 429s ${refused}`);
-  console.log(
-    `took ${seconds.toFixed(1)} s; the fastest possible under the window ${minimumSeconds.toFixed(1)} s: ` +
-      `${achieved.toFixed(2)} req/s of ${allowed.toFixed(2)} allowed = ${(achieved / allowed).toFixed(3)} (goal >= 0.95)`,
-  );
-  reportFigures('rate-budget', [
-    {
-      name: `rate-budget use: ${WRITES}-write import, ${LIMIT} per ${WINDOW_S} s, ${LATENCY_MS} ms latency (${served} requests)`,
-      value: achieved,
-      unit: 'req/s',
-      baseline: { value: allowed, label: 'allowed: the best possible under the sliding window' },
-      goal: '>= 0.95',
-    },
-    { name: 'rate-budget use: 429s the emulator sent', value: refused, unit: '429s', goal: '0' },
-  ]);
+  const use = windowUse(`rate-budget use: ${WRITES}-write import`, {
+    served,
+    refused,
+    seconds,
+    limit: LIMIT,
+    windowS: WINDOW_S,
+    latencyMs: LATENCY_MS,
+  });
+  console.log(`${written} writes; ${use.summary}`);
+  reportFigures('rate-budget', use.figures);
 } finally {
   await emulator.stop();
 }

@@ -2,7 +2,7 @@
  * gluekit: the IT Glue SDK. Every operation of the seed document (spec/itglue.openapi.yaml) is
  * reachable from `GlueKit`, with the document's names and real IT Glue's wire.
  */
-export { type ClientOptions, GlueKit } from './client.js';
+export { type ClientOptions, GlueKit, type RateBudgetStatus, type RateLimitSettings } from './client.js';
 export type { SectionInput } from './compat/documents.js';
 export { REGION_BASE_URLS, type Region } from './core/config.js';
 export {
@@ -16,6 +16,7 @@ export {
   NotFoundError,
   PartialWriteError,
   RateLimitError,
+  RateStoreError,
   RedirectError,
   RequestAbortedError,
   type RequestInfo,
@@ -26,6 +27,14 @@ export {
 export type { Logger, LogLevel } from './core/log.js';
 export { Page, PagePromise } from './core/pagination.js';
 export type { RateLimitOptions } from './core/rate-budget.js';
+export type {
+  Admission,
+  RateStore,
+  RateStoreKind,
+  RateUsage,
+  RateWindow,
+} from './core/rate-store.js';
+export { closeRateStores } from './core/rate-stores/open.js';
 export { keyFingerprint, redactSecrets } from './core/redact.js';
 export type { RequestOptions } from './core/transport.js';
 export type { ErrorDetail } from './jsonapi/errors.js';

@@ -2,10 +2,14 @@
  * Everything a command needs from the global options: how to print, whether it may prompt, and
  * a client built from flags, then the environment, then the config profile, then defaults.
  */
+
+import { join } from 'node:path';
 import { type ClientOptions, GlueKit } from '../client.js';
 import { resolveBaseUrl } from '../core/config.js';
 import { readEnv } from '../core/env.js';
 import { ConfigurationError } from '../core/errors.js';
+import type { RateStore } from '../core/rate-store.js';
+import { rateStoreFor } from '../core/rate-stores/open.js';
 import { terminalText } from '../core/terminal-text.js';
 import { gluekitPaths } from './config/paths.js';
 import { type ConfigFile, type Profile, readConfig } from './config/store.js';
@@ -23,7 +27,11 @@ export interface GlobalOptions {
   baseUrl?: string;
   color?: boolean;
   verbose?: boolean;
+  rateStore?: string;
 }
+
+/** Where every gluekit process of this user shares each key's rate window by default. */
+export const RATE_BUDGET_FILE = 'rate-budget.sqlite';
 
 export interface Connection {
   apiKey: string | undefined;
@@ -110,6 +118,15 @@ export class CliContext {
     return { apiKey, baseUrl, profile: name, sources: { apiKey: keySource, baseUrl: baseUrlSource } };
   }
 
+  /**
+   * Where the rate window is kept: `--rate-store`, then `GLUEKIT_RATE_STORE`, then a file in the
+   * data directory, so every gluekit process of this user on this machine shares one window per key.
+   */
+  rateStore(): RateStore {
+    const spec = this.options.rateStore ?? readEnv('GLUEKIT_RATE_STORE') ?? 'file';
+    return rateStoreFor(spec, join(this.paths.dataDir, RATE_BUDGET_FILE));
+  }
+
   client(overrides: ClientOptions = {}): GlueKit {
     const connection = this.connection();
     if (!connection.apiKey && overrides.apiKey === undefined) {
@@ -127,6 +144,7 @@ export class CliContext {
       apiKey: connection.apiKey,
       baseUrl: connection.baseUrl,
       logLevel: this.options.verbose ? 'debug' : 'warn',
+      rateLimit: { store: this.rateStore() },
       ...(waitSeconds !== undefined ? { maxRateLimitWaitMs: Number(waitSeconds) * 1000 } : {}),
       ...overrides,
     });

@@ -2,7 +2,7 @@
  * The `gluekit` program. The command tree for resources comes from the operation table; every
  * command loads its module lazily, so `gluekit --version` stays fast.
  */
-
+import { closeRateStores } from '../core/rate-stores/open.js';
 import { VERSION } from '../version.js';
 import { Command, CommanderError, Option } from './commander.js';
 import { registerMcpCommand } from './commands/mcp-command.js';
@@ -27,6 +27,8 @@ const ENVIRONMENT_HELP = `Environment:
   GLUEKIT_HOME       where config and data live (default: the platform's directories)
   GLUEKIT_PROFILE    the config profile to use
   GLUEKIT_RATE_LIMIT_WAIT  seconds to wait out IT Glue's rate limit before exit 7 (default 600)
+  GLUEKIT_RATE_STORE where each key's rate budget is shared (as --rate-store)
+  GLUEKIT_RATE_LIMIT the key's budget as requests/seconds (default 3000/300)
   NO_COLOR           no colour in tables`;
 
 function contextOf(command: Command): CliContext {
@@ -116,6 +118,10 @@ export function buildProgram(): Command {
     .option('--base-url <url>', 'a base URL instead of a region (e.g. a local emulator)')
     .option('--no-color', 'no colour')
     .option('-v, --verbose', 'log requests to stderr (never the key or a secret)')
+    .option(
+      '--rate-store <store>',
+      "where each key's rate budget is shared: file (default: every gluekit process on this machine), memory, file:PATH or redis://host:port/db",
+    )
     .showSuggestionAfterError(true)
     // Set before the subcommands are added, so they inherit it: usage errors throw, and exit 2.
     .exitOverride()
@@ -241,5 +247,8 @@ export async function run(argv: readonly string[]): Promise<void> {
     }
     const { reportError } = await import('./report-error.js');
     process.exitCode = reportError(error, jsonErrors);
+  } finally {
+    // The rate budget's file or Redis connection must not keep the process alive.
+    await closeRateStores();
   }
 }

@@ -164,6 +164,14 @@ export class RequestAbortedError extends GlueKitError {
 }
 
 /**
+ * The shared rate budget (a file or a Redis server, `rateLimit.store`) could not be read. No
+ * request is sent without it: going on alone could overrun a budget that other processes spend.
+ */
+export class RateStoreError extends GlueKitError {
+  override name = 'RateStoreError';
+}
+
+/**
  * A create whose outcome is unknown: the request was sent, then the connection dropped, timed
  * out, or the server failed. The record may exist. gluekit never re-sends a POST blindly: look the
  * record up by its natural key (email, serial, name) and retry only if it is not there.

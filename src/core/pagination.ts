@@ -1,10 +1,20 @@
 /**
  * Lists. `await client.contacts.list()` gives one `Page`; `for await (const c of client.contacts.list())`
- * walks every item of every page, holding one page in memory at a time. Pages are requested at
- * IT Glue's maximum size (1000) unless the caller asks for less, so a full read costs
- * ceil(n / 1000) requests rather than the ceil(n / 50) of IT Glue's default.
+ * walks every item of every page. Pages are requested at IT Glue's maximum size (1000) unless the
+ * caller asks for less, so a full read costs ceil(n / 1000) requests rather than the ceil(n / 50)
+ * of IT Glue's default.
+ *
+ * Once the first page says how many there are, the next ones are read several at once, one per
+ * slot of the client (read-ahead.ts), and still handed over in order; a loop that stops within the
+ * first page costs that one request.
  */
 import type { ListLinks, ListMeta } from '../jsonapi/types.js';
+import { type ReadAhead, readAhead } from './read-ahead.js';
+
+export interface IterateOptions {
+  /** The reader wants at most this many items: pages past them are not read ahead. */
+  maxItems?: number | undefined;
+}
 
 /** What a list page said about what follows it. */
 export interface PageAnswer {
@@ -52,6 +62,8 @@ export class Page<T> implements AsyncIterable<T> {
     readonly meta: ListMeta,
     readonly links: ListLinks,
     private readonly fetchNext: (() => Promise<Page<T>>) | null,
+    /** How to read the following pages several at once; null when only one at a time will do. */
+    private readonly ahead: ReadAhead<T> | null = null,
   ) {}
 
   hasNextPage(): boolean {
@@ -64,9 +76,14 @@ export class Page<T> implements AsyncIterable<T> {
   }
 
   /** This page, then each following page. */
-  async *iterPages(): AsyncGenerator<Page<T>> {
+  async *iterPages(options: IterateOptions = {}): AsyncGenerator<Page<T>> {
+    yield this;
+    if (!this.hasNextPage()) return;
+    if (this.ahead) {
+      yield* readAhead(this, this.ahead, options.maxItems);
+      return;
+    }
     let page: Page<T> = this;
-    yield page;
     while (page.hasNextPage()) {
       page = await page.getNextPage();
       yield page;
@@ -106,8 +123,8 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   }
 
   /** Every page, in order. */
-  async *pages(): AsyncGenerator<Page<T>> {
-    yield* (await this.firstPage()).iterPages();
+  async *pages(options: IterateOptions = {}): AsyncGenerator<Page<T>> {
+    yield* (await this.firstPage()).iterPages(options);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
@@ -118,9 +135,11 @@ export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
   async toArray(limit = Number.POSITIVE_INFINITY): Promise<T[]> {
     const items: T[] = [];
     if (limit <= 0) return items;
-    for await (const item of this) {
-      items.push(item);
-      if (items.length >= limit) break;
+    for await (const page of this.pages({ maxItems: limit })) {
+      for (const item of page.data) {
+        items.push(item);
+        if (items.length >= limit) return items;
+      }
     }
     return items;
   }

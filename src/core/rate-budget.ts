@@ -1,12 +1,15 @@
 /**
- * IT Glue allows 3000 requests per 5 minutes per API key. `RateBudget` is a sliding window over
- * the start times of our own requests: a request waits only when the window is full, so the budget
- * is neither exceeded nor wasted. A 429 (another integration spending the same key's budget)
- * pauses every waiting request until IT Glue says it will accept more.
+ * IT Glue allows 3000 requests per 5 minutes per API key. `RateBudget` is this process's door to
+ * one key's window, wherever the window lives (rate-store.ts): requests queue here in order, the
+ * first in line asks the store for a slot, and when the window is full it waits exactly until the
+ * store says one frees, so the budget is neither exceeded nor wasted. A 429 (another integration
+ * spending the same key) pauses the window in the store, so every process sharing it waits.
  *
- * One budget per key is shared by every client in the process (`budgetFor`).
+ * One budget per key, base URL, window and store is shared by every client in the process
+ * (`budgetFor`).
  */
 import { RequestAbortedError } from './errors.js';
+import type { RateStore, RateUsage, RateWindow } from './rate-store.js';
 
 export interface RateLimitOptions {
   /** Requests allowed per window. Default 3000. */
@@ -17,126 +20,134 @@ export interface RateLimitOptions {
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 3000, windowMs: 300_000 };
 
-/**
- * A slot is reused this long after it leaves the window: our clock starts when a request is sent,
- * IT Glue's when it arrives, and the two must not disagree at the edge.
- */
-export const WINDOW_MARGIN_MS = 250;
-
-/**
- * When the next request may start: now if fewer than `limit` requests started within the window,
- * otherwise when the oldest of the last `limit` leaves it. `starts` is in ascending order.
- */
-export function nextStartTime(
-  starts: readonly number[],
-  limit: number,
-  windowMs: number,
-  now: number,
-): number {
-  if (starts.length < limit) return now;
-  const oldestThatCounts = starts[starts.length - limit] as number;
-  return Math.max(now, oldestThatCounts + windowMs + WINDOW_MARGIN_MS);
-}
-
 interface Waiter {
-  resolve: () => void;
-  reject: (error: unknown) => void;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
+  grant: (slot: string) => void;
+  fail: (error: unknown) => void;
 }
 
 export class RateBudget {
-  readonly limit: number;
-  readonly windowMs: number;
-  private starts: number[] = [];
   private waiters: Waiter[] = [];
-  private pausedUntil = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly now: () => number;
+  private pumping = false;
+  private wake: (() => void) | undefined;
 
-  constructor(options: RateLimitOptions, now: () => number = Date.now) {
-    this.limit = options.limit;
-    this.windowMs = options.windowMs;
-    this.now = now;
+  constructor(
+    readonly store: RateStore,
+    /** The window's name in the store: the key's fingerprint, the base URL and the window length. */
+    readonly bucket: string,
+    readonly window: RateWindow,
+  ) {}
+
+  get limit(): number {
+    return this.window.limit;
   }
 
-  /** Resolves when a request may start, and counts it. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  get windowMs(): number {
+    return this.window.windowMs;
+  }
+
+  /** Resolves with a slot when a request may start; pass the slot to `settle` when it ends. */
+  acquire(signal?: AbortSignal): Promise<string> {
     if (signal?.aborted) return Promise.reject(new RequestAbortedError('The request was aborted'));
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
-      if (signal) {
-        waiter.onAbort = () => {
-          this.waiters = this.waiters.filter((w) => w !== waiter);
-          reject(new RequestAbortedError('The request was aborted while waiting for the rate budget'));
-        };
-        signal.addEventListener('abort', waiter.onAbort, { once: true });
-      }
+    return new Promise<string>((resolve, reject) => {
+      const onAbort = () => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        if (this.waiters.length === 0) this.wake?.();
+        reject(new RequestAbortedError('The request was aborted while waiting for the rate budget'));
+      };
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      const waiter: Waiter = {
+        grant: (slot) => {
+          done();
+          resolve(slot);
+        },
+        fail: (error) => {
+          done();
+          reject(error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(waiter);
-      this.pump();
+      void this.pump();
     });
   }
 
-  /** IT Glue answered 429: nothing starts before `untilMs`. */
-  pauseUntil(untilMs: number): void {
-    if (untilMs > this.pausedUntil) this.pausedUntil = untilMs;
+  /** The request that held `slot` has ended. A store that fails here only loses precision. */
+  settle(slot: string): void {
+    this.store.settle(this.bucket, slot, this.window).catch(() => {});
   }
 
-  /** When our own window frees a slot, if it is full now; undefined when it has room. */
-  fullUntil(): number | undefined {
-    const now = this.now();
-    this.dropExpired(now);
-    const next = nextStartTime(this.starts, this.limit, this.windowMs, now);
-    return next > now ? next : undefined;
+  /** IT Glue answered 429: nothing sharing this window starts for `ms`. */
+  pause(ms: number): Promise<void> {
+    return this.store.pause(this.bucket, ms);
   }
 
-  /** Requests started within the current window. */
-  used(): number {
-    this.dropExpired(this.now());
-    return this.starts.length;
+  usage(): Promise<RateUsage> {
+    return this.store.usage(this.bucket, this.window);
   }
 
-  remaining(): number {
-    return Math.max(0, this.limit - this.used());
-  }
-
-  private dropExpired(now: number): void {
-    const cutoff = now - this.windowMs - WINDOW_MARGIN_MS;
-    let drop = 0;
-    while (drop < this.starts.length && (this.starts[drop] as number) <= cutoff) drop++;
-    if (drop > 0) this.starts.splice(0, drop);
-  }
-
-  private pump(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    while (this.waiters.length > 0) {
-      const now = this.now();
-      this.dropExpired(now);
-      const startAt = Math.max(this.pausedUntil, nextStartTime(this.starts, this.limit, this.windowMs, now));
-      if (startAt > now) {
-        this.timer = setTimeout(() => this.pump(), startAt - now);
-        return;
+  /** One request at a time asks the store, for the first waiter in line. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiters.length > 0) {
+        let admission: Awaited<ReturnType<RateStore['tryAcquire']>>;
+        try {
+          admission = await this.store.tryAcquire(this.bucket, this.window);
+        } catch (error) {
+          for (const waiter of this.waiters.splice(0)) waiter.fail(error);
+          return;
+        }
+        if (admission.granted) {
+          const waiter = this.waiters.shift();
+          // Everyone left while the store answered: the slot stays spent (it may be used by
+          // nobody, which costs one slot, never an overrun); it counts from now.
+          if (waiter) waiter.grant(admission.slot);
+          else this.settle(admission.slot);
+        } else {
+          await this.sleep(admission.waitMs);
+        }
       }
-      const waiter = this.waiters.shift() as Waiter;
-      if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
-      this.starts.push(now);
-      waiter.resolve();
+    } finally {
+      this.pumping = false;
     }
+  }
+
+  /** Waits, but stops early when the last waiter leaves, so no timer outlives the demand. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
   }
 }
 
-const budgets = new Map<string, RateBudget>();
+const budgets = new WeakMap<RateStore, Map<string, RateBudget>>();
 
-/** The process-wide budget for one key (by fingerprint) and base URL. */
-export function budgetFor(keyId: string, options: RateLimitOptions): RateBudget {
-  const id = `${keyId} ${options.limit}/${options.windowMs}`;
-  let budget = budgets.get(id);
+/** The process-wide budget for one window (`bucket`) in one store. */
+export function budgetFor(store: RateStore, bucket: string, window: RateWindow): RateBudget {
+  let byBucket = budgets.get(store);
+  if (!byBucket) {
+    byBucket = new Map();
+    budgets.set(store, byBucket);
+  }
+  const id = `${bucket} ${window.limit}/${window.windowMs}`;
+  let budget = byBucket.get(id);
   if (!budget) {
-    budget = new RateBudget(options);
-    budgets.set(id, budget);
+    budget = new RateBudget(store, bucket, window);
+    byBucket.set(id, budget);
   }
   return budget;
+}
+
+/** The window's name in a store: the key by its fingerprint (never the key), where, and how long. */
+export function bucketName(keyFingerprint: string, baseUrl: string, windowMs: number): string {
+  return `${keyFingerprint} ${baseUrl} ${windowMs}ms`;
 }

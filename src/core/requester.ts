@@ -13,6 +13,7 @@ import { buildQuery, type QueryInput } from '../jsonapi/query.js';
 import { serializeResource } from '../jsonapi/serialize.js';
 import { GlueKitError } from './errors.js';
 import { nextPageNumber, Page, PagePromise } from './pagination.js';
+import type { PageRead, ReadAhead } from './read-ahead.js';
 import type { HttpMethod, RequestOptions, Transport } from './transport.js';
 
 export interface ListRequest {
@@ -109,7 +110,9 @@ export class Requester {
     options: RequestOptions,
     keep?: (item: T) => boolean,
   ): PagePromise<T> {
-    return new PagePromise(() => this.fetchPage(req, req.pageNumber ?? 1, map, options, keep));
+    return new PagePromise(
+      async () => (await this.readPage(req, req.pageNumber ?? 1, map, options, keep)).page,
+    );
   }
 
   /** Every record of every page, one page in memory at a time. */
@@ -117,13 +120,13 @@ export class Requester {
     yield* this.list(req, (item) => item, options);
   }
 
-  private async fetchPage<T>(
+  private async readPage<T>(
     req: ListRequest,
     pageNumber: number,
     map: (item: FlatResource) => T,
     options: RequestOptions,
     keep?: (item: T) => boolean,
-  ): Promise<Page<T>> {
+  ): Promise<PageRead<T>> {
     const url = `${req.path}?${buildQuery({ ...req.query, sort: stableSort(req), pageNumber, pageSize: req.pageSize })}`;
     const doc = await this.document<FlatResource[] | FlatResource | null>(
       'GET',
@@ -141,9 +144,46 @@ export class Requester {
       links,
       itemCount: items.length,
     });
-    const next = nextNumber === null ? null : () => this.fetchPage(req, nextNumber, map, options, keep);
+    const next =
+      nextNumber === null
+        ? null
+        : async () => (await this.readPage(req, nextNumber, map, options, keep)).page;
+    // Pages can be read several at once only when the server says it answered the number asked
+    // for and how many pages there are.
+    const numbered = doc.meta.totalPages !== undefined && meta.currentPage === pageNumber;
+    const ahead: ReadAhead<T> | null =
+      next !== null && numbered
+        ? {
+            firstNumber: pageNumber,
+            firstId: items[0]?.id,
+            pageSize: req.pageSize,
+            slots: () => this.transport.inFlightLimit,
+            fetch: (number, signal) => this.readNumberedPage(req, number, map, options, signal, keep),
+          }
+        : null;
     const records = items.map(map);
-    return new Page(keep ? records.filter(keep) : records, meta, links, next);
+    const page = new Page(keep ? records.filter(keep) : records, meta, links, next, ahead);
+    return { page, sent: items.length, firstId: items[0]?.id };
+  }
+
+  /** Page `pageNumber`, read ahead of its reader: it must be the page asked for. */
+  private async readNumberedPage<T>(
+    req: ListRequest,
+    pageNumber: number,
+    map: (item: FlatResource) => T,
+    options: RequestOptions,
+    signal: AbortSignal,
+    keep?: (item: T) => boolean,
+  ): Promise<PageRead<T>> {
+    const combined = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
+    const read = await this.readPage(req, pageNumber, map, { ...options, signal: combined }, keep);
+    if (read.sent > 0 && read.page.meta.currentPage !== pageNumber) {
+      throw new GlueKitError(
+        `IT Glue answered page ${read.page.meta.currentPage} when asked for page ${pageNumber} of ${req.path}: ` +
+          'the server does not page this list by number, so it cannot be read past the first page',
+      );
+    }
+    return read;
   }
 
   private single(data: FlatResource | null, method: string, path: string): FlatResource {

@@ -1,4 +1,4 @@
-/** Bounds how many requests one client has in flight (default 4). */
+/** Bounds how many requests one client has in flight; the bound may change (in-flight.ts). */
 import { RequestAbortedError } from './errors.js';
 
 interface Waiter {
@@ -15,13 +15,27 @@ interface Watch {
 
 export class Semaphore {
   private available: number;
+  private capacity: number;
   private readonly queue: Waiter[] = [];
   // One abort listener per signal, not per queued call: callers share a signal across hundreds
   // of calls (a sync), and a listener each would pile up on it (Node warns past 10).
   private readonly watches = new Map<AbortSignal, Watch>();
 
-  constructor(readonly size: number) {
+  constructor(size: number) {
+    this.capacity = size;
     this.available = size;
+  }
+
+  get size(): number {
+    return this.capacity;
+  }
+
+  /** A new bound: more room lets queued requests go now; less takes effect as requests end. */
+  resize(size: number): void {
+    if (size === this.capacity) return;
+    this.available += size - this.capacity;
+    this.capacity = size;
+    this.drain();
   }
 
   async acquire(signal?: AbortSignal): Promise<() => void> {
@@ -68,16 +82,23 @@ export class Semaphore {
     }
   }
 
+  /** Hands free slots to the queue, first come first served. */
+  private drain(): void {
+    while (this.available > 0 && this.queue.length > 0) {
+      const next = this.queue.shift() as Waiter;
+      this.available--;
+      this.unwatch(next);
+      next.grant();
+    }
+  }
+
   private releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const next = this.queue.shift();
-      if (next) {
-        this.unwatch(next);
-        next.grant();
-      } else this.available++;
+      this.available++;
+      this.drain();
     };
   }
 }

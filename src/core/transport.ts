@@ -9,6 +9,7 @@
  *   becomes AmbiguousWriteError, never a second POST.
  * - Other 4xx: the matching APIError subclass, at once.
  */
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { parseJson, stringifyJsonApi } from '../jsonapi/json.js';
 import { keyForms } from './api-key.js';
 import { requestUrl } from './destination.js';
@@ -21,6 +22,7 @@ import {
   TimeoutError,
 } from './errors.js';
 import type { HttpFetch, HttpRequestInit, HttpResponse } from './http.js';
+import type { AdaptiveInFlight } from './in-flight.js';
 import type { Logger } from './log.js';
 import type { RateBudget } from './rate-budget.js';
 import { redactSecrets, scrubError } from './redact.js';
@@ -49,6 +51,8 @@ export interface TransportConfig {
   maxRateLimitWaitMs: number;
   budget: RateBudget | null;
   semaphore: Semaphore;
+  /** Sizes the semaphore from measured latency; null when the caller fixed `concurrency`. */
+  inFlight: AdaptiveInFlight | null;
   logger: Logger;
   userAgent: string;
 }
@@ -101,6 +105,11 @@ export class Transport {
     return this.#config.maxRetries;
   }
 
+  /** Requests this client lets in flight at once, now. */
+  get inFlightLimit(): number {
+    return this.#config.semaphore.size;
+  }
+
   async request(req: TransportRequest, options: RequestOptions = {}): Promise<TransportResponse> {
     try {
       return await this.send(req, options);
@@ -118,6 +127,7 @@ export class Transport {
       operationId: req.operationId,
     };
     const bodyText = req.body === undefined ? undefined : stringifyJsonApi(req.body);
+    if (options.signal) allowSharedSignal(options.signal);
     const maxRetries = options.maxRetries ?? this.#config.maxRetries;
     const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs;
     let attempt = 0;
@@ -146,12 +156,13 @@ export class Transport {
         } else if (isRedirect(response.status)) {
           throw redirectError(response, url, info, this.#secrets);
         } else if (response.status === 429) {
-          const waitMs = this.rateLimitWait(response.headers, rateLimited++);
+          const waitMs = await this.rateLimitWait(response.headers, rateLimited++);
           if (rateLimitWaitedMs + waitMs > this.#config.maxRateLimitWaitMs) {
             throw new RateLimitError(info, errorDetails(text, this.#secrets), new Date(Date.now() + waitMs));
           }
           rateLimitWaitedMs += waitMs;
-          this.#config.budget?.pauseUntil(Date.now() + waitMs);
+          // Every process sharing the window waits too, not only this request.
+          if (waitMs > 0) await this.#config.budget?.pause(waitMs);
           this.#config.logger.warn(`rate limited on ${req.method} ${info.path}; waiting ${waitMs} ms`);
           await sleep(waitMs, options.signal);
           continue;
@@ -198,8 +209,10 @@ export class Transport {
     timeoutMs: number,
   ): Promise<AttemptResult> {
     const release = await this.#config.semaphore.acquire(callerSignal);
+    const budget = this.#config.budget;
+    let slot: string | undefined;
     try {
-      await this.#config.budget?.acquire(callerSignal);
+      slot = await budget?.acquire(callerSignal);
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
       const headers: Record<string, string> = {
@@ -214,8 +227,10 @@ export class Transport {
         // It comes back as a response, and becomes a RedirectError.
         const init: HttpRequestInit = { method, headers, signal, redirect: 'manual' };
         if (bodyText !== undefined) init.body = bodyText;
+        const sent = performance.now();
         const response = await this.#config.fetch(url, init);
         const text = await response.text();
+        this.#config.inFlight?.observe(performance.now() - sent);
         return { response, text };
       } catch (error) {
         if (callerSignal?.aborted) throw new RequestAbortedError('The request was aborted');
@@ -223,6 +238,8 @@ export class Transport {
         return { failure: { kind: 'network', sent: !wasNeverSent(error) }, cause: error };
       }
     } finally {
+      // IT Glue counted this request when it arrived, no later than now: from now on is safe.
+      if (slot !== undefined) budget?.settle(slot);
       release();
     }
   }
@@ -237,16 +254,15 @@ export class Transport {
   }
 
   /**
-   * How long to wait after a 429: what Retry-After says; else until our own window frees a slot
-   * when it is full; else (another integration spends the same key) a pause that doubles from 2 s
-   * up to a minute.
+   * How long to wait after a 429: what Retry-After says; else nothing more when our own window is
+   * full (the budget holds the retry until a slot frees); else (another integration spends the
+   * same key) a pause that doubles from 2 s up to a minute.
    */
-  private rateLimitWait(headers: HttpResponse['headers'], previous429s: number): number {
-    const now = Date.now();
-    const retryAfter = parseRetryAfter(headers.get('retry-after'), now);
+  private async rateLimitWait(headers: HttpResponse['headers'], previous429s: number): Promise<number> {
+    const retryAfter = parseRetryAfter(headers.get('retry-after'), Date.now());
     if (retryAfter !== undefined) return Math.max(retryAfter, 100);
-    const windowFree = this.#config.budget?.fullUntil();
-    if (windowFree !== undefined) return windowFree - now;
+    const budget = this.#config.budget;
+    if (budget && (await budget.usage()).used >= budget.limit) return 0;
     return Math.min(60_000, 2000 * 2 ** previous429s);
   }
 
@@ -264,5 +280,16 @@ export class Transport {
 }
 
 const INVALID = Symbol('invalid-json');
+
+/**
+ * One signal often serves every request of a job (a sync keeps dozens in line at once), and each
+ * request waiting for a slot holds a listener on it until it is served. That is not a leak, so
+ * Node's warning at 11 listeners is raised for such a signal.
+ */
+const SHARED_SIGNAL_LISTENERS = 1000;
+
+function allowSharedSignal(signal: AbortSignal): void {
+  if (getMaxListeners(signal) < SHARED_SIGNAL_LISTENERS) setMaxListeners(SHARED_SIGNAL_LISTENERS, signal);
+}
 
 const isRedirect = (status: number) => status >= 300 && status < 400;

@@ -35,7 +35,7 @@ export interface SyncOptions {
   resources?: readonly MirrorResource[] | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: SyncProgress) => void) | undefined;
-  /** Pages (or organizations) read at once within a pass. Default 4; the client's own limit applies too. */
+  /** Pages (or organizations) read at once within a pass. Default: the client's `maxInFlight`; the client's own limit applies too. */
   concurrency?: number | undefined;
   /** For tests. */
   now?: (() => Date) | undefined;
@@ -70,7 +70,7 @@ export async function syncMirror(options: SyncOptions): Promise<SyncSummary> {
     client,
     store,
     options.signal,
-    Math.max(1, Math.floor(options.concurrency ?? 4)),
+    Math.max(1, Math.floor(options.concurrency ?? client.maxInFlight)),
     now,
     options.onProgress,
   );

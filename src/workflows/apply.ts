@@ -7,6 +7,7 @@
  */
 import { DEFAULT_MAX_RETRIES } from '../client.js';
 import { AmbiguousWriteError, GlueKitError, RequestAbortedError, ValidationError } from '../core/errors.js';
+import { IN_FLIGHT_FLOOR } from '../core/in-flight.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { ResourceExecutor, TargetRecord } from './executor.js';
 import { appendTo } from './group.js';
@@ -36,6 +37,7 @@ export interface ApplyOptions {
   checkPreconditions: boolean;
   /** Skip conflicting actions instead of refusing the whole plan. */
   allowConflicts?: boolean;
+  /** Writes under way at once. Default 8, the client's least in-flight limit: more would journal intents that only wait. */
   concurrency?: number;
   signal?: AbortSignal | undefined;
   /**
@@ -221,7 +223,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       options.onProgress?.(++done, work.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? IN_FLIGHT_FLOOR) }, worker));
 
   markOwnership(options, runId, outcomes);
   const failed = outcomes.some((outcome) => outcome.state === 'failed');

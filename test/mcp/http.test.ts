@@ -123,10 +123,11 @@ describe('MCP over Streamable HTTP', () => {
     const b = await httpSession(budgeted.url, { 'x-api-key': bob });
     for (let i = 0; i < 3; i++) await a.ok('get_organization', { id: '1009' });
     await b.ok('get_organization', { id: '1009' });
-    const used = (key: string) => clientFor(emulator.current, { apiKey: key, rateLimit }).rateBudget()?.used;
+    const used = async (key: string) =>
+      (await clientFor(emulator.current, { apiKey: key, rateLimit }).rateBudget())?.used;
     // Each key also spent one request when its session opened: IT Glue's check that it is valid.
-    expect(used(alice)).toBe(4);
-    expect(used(bob)).toBe(2);
+    expect(await used(alice)).toBe(4);
+    expect(await used(bob)).toBe(2);
     await a.close();
     await b.close();
   });

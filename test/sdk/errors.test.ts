@@ -29,6 +29,7 @@ describe('errors', () => {
       NotFoundError: new sdk.NotFoundError(404, request, []),
       ValidationError: new sdk.ValidationError(422, request, []),
       RateLimitError: new sdk.RateLimitError(request, [], undefined),
+      RateStoreError: new sdk.RateStoreError('the store is unreachable'),
       RedirectError: new sdk.RedirectError(302, request, 'https://elsewhere.example/'),
       ServerError: new sdk.ServerError(503, request, []),
       ConnectionError: new sdk.ConnectionError(request, 'm'),

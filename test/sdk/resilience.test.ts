@@ -142,6 +142,6 @@ describe('the client-side rate budget', () => {
     const counts = await requestCounts(emulator.current);
     expect(counts.byStatus['429'] ?? 0).toBe(0);
     expect(counts.total).toBe(25);
-    expect(client.rateBudget()?.limit).toBe(10);
+    expect((await client.rateBudget())?.limit).toBe(10);
   });
 });

@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequestAbortedError } from '../../src/core/errors.js';
-import { nextStartTime, RateBudget, WINDOW_MARGIN_MS } from '../../src/core/rate-budget.js';
+import { describe, expect, it } from 'vitest';
 import { backoffDelay, decideRetry, parseRetryAfter, wasNeverSent } from '../../src/core/retry.js';
 
 describe('decideRetry', () => {
@@ -72,85 +70,5 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter('', now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
-  });
-});
-
-describe('nextStartTime (the sliding window)', () => {
-  it('lets a request start at once while fewer than `limit` started in the window', () => {
-    expect(nextStartTime([1, 2], 3, 1000, 10)).toBe(10);
-  });
-  it('otherwise waits until the oldest of the last `limit` leaves the window, plus the margin', () => {
-    expect(nextStartTime([100, 200, 300], 3, 1000, 500)).toBe(100 + 1000 + WINDOW_MARGIN_MS);
-    expect(nextStartTime([0, 100, 200, 300], 3, 1000, 500)).toBe(100 + 1000 + WINDOW_MARGIN_MS);
-  });
-  it('never admits more than `limit` starts in any window', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 20 }),
-        fc.integer({ min: 10, max: 5000 }),
-        fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }),
-        (limit, windowMs, gaps) => {
-          const starts: number[] = [];
-          let clock = 0;
-          for (const gap of gaps) {
-            clock += gap;
-            const at = nextStartTime(starts, limit, windowMs, clock);
-            starts.push(at);
-            clock = at;
-          }
-          for (let i = limit; i < starts.length; i++) {
-            expect((starts[i] as number) - (starts[i - limit] as number)).toBeGreaterThan(windowMs);
-          }
-        },
-      ),
-    );
-  });
-});
-
-describe('RateBudget', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('admits `limit` requests, then holds the next until the window frees', async () => {
-    vi.useFakeTimers({ now: 0 });
-    const budget = new RateBudget({ limit: 3, windowMs: 1000 });
-    await Promise.all([budget.acquire(), budget.acquire(), budget.acquire()]);
-    expect(budget.remaining()).toBe(0);
-    let fourth = false;
-    const pending = budget.acquire().then(() => {
-      fourth = true;
-    });
-    await vi.advanceTimersByTimeAsync(1000 + WINDOW_MARGIN_MS - 1);
-    expect(fourth).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    await pending;
-    expect(fourth).toBe(true);
-  });
-
-  it('pauses everything after a 429 until the given time', async () => {
-    vi.useFakeTimers({ now: 0 });
-    const budget = new RateBudget({ limit: 100, windowMs: 1000 });
-    budget.pauseUntil(5000);
-    let started = false;
-    const pending = budget.acquire().then(() => {
-      started = true;
-    });
-    await vi.advanceTimersByTimeAsync(4999);
-    expect(started).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    await pending;
-    expect(started).toBe(true);
-  });
-
-  it('lets an aborted waiter go without taking a slot', async () => {
-    vi.useFakeTimers({ now: 0 });
-    const budget = new RateBudget({ limit: 1, windowMs: 1000 });
-    await budget.acquire();
-    const controller = new AbortController();
-    const waiting = budget.acquire(controller.signal);
-    controller.abort();
-    await expect(waiting).rejects.toBeInstanceOf(RequestAbortedError);
-    expect(budget.used()).toBe(1);
   });
 });

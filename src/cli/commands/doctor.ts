@@ -86,6 +86,7 @@ export async function runDoctor(ctx: CliContext): Promise<void> {
         baseUrl: connection.baseUrl,
         maxRetries: 1,
         timeoutMs: 15_000,
+        rateLimit: { store: ctx.rateStore() },
       });
       try {
         const page = await client.organizations.list({ pageSize: 1 });
@@ -109,12 +110,16 @@ export async function runDoctor(ctx: CliContext): Promise<void> {
           });
         }
       }
-      const budget = client.rateBudget();
+      const budget = await client.rateBudget();
       if (budget) {
+        const shared =
+          budget.store === 'memory'
+            ? 'counted in this process only'
+            : `shared by every gluekit process using ${budget.storeDescription}`;
         checks.push({
           check: 'rate budget',
           status: 'ok',
-          detail: `${budget.remaining} of ${budget.limit} requests per ${budget.windowMs / 1000} s left in this process (IT Glue does not report the budget other integrations use)`,
+          detail: `${budget.remaining} of ${budget.limit} requests per ${budget.windowMs / 1000} s left, ${shared} (IT Glue does not report the budget other integrations use)`,
         });
       }
     }

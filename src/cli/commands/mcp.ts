@@ -80,6 +80,8 @@ export async function runMcp(ctx: CliContext, flags: McpFlags): Promise<void> {
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535, got ${JSON.stringify(flags.port)}`);
   const { baseUrl } = ctx.connection();
+  // One window per key for every replica that names the same store (redis://… behind a balancer).
+  const rateStore = ctx.rateStore();
   const authToken = readAuthToken(flags, say);
   const tls = readTls(flags);
   const server = await startHttpServer({
@@ -91,11 +93,20 @@ export async function runMcp(ctx: CliContext, flags: McpFlags): Promise<void> {
     insecureHttp: flags.insecureHttp === true,
     maxBodyBytes: maxBodyBytes(flags),
     clientFor: (apiKey) =>
-      new GlueKit({ apiKey, baseUrl, logLevel: verbose ? 'debug' : 'warn', maxRateLimitWaitMs: waitMs }),
+      new GlueKit({
+        apiKey,
+        baseUrl,
+        logLevel: verbose ? 'debug' : 'warn',
+        maxRateLimitWaitMs: waitMs,
+        rateLimit: { store: rateStore },
+      }),
   });
   process.stdout.write(`${server.url}\n`);
   for (const warning of server.warnings) say(warning);
   say(`Streamable HTTP at ${server.url} for ${baseUrl}: ${describeMode(listing, reveal)}`);
+  say(
+    `each key's rate budget is kept in ${rateStore.kind === 'memory' ? 'this process' : rateStore.description}`,
+  );
   say('every request must carry its IT Glue API key in the x-api-key header; the server stores none');
   if (readEnv('ITGLUE_API_KEY'))
     say(`ITGLUE_API_KEY (${keyFingerprint(readEnv('ITGLUE_API_KEY') as string)}) is not used over HTTP`);

@@ -24,9 +24,10 @@ const COLUMNS = ['resource', 'mode', 'new', 'updated', 'deleted', 'requests', 'l
 
 export async function runSync(ctx: CliContext, flags: SyncFlags): Promise<void> {
   const resources = flags.resources !== undefined ? parseResourceList(flags.resources) : undefined;
-  const concurrency = positiveIntegerFlag('--concurrency', flags.concurrency) ?? 4;
+  // Without --concurrency the client chooses from the rate budget and the latency it measures.
+  const concurrency = positiveIntegerFlag('--concurrency', flags.concurrency);
   const path = mirrorPath(ctx, flags);
-  const client = ctx.client({ concurrency });
+  const client = ctx.client(concurrency !== undefined ? { concurrency } : {});
   const store = MirrorStore.open(path, {
     tenant: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
   });

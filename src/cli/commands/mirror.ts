@@ -35,7 +35,10 @@ export function registerMirrorCommands(program: Command): void {
     .option('--full', 'read every record again and reconcile deletions (default: only what changed)')
     .option('--resources <list>', 'only these types, e.g. contacts,passwords (default: all five)')
     .option('--db <path>', DB_HELP)
-    .option('--concurrency <n>', 'requests in flight at once, within the rate budget', '4')
+    .option(
+      '--concurrency <n>',
+      'requests in flight at once, within the rate budget (default: chosen from the budget and the measured latency, 8 to 64)',
+    )
     .addHelpText(
       'after',
       examplesHelp([
