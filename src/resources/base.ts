@@ -1,20 +1,23 @@
 /**
- * What every resource shares: validation against the operation table, and turning a compat
- * list plan into a `PagePromise`. Ids are checked without zod; anything else loads the schemas
- * (`loadSchemas`) the first time it has something to check, so a call with nothing to validate
- * never pays for them.
+ * What every resource shares: validation against the operation table, the request each method
+ * sends read from that table (`bindOperation`: the operation's path with its ids checked and
+ * filled in, its method and record type), and turning a compat list plan into a `PagePromise`.
+ * Ids are checked without zod; anything else loads the schemas (`loadSchemas`) the first time it
+ * has something to check, so a call with nothing to validate never pays for them.
  */
 
 import type { z } from 'zod';
 import { type ListInput, type ListPlan, type RecordPredicate, sortRecords } from '../compat/list-plan.js';
 import { type RequestInfo, ValidationError } from '../core/errors.js';
 import { Page, PagePromise, singlePage } from '../core/pagination.js';
+import { fillPath } from '../core/path.js';
 import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import { snakeKey } from '../jsonapi/case.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
+import type { QueryInput } from '../jsonapi/query.js';
 import { readId } from '../spec/ids.js';
-import { getOperation, loadSchemas, type OperationId, resources } from '../spec/index.js';
+import { getOperation, loadSchemas, type Operation, type OperationId, resources } from '../spec/index.js';
 import type { QueryParamSpec } from '../spec/params.js';
 import type { OperationSpec } from '../spec/types.js';
 
@@ -35,12 +38,91 @@ export interface ListParamsBase<Sort extends string> {
   pageSize?: number | undefined;
 }
 
+/** One operation of the table, bound to the ids of one call: what a resource method sends. */
+export interface BoundOperation {
+  readonly op: Operation;
+  readonly request: RequestInfo;
+  /** The operation's path template with the call's ids filled in. */
+  readonly path: string;
+  /** The ids by their SDK names (`id`, `organizationId`), checked and as strings. */
+  readonly ids: Readonly<Record<string, string>>;
+}
+
+/**
+ * Checks the ids an operation's path needs (each named by its SDK name in errors) and fills them
+ * into the path the table gives, so no resource types a path by hand.
+ */
+export function bindOperation(
+  operationId: OperationId,
+  ids: Readonly<Record<string, unknown>> = {},
+): BoundOperation {
+  const op = getOperation(operationId);
+  const request = requestInfo(operationId);
+  const parsed: Record<string, string> = {};
+  const wire: Record<string, string> = {};
+  for (const param of op.pathParams) {
+    const id = parseId(ids[param.key], param.key, request);
+    parsed[param.key] = id;
+    wire[param.wire] = id;
+  }
+  return { op, request, path: fillPath(op.path, wire, op.method), ids: parsed };
+}
+
+/** A list call's raw parameters, as a resource method receives them. */
+export type ListParams = RawListParams;
+
 export abstract class APIResource {
   constructor(protected readonly ctx: ClientContext) {}
 
   protected get requester(): Requester {
     return this.ctx.requester;
   }
+
+  /**
+   * A list operation, run when awaited or iterated: its parameters checked against the table,
+   * then the compat module's plan for them (which route, which filters IT Glue really applies).
+   */
+  protected listRecords<T extends object>(
+    operationId: OperationId,
+    params: RawListParams,
+    plan: (input: ListInput) => ListPlan,
+    normalize: (flat: FlatResource) => T,
+    options?: RequestOptions,
+  ): PagePromise<T> {
+    return lazyList(async () => {
+      const input = await parseListParams(getOperation(operationId), params, this.ctx.pageSize);
+      return runListPlan(this.requester, plan(input), input, normalize, options);
+    });
+  }
+}
+
+/** `GET` the one record a bound operation names. */
+export function readRecord(
+  requester: Requester,
+  bound: BoundOperation,
+  options: RequestOptions,
+  query: QueryInput = {},
+): Promise<FlatResource> {
+  return requester.getOne(bound.path, query, options, bound.op.operationId);
+}
+
+/**
+ * Sends a bound create (`POST`) or update (`PATCH`, of the record its `id` names) with the
+ * operation's record type: the type comes from the table, never from the caller.
+ */
+export function writeRecord(
+  requester: Requester,
+  bound: BoundOperation,
+  attributes: Record<string, unknown>,
+  options: RequestOptions,
+): Promise<FlatResource> {
+  const { op, path } = bound;
+  if (op.method === 'POST') {
+    return requester.create(path, op.resource, attributes, options, op.operationId);
+  }
+  const id = bound.ids.id;
+  if (id === undefined) throw new Error(`${op.operationId} names no record to update`);
+  return requester.update(path, op.resource, id, attributes, options, op.operationId);
 }
 
 export function requestInfo(operationId: OperationId): RequestInfo {

@@ -6,8 +6,8 @@ import {
   normalizeContact,
   planContactList,
 } from '../compat/contacts.js';
+import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
-import { getOperation } from '../spec/index.js';
 import type { Contact } from '../spec/models.js';
 import type {
   contactExtensions,
@@ -16,16 +16,15 @@ import type {
 } from '../spec/schemas/contacts.js';
 import {
   APIResource,
+  type BoundOperation,
+  bindOperation,
   type IdInput,
   type ListParamsBase,
-  lazyList,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
-  parseId,
-  parseListParams,
-  requestInfo,
-  runListPlan,
+  readRecord,
+  writeRecord,
 } from './base.js';
 
 export type ContactSortField = 'firstName' | 'lastName' | 'id' | 'createdAt' | 'updatedAt';
@@ -55,16 +54,12 @@ export class Contacts extends APIResource {
    * Filters real IT Glue ignores are applied by gluekit, never silently dropped.
    */
   list(params: ContactListParams = {}, options?: RequestOptions): PagePromise<Contact> {
-    return lazyList(async () => {
-      const input = await parseListParams(getOperation('listContacts'), params, this.ctx.pageSize);
-      return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
-    });
+    return this.listRecords('listContacts', params, planContactList, normalizeContact, options);
   }
 
   /** getContact: `GET /contacts/{id}`. */
   async get(id: IdInput, options: RequestOptions = {}): Promise<Contact> {
-    const contactId = parseId(id, 'id', requestInfo('getContact'));
-    return normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'));
+    return normalizeContact(await readRecord(this.requester, bindOperation('getContact', { id }), options));
   }
 
   /**
@@ -73,14 +68,7 @@ export class Contacts extends APIResource {
    * AmbiguousWriteError.
    */
   async create(params: ContactCreateParams, options: RequestOptions = {}): Promise<Contact> {
-    const op = getOperation('createContact');
-    const attributes = contactWireAttributes(
-      (await parseAttributes(op, params)) as ContactWrite,
-      requestInfo('createContact'),
-    );
-    return normalizeContact(
-      await this.requester.create('/contacts', 'contacts', attributes, options, 'createContact'),
-    );
+    return writeContact(this.requester, bindOperation('createContact'), params, options);
   }
 
   /**
@@ -88,20 +76,27 @@ export class Contacts extends APIResource {
    * others are kept (IT Glue replaces the whole array), which costs one GET first.
    */
   async update(id: IdInput, params: ContactUpdateParams, options: RequestOptions = {}): Promise<Contact> {
-    const request = requestInfo('updateContact');
-    const contactId = parseId(id, 'id', request);
-    const parsed = (await parseAttributes(getOperation('updateContact'), params)) as ContactWrite;
-    const current = contactUpdateNeedsCurrent(parsed) ? await this.get(contactId, options) : undefined;
-    const attributes = contactWireAttributes(parsed, request, current);
-    return normalizeContact(
-      await this.requester.update(
-        `/contacts/${contactId}`,
-        'contacts',
-        contactId,
-        attributes,
-        options,
-        'updateContact',
-      ),
-    );
+    return writeContact(this.requester, bindOperation('updateContact', { id }), params, options);
   }
+}
+
+/**
+ * A contact create or update, on either route: the attributes checked, then turned into what real
+ * IT Glue accepts (`contactWireAttributes`). An update that changes the email reads the contact
+ * first, since IT Glue replaces the whole email array.
+ */
+export async function writeContact(
+  requester: Requester,
+  bound: BoundOperation,
+  params: unknown,
+  options: RequestOptions,
+): Promise<Contact> {
+  const parsed = (await parseAttributes(bound.op, params)) as ContactWrite;
+  const id = bound.ids.id;
+  const current =
+    id !== undefined && contactUpdateNeedsCurrent(parsed)
+      ? normalizeContact(await readRecord(requester, bindOperation('getContact', { id }), options))
+      : undefined;
+  const attributes = contactWireAttributes(parsed, bound.request, current);
+  return normalizeContact(await writeRecord(requester, bound, attributes, options));
 }

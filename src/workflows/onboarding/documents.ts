@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { GlueKit } from '../../client.js';
-import { renderSectionInputs, type SectionInput } from '../../compat/documents.js';
+import { renderSectionInputs, type SectionInput } from '../../resources/section-rendering.js';
 import { normalizeName } from '../../sources/normalize.js';
 import type { Document, DocumentFolder } from '../../spec/models.js';
 import type { ResourceExecutor, TargetRecord } from '../executor.js';
