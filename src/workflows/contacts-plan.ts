@@ -8,7 +8,7 @@
  * rows without an email and exactly one candidate. Nothing is ever blanked; emails and phones are
  * merged, never replaced; a PSA-synced contact is skipped, never re-created.
  */
-import { splitName } from '../compat/contacts.js';
+import { splitName } from '../normalize/person-name.js';
 import { normalizeEmail, normalizeName } from '../sources/normalize.js';
 import type { Contact, ContactEmail, ContactPhone } from '../spec/models.js';
 import type { ProblemList } from './input-errors.js';
