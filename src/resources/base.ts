@@ -71,6 +71,23 @@ export function bindOperation(
 /** A list call's raw parameters, as a resource method receives them. */
 export type ListParams = RawListParams;
 
+/** The filters every top-level list takes: records by id, by name, by organization. */
+export interface RecordFilter {
+  id?: OneOrMany<IdInput> | undefined;
+  name?: OneOrMany<string> | undefined;
+  organizationId?: OneOrMany<IdInput> | undefined;
+}
+
+/**
+ * A top-level list's parameters: sort and paging, the organization whose records to list (the
+ * document's nested route), and the filters (`RecordFilter` and the resource's own).
+ */
+export interface RecordListParams<Sort extends string, Filter extends object = object>
+  extends ListParamsBase<Sort> {
+  organizationId?: IdInput | undefined;
+  filter?: (RecordFilter & Filter) | undefined;
+}
+
 export abstract class APIResource {
   constructor(protected readonly ctx: ClientContext) {}
 
@@ -167,7 +184,7 @@ export async function parseAttributes(op: OperationSpec, input: unknown): Promis
 
 interface RawListParams {
   organizationId?: unknown;
-  filter?: Record<string, unknown> | undefined;
+  filter?: object | undefined;
   sort?: unknown;
   pageNumber?: unknown;
   pageSize?: unknown;

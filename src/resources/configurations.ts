@@ -17,31 +17,26 @@ import {
   type BoundOperation,
   bindOperation,
   type IdInput,
-  type ListParamsBase,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
+  type RecordListParams,
   readRecord,
   writeRecord,
 } from './base.js';
 
 export type ConfigurationSortField = 'name' | 'id' | 'createdAt' | 'updatedAt';
 
-export interface ConfigurationListParams extends ListParamsBase<ConfigurationSortField> {
-  /** Only this organization's configurations (the document's nested route). */
-  organizationId?: IdInput | undefined;
-  filter?:
-    | {
-        id?: OneOrMany<IdInput> | undefined;
-        name?: OneOrMany<string> | undefined;
-        organizationId?: OneOrMany<IdInput> | undefined;
-        serialNumber?: OneOrMany<string> | undefined;
-        assetTag?: OneOrMany<string> | undefined;
-        /** Not a filter on real IT Glue: gluekit reads the candidates and matches case-insensitively. */
-        hostname?: OneOrMany<string> | undefined;
-      }
-    | undefined;
+export interface ConfigurationFilter {
+  serialNumber?: OneOrMany<string> | undefined;
+  assetTag?: OneOrMany<string> | undefined;
+  /** Not a filter on real IT Glue: gluekit reads the candidates and matches case-insensitively. */
+  hostname?: OneOrMany<string> | undefined;
 }
+
+/** `organizationId` lists one organization's configurations (the document's nested route). */
+export interface ConfigurationListParams
+  extends RecordListParams<ConfigurationSortField, ConfigurationFilter> {}
 
 type Extensions = z.input<typeof configurationExtensions>;
 export type ConfigurationCreateParams = z.input<typeof createConfigurationAttributes> & Extensions;

@@ -19,30 +19,23 @@ import {
   type BoundOperation,
   bindOperation,
   type IdInput,
-  type ListParamsBase,
   type OneOrMany,
   type PagePromise,
   parseAttributes,
+  type RecordListParams,
   readRecord,
   writeRecord,
 } from './base.js';
 
 export type ContactSortField = 'firstName' | 'lastName' | 'id' | 'createdAt' | 'updatedAt';
 
-export interface ContactListParams extends ListParamsBase<ContactSortField> {
-  /** Only this organization's contacts (the document's nested route). */
-  organizationId?: IdInput | undefined;
-  filter?:
-    | {
-        id?: OneOrMany<IdInput> | undefined;
-        /** The full name, matched exactly but case-insensitively. */
-        name?: OneOrMany<string> | undefined;
-        organizationId?: OneOrMany<IdInput> | undefined;
-        /** The primary email, case-insensitively. */
-        email?: OneOrMany<string> | undefined;
-      }
-    | undefined;
-}
+/**
+ * `organizationId` lists one organization's contacts (the document's nested route); the filter's
+ * `name` is the full name and `email` the primary email, both matched exactly but
+ * case-insensitively.
+ */
+export interface ContactListParams
+  extends RecordListParams<ContactSortField, { email?: OneOrMany<string> | undefined }> {}
 
 type Extensions = z.input<typeof contactExtensions>;
 export type ContactCreateParams = z.input<typeof createContactAttributes> & Extensions;

@@ -15,11 +15,10 @@ import {
   APIResource,
   bindOperation,
   type IdInput,
-  type ListParamsBase,
-  type OneOrMany,
   type PagePromise,
   parseAttributes,
   parseId,
+  type RecordListParams,
   readRecord,
   requestInfo,
 } from './base.js';
@@ -36,18 +35,10 @@ export { DocumentSections };
 
 export type DocumentSortField = 'name' | 'id' | 'createdAt' | 'updatedAt';
 
-export interface DocumentListParams extends ListParamsBase<DocumentSortField> {
+/** `organizationId` lists one organization's documents (the document's nested route). */
+export interface DocumentListParams extends RecordListParams<DocumentSortField> {
   /** Documents in folders too: real IT Glue otherwise lists root-level documents only. */
   allFolders?: boolean | undefined;
-  /** Only this organization's documents (the document's nested route). */
-  organizationId?: IdInput | undefined;
-  filter?:
-    | {
-        id?: OneOrMany<IdInput> | undefined;
-        name?: OneOrMany<string> | undefined;
-        organizationId?: OneOrMany<IdInput> | undefined;
-      }
-    | undefined;
 }
 
 export type DocumentCreateParams = z.input<typeof createDocumentAttributes>;

@@ -18,27 +18,17 @@ import {
   type BoundOperation,
   bindOperation,
   type IdInput,
-  type ListParamsBase,
-  type OneOrMany,
   type PagePromise,
   parseAttributes,
+  type RecordListParams,
   readRecord,
   writeRecord,
 } from './base.js';
 
 export type PasswordSortField = 'name' | 'username' | 'url' | 'id' | 'createdAt' | 'updatedAt';
 
-export interface PasswordListParams extends ListParamsBase<PasswordSortField> {
-  /** Only this organization's passwords. */
-  organizationId?: IdInput | undefined;
-  filter?:
-    | {
-        id?: OneOrMany<IdInput> | undefined;
-        name?: OneOrMany<string> | undefined;
-        organizationId?: OneOrMany<IdInput> | undefined;
-      }
-    | undefined;
-}
+/** `organizationId` lists one organization's passwords. */
+export interface PasswordListParams extends RecordListParams<PasswordSortField> {}
 
 type Extensions = z.input<typeof passwordExtensions>;
 export type PasswordCreateParams = z.input<typeof createPasswordAttributes> & Extensions;
