@@ -12,18 +12,8 @@ import type {
   createConfigurationAttributes,
   updateConfigurationAttributes,
 } from '../spec/schemas/configurations.js';
-import {
-  APIResource,
-  type BoundOperation,
-  bindOperation,
-  type IdInput,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  type RecordListParams,
-  readRecord,
-  writeRecord,
-} from './base.js';
+import type { BoundOperation, IdInput, OneOrMany, PagePromise, RecordListParams } from './base.js';
+import { APIResource, bindOperation, parseAttributes, readRecord, writeRecord } from './base.js';
 
 export type ConfigurationSortField = 'name' | 'id' | 'createdAt' | 'updatedAt';
 

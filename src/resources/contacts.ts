@@ -14,18 +14,8 @@ import type {
   createContactAttributes,
   updateContactAttributes,
 } from '../spec/schemas/contacts.js';
-import {
-  APIResource,
-  type BoundOperation,
-  bindOperation,
-  type IdInput,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  type RecordListParams,
-  readRecord,
-  writeRecord,
-} from './base.js';
+import type { BoundOperation, IdInput, OneOrMany, PagePromise, RecordListParams } from './base.js';
+import { APIResource, bindOperation, parseAttributes, readRecord, writeRecord } from './base.js';
 
 export type ContactSortField = 'firstName' | 'lastName' | 'id' | 'createdAt' | 'updatedAt';
 

@@ -11,17 +11,8 @@ import type { RequestOptions } from '../core/transport.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
 import type { Document } from '../spec/models.js';
 import type { createDocumentAttributes, updateDocumentAttributes } from '../spec/schemas/documents.js';
-import {
-  APIResource,
-  bindOperation,
-  type IdInput,
-  type PagePromise,
-  parseAttributes,
-  parseId,
-  type RecordListParams,
-  readRecord,
-  requestInfo,
-} from './base.js';
+import type { IdInput, PagePromise, RecordListParams } from './base.js';
+import { APIResource, bindOperation, parseAttributes, parseId, readRecord, requestInfo } from './base.js';
 import { writeDocumentBody } from './document-body.js';
 import { createDocument, documentWithContent, updateDocument } from './document-content.js';
 import { DocumentSections } from './document-sections.js';

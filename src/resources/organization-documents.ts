@@ -3,16 +3,8 @@ import { documentFoldersPath, normalizeDocument, normalizeFolder } from '../comp
 import type { RequestOptions } from '../core/transport.js';
 import type { Document, DocumentFolder } from '../spec/models.js';
 import type { createOrganizationDocumentAttributes } from '../spec/schemas/documents.js';
-import {
-  APIResource,
-  bindOperation,
-  type IdInput,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  parseId,
-  requestInfo,
-} from './base.js';
+import type { IdInput, OneOrMany, PagePromise } from './base.js';
+import { APIResource, bindOperation, parseAttributes, parseId, requestInfo } from './base.js';
 import { createDocument } from './document-content.js';
 import { planDocumentListIn } from './documents.js';
 

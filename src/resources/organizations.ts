@@ -1,16 +1,8 @@
 import { normalizeOrganization, planOrganizationList } from '../compat/organizations.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { Organization } from '../spec/models.js';
-import {
-  APIResource,
-  bindOperation,
-  type ClientContext,
-  type IdInput,
-  type ListParamsBase,
-  type OneOrMany,
-  type PagePromise,
-  readRecord,
-} from './base.js';
+import type { ClientContext, IdInput, ListParamsBase, OneOrMany, PagePromise } from './base.js';
+import { APIResource, bindOperation, readRecord } from './base.js';
 import { OrganizationConfigurations } from './organization-configurations.js';
 import { OrganizationContacts } from './organization-contacts.js';
 import { OrganizationDocuments } from './organization-documents.js';

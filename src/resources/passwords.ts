@@ -13,17 +13,8 @@ import type {
   passwordExtensions,
   updatePasswordAttributes,
 } from '../spec/schemas/passwords.js';
-import {
-  APIResource,
-  type BoundOperation,
-  bindOperation,
-  type IdInput,
-  type PagePromise,
-  parseAttributes,
-  type RecordListParams,
-  readRecord,
-  writeRecord,
-} from './base.js';
+import type { BoundOperation, IdInput, PagePromise, RecordListParams } from './base.js';
+import { APIResource, bindOperation, parseAttributes, readRecord, writeRecord } from './base.js';
 
 export type PasswordSortField = 'name' | 'username' | 'url' | 'id' | 'createdAt' | 'updatedAt';
 
