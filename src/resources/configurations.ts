@@ -4,7 +4,6 @@ import {
   normalizeConfiguration,
   planConfigurationList,
 } from '../compat/configurations.js';
-import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { Configuration } from '../spec/models.js';
 import type {
@@ -12,7 +11,14 @@ import type {
   createConfigurationAttributes,
   updateConfigurationAttributes,
 } from '../spec/schemas/configurations.js';
-import type { BoundOperation, IdInput, OneOrMany, PagePromise, RecordListParams } from './base.js';
+import type {
+  BoundOperation,
+  ClientContext,
+  IdInput,
+  OneOrMany,
+  PagePromise,
+  RecordListParams,
+} from './base.js';
 import { APIResource, bindOperation, parseAttributes, readRecord, writeRecord } from './base.js';
 
 export type ConfigurationSortField = 'name' | 'id' | 'createdAt' | 'updatedAt';
@@ -52,7 +58,7 @@ export class Configurations extends APIResource {
 
   /** createConfiguration: `POST /configurations`. Real IT Glue requires `configurationTypeId`. */
   async create(params: ConfigurationCreateParams, options: RequestOptions = {}): Promise<Configuration> {
-    return writeConfiguration(this.requester, bindOperation('createConfiguration'), params, options);
+    return writeConfiguration(this.ctx, bindOperation('createConfiguration'), params, options);
   }
 
   /** updateConfiguration: `PATCH /configurations/{id}`. Set `archived: true` to retire a device; nothing is ever deleted. */
@@ -62,7 +68,7 @@ export class Configurations extends APIResource {
     options: RequestOptions = {},
   ): Promise<Configuration> {
     const bound = bindOperation('updateConfiguration', { id });
-    return writeConfiguration(this.requester, bound, params, options);
+    return writeConfiguration(this.ctx, bound, params, options);
   }
 }
 
@@ -71,12 +77,12 @@ export class Configurations extends APIResource {
  * for what real IT Glue requires (`checkConfigurationCreate`).
  */
 export async function writeConfiguration(
-  requester: Requester,
+  ctx: ClientContext,
   bound: BoundOperation,
   params: unknown,
   options: RequestOptions,
 ): Promise<Configuration> {
   const attributes = await parseAttributes(bound.op, params);
   if (bound.op.action === 'create') checkConfigurationCreate(attributes, bound.request);
-  return normalizeConfiguration(await writeRecord(requester, bound, attributes, options));
+  return normalizeConfiguration(await writeRecord(ctx.requester, bound, attributes, options));
 }

@@ -6,7 +6,6 @@ import {
   normalizeContact,
   planContactList,
 } from '../compat/contacts.js';
-import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { Contact } from '../spec/models.js';
 import type {
@@ -14,7 +13,14 @@ import type {
   createContactAttributes,
   updateContactAttributes,
 } from '../spec/schemas/contacts.js';
-import type { BoundOperation, IdInput, OneOrMany, PagePromise, RecordListParams } from './base.js';
+import type {
+  BoundOperation,
+  ClientContext,
+  IdInput,
+  OneOrMany,
+  PagePromise,
+  RecordListParams,
+} from './base.js';
 import { APIResource, bindOperation, parseAttributes, readRecord, writeRecord } from './base.js';
 
 export type ContactSortField = 'firstName' | 'lastName' | 'id' | 'createdAt' | 'updatedAt';
@@ -51,7 +57,7 @@ export class Contacts extends APIResource {
    * AmbiguousWriteError.
    */
   async create(params: ContactCreateParams, options: RequestOptions = {}): Promise<Contact> {
-    return writeContact(this.requester, bindOperation('createContact'), params, options);
+    return writeContact(this.ctx, bindOperation('createContact'), params, options);
   }
 
   /**
@@ -59,7 +65,7 @@ export class Contacts extends APIResource {
    * others are kept (IT Glue replaces the whole array), which costs one GET first.
    */
   async update(id: IdInput, params: ContactUpdateParams, options: RequestOptions = {}): Promise<Contact> {
-    return writeContact(this.requester, bindOperation('updateContact', { id }), params, options);
+    return writeContact(this.ctx, bindOperation('updateContact', { id }), params, options);
   }
 }
 
@@ -69,7 +75,7 @@ export class Contacts extends APIResource {
  * first, since IT Glue replaces the whole email array.
  */
 export async function writeContact(
-  requester: Requester,
+  ctx: ClientContext,
   bound: BoundOperation,
   params: unknown,
   options: RequestOptions,
@@ -78,8 +84,8 @@ export async function writeContact(
   const id = bound.ids.id;
   const current =
     id !== undefined && contactUpdateNeedsCurrent(parsed)
-      ? normalizeContact(await readRecord(requester, bindOperation('getContact', { id }), options))
+      ? normalizeContact(await readRecord(ctx.requester, bindOperation('getContact', { id }), options))
       : undefined;
   const attributes = contactWireAttributes(parsed, bound.request, current);
-  return normalizeContact(await writeRecord(requester, bound, attributes, options));
+  return normalizeContact(await writeRecord(ctx.requester, bound, attributes, options));
 }

@@ -44,6 +44,6 @@ export class OrganizationConfigurations extends APIResource {
     options: RequestOptions = {},
   ): Promise<Configuration> {
     const bound = bindOperation('createOrganizationConfiguration', { organizationId });
-    return writeConfiguration(this.requester, bound, params, options);
+    return writeConfiguration(this.ctx, bound, params, options);
   }
 }

@@ -48,7 +48,7 @@ export class OrganizationContacts extends APIResource {
     options: RequestOptions = {},
   ): Promise<Contact> {
     const bound = bindOperation('createOrganizationContact', { organizationId });
-    return writeContact(this.requester, bound, params, options);
+    return writeContact(this.ctx, bound, params, options);
   }
 
   /** updateOrganizationContact: `PATCH /organizations/{organization_id}/relationships/contacts/{id}`. */
@@ -59,6 +59,6 @@ export class OrganizationContacts extends APIResource {
     options: RequestOptions = {},
   ): Promise<Contact> {
     const bound = bindOperation('updateOrganizationContact', { organizationId, id });
-    return writeContact(this.requester, bound, params, options);
+    return writeContact(this.ctx, bound, params, options);
   }
 }
