@@ -6,6 +6,7 @@ import { contentOnDocument, sectionsPath } from '../compat/documents.js';
 import { AmbiguousWriteError, PartialWriteError, ValidationError } from '../core/errors.js';
 import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
+import type { DocumentSection } from '../spec/models.js';
 import { bindOperation, readRecord, writeRecord } from './base.js';
 import { listSections } from './document-sections.js';
 import { renderSectionInputs, type SectionInput } from './section-rendering.js';
@@ -67,23 +68,7 @@ export async function writeDocumentBody(
         { cause: lastUnknown },
       );
     }
-    for (const [i, section] of existing.entries()) {
-      const wanted = sections[i] as SectionInput;
-      if (
-        section.content === wanted.content &&
-        (wanted.level === undefined || section.level === wanted.level)
-      )
-        continue;
-      const attributes: Record<string, unknown> = { content: wanted.content };
-      if (wanted.level !== undefined) attributes.level = wanted.level;
-      await requester.update(
-        `${sectionsPath(documentId)}/${section.id}`,
-        'document-sections',
-        section.id,
-        attributes,
-        options,
-      );
-    }
+    await updateChangedSections(requester, documentId, existing, sections, options);
     known = existing.length;
     try {
       for (let i = existing.length; i < sections.length; i++) {
@@ -102,5 +87,29 @@ export async function writeDocumentBody(
       if (!(error instanceof AmbiguousWriteError)) throw error;
       lastUnknown = error;
     }
+  }
+}
+
+/** Sections already there that are the wanted kind but not the wanted content or level, updated in place. */
+async function updateChangedSections(
+  requester: Requester,
+  documentId: string,
+  existing: readonly DocumentSection[],
+  sections: readonly SectionInput[],
+  options: RequestOptions,
+): Promise<void> {
+  for (const [i, section] of existing.entries()) {
+    const wanted = sections[i] as SectionInput;
+    const sameLevel = wanted.level === undefined || section.level === wanted.level;
+    if (section.content === wanted.content && sameLevel) continue;
+    const attributes: Record<string, unknown> = { content: wanted.content };
+    if (wanted.level !== undefined) attributes.level = wanted.level;
+    await requester.update(
+      `${sectionsPath(documentId)}/${section.id}`,
+      'document-sections',
+      section.id,
+      attributes,
+      options,
+    );
   }
 }
