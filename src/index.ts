@@ -3,7 +3,6 @@
  * reachable from `GlueKit`, with the document's names and real IT Glue's wire.
  */
 export { type ClientOptions, GlueKit, type RateBudgetStatus, type RateLimitSettings } from './client.js';
-export type { SectionInput } from './compat/documents.js';
 export { REGION_BASE_URLS, type Region } from './core/config.js';
 export {
   AmbiguousWriteError,
@@ -48,6 +47,7 @@ export type * from './resources/organization-contacts.js';
 export type * from './resources/organization-documents.js';
 export type * from './resources/organizations.js';
 export type * from './resources/passwords.js';
+export type { SectionInput } from './resources/section-rendering.js';
 export { type OperationId, operations } from './spec/index.js';
 export type * from './spec/models.js';
 export { VERSION } from './version.js';

@@ -1,27 +1,12 @@
 import type { z } from 'zod';
-import {
-  createDocument,
-  documentFoldersPath,
-  normalizeDocument,
-  normalizeFolder,
-  planDocumentList,
-} from '../compat/documents.js';
+import { documentFoldersPath, normalizeDocument, normalizeFolder } from '../compat/documents.js';
 import type { RequestOptions } from '../core/transport.js';
-import { getOperation } from '../spec/index.js';
 import type { Document, DocumentFolder } from '../spec/models.js';
 import type { createOrganizationDocumentAttributes } from '../spec/schemas/documents.js';
-import {
-  APIResource,
-  type IdInput,
-  lazyList,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  parseId,
-  parseListParams,
-  requestInfo,
-  runListPlan,
-} from './base.js';
+import type { IdInput, OneOrMany, PagePromise } from './base.js';
+import { APIResource, bindOperation, parseAttributes, parseId, requestInfo } from './base.js';
+import { createDocument } from './document-content.js';
+import { planDocumentListIn } from './documents.js';
 
 export interface OrganizationDocumentListParams {
   filter?:
@@ -61,20 +46,13 @@ export class OrganizationDocuments extends APIResource {
     params: OrganizationDocumentListParams = {},
     options?: RequestOptions,
   ): PagePromise<Document> {
-    return lazyList(async () => {
-      const input = await parseListParams(
-        getOperation('listOrganizationDocuments'),
-        { ...params, organizationId },
-        this.ctx.pageSize,
-      );
-      return runListPlan(
-        this.requester,
-        planDocumentList(input, { allFolders: params.allFolders }),
-        input,
-        normalizeDocument,
-        options,
-      );
-    });
+    return this.listRecords(
+      'listOrganizationDocuments',
+      { ...params, organizationId },
+      planDocumentListIn(params),
+      normalizeDocument,
+      options,
+    );
   }
 
   /** createOrganizationDocument, then `content` as a text section. */
@@ -83,14 +61,8 @@ export class OrganizationDocuments extends APIResource {
     params: OrganizationDocumentCreateParams,
     options: RequestOptions = {},
   ): Promise<Document> {
-    const orgId = parseId(organizationId, 'organizationId', requestInfo('createOrganizationDocument'));
-    const attributes = await parseAttributes(getOperation('createOrganizationDocument'), params);
-    const path = `/organizations/${orgId}/relationships/documents`;
-    return createDocument(
-      this.requester,
-      { path, operationId: 'createOrganizationDocument' },
-      attributes,
-      options,
-    );
+    const bound = bindOperation('createOrganizationDocument', { organizationId });
+    const attributes = await parseAttributes(bound.op, params);
+    return createDocument(this.requester, bound, attributes, options);
   }
 }

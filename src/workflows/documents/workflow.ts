@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { GlueKit } from '../../client.js';
-import { renderSectionInputs, type SectionInput } from '../../compat/documents.js';
 import { normalizeName } from '../../normalize/keys.js';
+import { renderSectionInputs, type SectionInput } from '../../resources/section-rendering.js';
 import type { Document, DocumentFolder } from '../../spec/models.js';
 import type { ResourceExecutor, TargetRecord } from '../engine/executor.js';
 import { ProblemList } from '../engine/input-errors.js';
