@@ -24,6 +24,7 @@ interface AuditRow {
   resource: string;
   recordId: string | null;
   organizationId: string;
+  organizationName: string | null;
   key: string;
   field: string | null;
   before: unknown;
@@ -131,6 +132,7 @@ describe('gluekit runs export', () => {
     expect(createdTitle).toMatchObject({
       resource: 'contacts',
       organizationId: '1009',
+      organizationName: null, // no mirror on this machine yet
       before: null,
       after: 'CTO',
       planFile,
@@ -159,6 +161,11 @@ describe('gluekit runs export', () => {
     // Oldest first.
     expect(rows.map((row) => row.at)).toEqual([...rows.map((row) => row.at)].sort());
 
+    // With a mirror of this key, organizations have their names (no request to IT Glue).
+    expect((await cli(['sync', '--resources', 'organizations'])).code).toBe(0);
+    const named = envelope<AuditRow[]>(await cli(['runs', 'export', '-o', 'json']));
+    expect(new Set(named.data.map((row) => row.organizationName))).toEqual(new Set(['Happy Frog Dental']));
+
     // CSV: the same rows, every column, values quoted where they must be.
     const csv = await cli(['runs', 'export', '--output', 'csv']);
     expect(csv.code).toBe(0);
@@ -166,7 +173,9 @@ describe('gluekit runs export', () => {
     expect(csv.stdout).toContain('"Head of ""Ops"", North"');
     const [header, ...cells] = parseCsv(csv.stdout.trimEnd());
     expect(header?.slice(0, 6)).toEqual(['at', 'runId', 'workflow', 'undoOf', 'target', 'keyFingerprint']);
-    expect(header).toEqual(expect.arrayContaining(['field', 'before', 'after', 'planFile', 'sourceLine']));
+    expect(header).toEqual(
+      expect.arrayContaining(['organizationName', 'field', 'before', 'after', 'planFile', 'sourceLine']),
+    );
     expect(cells).toHaveLength(rows.length);
     const column = (name: string) => header?.indexOf(name) as number;
     const csvUpdate = cells.find((cell) => cell[column('action')] === 'update');
