@@ -5,6 +5,8 @@
  * text's JSON; an error result carries the CLI's error object, with the same code the CLI prints.
  */
 import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
@@ -128,6 +130,24 @@ describe('structured results and error codes', () => {
     const conflict = await agent.failure('apply_plan', { planId: plan.planId });
     expect(conflict._meta?.['gluekit/error'].code).toBe('PlanNotAvailableError');
     expect(conflict.text).toMatch(/^PlanNotAvailableError: /);
+
+    // Input problems: the same code and the same list of problems as the CLI's error object.
+    const rows = 'first_name,last_name,email\nAda,Lovelace,ada@nowhere.example\n';
+    const invalid = await agent.failure('plan_contact_sync', { rows });
+    const agentError = invalid._meta?.['gluekit/error'];
+    expect(invalid.text.startsWith(`${agentError.code}: `)).toBe(true);
+    expect(Array.isArray(agentError.details) && agentError.details.length).toBeGreaterThan(0);
+    const home = tempHome();
+    const source = join(home, 'rows');
+    writeFileSync(source, rows);
+    const cliInvalid = JSON.parse(
+      (await runCli(['contacts', 'sync', '--from', source, '--json'], { env, home })).stderr
+        .trim()
+        .split('\n')
+        .pop() as string,
+    ).error;
+    expect(cliInvalid.code).toBe(agentError.code);
+    expect(cliInvalid.details).toHaveLength(agentError.details.length);
     await client.close();
   });
 

@@ -62,7 +62,7 @@ const searchTool = defineTool({
   }),
   output: viewOutput({
     count: z.number().int(),
-    hits: z.array(z.looseObject({ type: z.string(), id: z.string(), matched: z.array(z.string()) })),
+    hits: z.array(z.looseObject({ type: z.string(), id: z.string() })),
   }),
   annotations: VIEW,
   toolsets: ['mirror'],
@@ -180,7 +180,7 @@ const coverageTool = defineTool({
     cursor: cursorSchema,
   }),
   output: viewOutput({
-    organizations: z.array(z.looseObject({ organizationId: z.string(), total: z.number().int() })),
+    organizations: z.array(z.looseObject({ organizationId: z.string() })),
     ...windowFields,
   }),
   annotations: VIEW,
