@@ -6,6 +6,12 @@
  */
 import { z } from 'zod';
 
+/**
+ * A count. Not `.int()`: that lists ±2^53 bounds in every schema, tokens each agent pays for with
+ * every tool listing.
+ */
+export const count = z.number().min(0);
+
 /** A compact record: its id and whichever fields have a value. */
 export const recordOutput = z
   .looseObject({ id: z.string().describe('The IT Glue record id (a string: ids exceed 2^53).') })
@@ -32,8 +38,8 @@ export const freshnessOutput = z
 /** list_* operation tools. */
 export const listOutput = z.object({
   records: z.array(recordOutput),
-  count: z.number().int().describe('Records in this result.'),
-  total: z.number().int().nullable().describe('All matching records, when IT Glue says.'),
+  count: count.describe('Records in this result.'),
+  total: count.nullable().describe('All matching records, when IT Glue says.'),
   nextCursor,
 });
 
@@ -44,21 +50,21 @@ export function viewOutput<Shape extends z.ZodRawShape>(fields: Shape) {
 
 /** The fields of a windowed view list besides its items: how many in all, and the cursor. */
 export const windowFields = {
-  total: z.number().int().describe('Items in all, before the window.'),
+  total: count.describe('Items in all, before the window.'),
   nextCursor,
 };
 
 export const syncOutput = z.object({
   ok: z.boolean().describe('False when some record type failed (see failures).'),
   durationMs: z.number(),
-  requests: z.number().int().describe('Requests sent to IT Glue.'),
+  requests: count.describe('Requests sent to IT Glue.'),
   resources: z.array(z.looseObject({ resource: z.string() })),
   failures: z.array(z.object({ resource: z.string(), code: z.string(), message: z.string() })),
   mirror: freshnessOutput,
 });
 
 const summaryOutput = z
-  .record(z.string(), z.number().int())
+  .record(z.string(), count)
   .describe('Actions by kind: create, update, deactivate, unchanged, skip, conflict.');
 
 /** plan_* tools: the plan id to review and apply, its counts and the actions that do something. */
@@ -68,7 +74,7 @@ export const planOutput = z.looseObject({
   target: z.string().describe('The IT Glue base URL the plan is for.'),
   expiresAt: z.string(),
   summary: summaryOutput,
-  writes: z.number().int().describe('Actions that write (create, update, deactivate).'),
+  writes: count.describe('Actions that write (create, update, deactivate).'),
   actions: z.array(
     z.looseObject({
       action: z.string(),
@@ -78,7 +84,7 @@ export const planOutput = z.looseObject({
       reason: z.string(),
     }),
   ),
-  actionsNotListed: z.number().int().optional(),
+  actionsNotListed: count.optional(),
   warnings: z.array(z.string()).optional(),
   next: z.string().describe('What to do next.'),
 });
@@ -86,7 +92,7 @@ export const planOutput = z.looseObject({
 /** apply_plan: the run, its counts and each write's outcome. */
 export const applyOutput = z.looseObject({
   runId: z.string().describe('The journal run (gluekit runs show, gluekit undo).'),
-  counts: z.record(z.string(), z.number().int()).describe('Writes by outcome: done, adopted, failed, …'),
+  counts: z.record(z.string(), count).describe('Writes by outcome: done, adopted, failed, …'),
   interrupted: z.boolean(),
   recovered: z.array(z.looseObject({ runId: z.string(), key: z.string() })).optional(),
   outcomes: z.array(
@@ -98,6 +104,6 @@ export const applyOutput = z.looseObject({
       error: z.string().optional(),
     }),
   ),
-  outcomesNotListed: z.number().int().optional(),
+  outcomesNotListed: count.optional(),
   undo: z.string(),
 });

@@ -20,7 +20,7 @@ import {
 } from '../../mirror/index.js';
 import { cursorSchema, limitSchema, windowOf } from '../cursor.js';
 import { withMirror } from '../mirror.js';
-import { recordOutput, viewOutput, windowFields } from '../output-schemas.js';
+import { count, recordOutput, viewOutput, windowFields } from '../output-schemas.js';
 import { compactRecord } from '../results.js';
 import { defineTool, type ToolAnnotations, type ToolDefinition } from '../tool.js';
 
@@ -61,7 +61,7 @@ const searchTool = defineTool({
     limit: limitSchema(25),
   }),
   output: viewOutput({
-    count: z.number().int(),
+    count,
     hits: z.array(z.looseObject({ type: z.string(), id: z.string() })),
   }),
   annotations: VIEW,
@@ -97,7 +97,7 @@ const briefTool = defineTool({
   }),
   output: viewOutput({
     organization: recordOutput,
-    counts: z.record(z.string(), z.number().int()).describe('Records of each kind (complete).'),
+    counts: z.record(z.string(), count).describe('Records of each kind (complete).'),
     missing: z.array(z.string()).describe('The kinds it has none of.'),
     contacts: z.array(recordOutput),
     configurations: z.array(recordOutput),
@@ -145,7 +145,7 @@ const changesTool = defineTool({
   }),
   output: viewOutput({
     since: z.string(),
-    total: z.number().int().describe('Records changed since, before the limit.'),
+    total: count.describe('Records changed since, before the limit.'),
     changes: z.array(
       z.looseObject({ type: z.string(), id: z.string(), change: z.string(), changedAt: z.string() }),
     ),
@@ -213,7 +213,7 @@ const staleTool = defineTool({
     cursor: cursorSchema,
   }),
   output: viewOutput({
-    days: z.number().int(),
+    days: count,
     passwords: z.array(recordOutput),
     ...windowFields,
   }),
