@@ -6,9 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAuditTrail } from '../../src/workflows/audit-trail.js';
-import { Journal } from '../../src/workflows/journal.js';
-import { makePlan, type PlanAction } from '../../src/workflows/plan.js';
+import { readAuditTrail } from '../../src/workflows/engine/audit-trail.js';
+import { Journal } from '../../src/workflows/engine/journal.js';
+import { makePlan, type PlanAction } from '../../src/workflows/engine/plan.js';
 
 const target = { baseUrl: 'http://127.0.0.1:1', keyFingerprint: 'sha256:0123456789ab' };
 

@@ -11,7 +11,7 @@ import {
   parseSince,
   resolveOrganization,
 } from '../../mirror/index.js';
-import { type AuditRow, readAuditTrail } from '../../workflows/audit-trail.js';
+import { type AuditRow, readAuditTrail } from '../../workflows/engine/audit-trail.js';
 import type { CliContext } from '../context.js';
 import { printList } from '../output/render.js';
 import { UsageError } from '../usage-error.js';

@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { isSecretKey } from '../spec/secrets.js';
+import { isSecretKey } from '../../spec/secrets.js';
 import { SECRET_CHANGED } from './plan.js';
 
 export interface AuditRow {
