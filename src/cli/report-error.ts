@@ -1,7 +1,10 @@
 /**
  * Prints an error and returns its exit code: one clear paragraph for a person, or
- * `{"error": {code, status, message, details}}` on stderr when JSON output is on.
+ * `{"error": {code, status, message, details}}` (src/core/error-object.ts) on stderr when JSON
+ * output is on.
  */
+
+import { errorObject } from '../core/error-object.js';
 import {
   AmbiguousWriteError,
   APIError,
@@ -35,31 +38,11 @@ export function exitCodeFor(error: unknown): number {
   return ExitCode.ERROR;
 }
 
-function details(error: unknown): unknown {
-  // Workflow errors carry their list (input problems, conflicting actions) for agents to act on.
-  if (error instanceof GlueKitError && 'problems' in error) return (error as { problems: unknown }).problems;
-  if (error instanceof GlueKitError && 'conflicts' in error)
-    return (error as { conflicts: unknown }).conflicts;
-  if (error instanceof ValidationError) return error.fields;
-  if (error instanceof AmbiguousWriteError) return { request: error.request, sent: error.sent };
-  if (error instanceof RateLimitError) return { retryAt: error.retryAt?.toISOString() ?? null };
-  if (error instanceof APIError) return error.errors;
-  return undefined;
-}
-
 export function reportError(error: unknown, json: boolean): number {
   const code = exitCodeFor(error);
   const message = error instanceof Error ? error.message : String(error);
   if (json) {
-    const body = {
-      error: {
-        code: error instanceof GlueKitError ? error.name : 'Error',
-        status: error instanceof APIError ? error.status : null,
-        message,
-        details: details(error) ?? null,
-      },
-    };
-    process.stderr.write(`${jsonForTerminal(JSON.stringify(body))}\n`);
+    process.stderr.write(`${jsonForTerminal(JSON.stringify({ error: errorObject(error) }))}\n`);
   } else {
     process.stderr.write(`gluekit: ${terminalText(message)}\n`);
   }

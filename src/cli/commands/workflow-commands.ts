@@ -193,6 +193,22 @@ export function registerWorkflowCommands(program: Command): void {
       runRunsShow(contextOf(command), runId);
     });
 
+  runs
+    .command('export')
+    .description('The audit trail: every write gluekit made, one row per changed field, oldest first')
+    .option('--since <when>', 'only writes since a duration (30d, 12h) or a UTC date or time')
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'gluekit runs export --since 30d --output csv > gluekit-audit.csv',
+        'gluekit runs export --since 2026-01-01 --output json',
+      ]),
+    )
+    .action(async (flags, command: Command) => {
+      const { runRunsExport } = await import('./runs-export.js');
+      runRunsExport(contextOf(command), flags);
+    });
+
   addRunOptions(
     program
       .command('undo')

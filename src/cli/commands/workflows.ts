@@ -4,6 +4,7 @@
  * workflow-run.ts.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   CONFIGURATION_FORMATS,
   CONTACT_FORMATS,
@@ -123,7 +124,9 @@ export async function runApply(ctx: CliContext, file: string, flags: RunFlags): 
       plan.workflow === 'passwords'
         ? await (await import('./passwords-mirror.js')).secretsForSavedPlan(plan)
         : undefined;
-    await finishPlan(ctx, client, journal, plan, { ...flags, apply: true }, false, secrets);
+    // The journal keeps which file the run came from, for `gluekit runs export`.
+    const fromFile = { ...plan, options: { ...plan.options, planFile: resolve(file) } };
+    await finishPlan(ctx, client, journal, fromFile, { ...flags, apply: true }, false, secrets);
   } finally {
     journal.close();
   }

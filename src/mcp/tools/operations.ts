@@ -14,6 +14,7 @@ import type { QueryParamSpec } from '../../spec/params.js';
 import { bodySchemaOf, idSchema, querySchemaOf } from '../../spec/schemas/index.js';
 import { type OperationSpec, operationHints } from '../../spec/types.js';
 import { cursorSchema, decodeCursor, encodeCursor, limitSchema, queryDigest } from '../cursor.js';
+import { listOutput, recordOutput } from '../output-schemas.js';
 import { compactResource } from '../results.js';
 import { defineTool, Revealed, type ToolContext, type ToolDefinition } from '../tool.js';
 
@@ -198,6 +199,7 @@ function operationTool(op: OperationSpec): ToolDefinition {
     title: op.summary,
     description: describe(op),
     input: inputOf(op),
+    output: op.action === 'list' ? listOutput : recordOutput,
     annotations: { ...operationHints(op) },
     toolsets: [op.resource],
     run: (args, ctx) =>

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { packagePath } from '../../package-files.js';
 import { loadTemplates, parseTemplate, planOnboarding } from '../../workflows/documents/index.js';
+import { planOutput } from '../output-schemas.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import { actionLimit, PLANNING, planResult, withJournal } from './plan-common.js';
 
@@ -44,6 +45,7 @@ const onboarding = defineTool({
       .describe('Replace documents of the same name that gluekit did not write (or that someone edited).'),
     limit: actionLimit,
   }),
+  output: planOutput,
   annotations: PLANNING,
   toolsets: ['workflows', 'documents'],
   run: async (args, ctx) => {

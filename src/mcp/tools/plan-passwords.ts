@@ -11,6 +11,7 @@ import { fingerprinter, loadFingerprintKey } from '../../workflows/engine/finger
 import { parseOrgMap } from '../../workflows/org-map.js';
 import { planPasswordMirror } from '../../workflows/passwords/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
+import { planOutput } from '../output-schemas.js';
 import { scrubValues } from '../results.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import {
@@ -85,6 +86,7 @@ const passwordMirror = defineTool({
   description:
     'Plans mirroring a password-vault export into IT Glue passwords: matches entries to existing passwords, and says what would be created, updated or archived. The values stay in server memory with the plan and never appear in results. Writes nothing; returns a planId to review and pass to apply_plan.',
   input,
+  output: planOutput,
   annotations: PLANNING,
   toolsets: ['workflows', 'passwords'],
   run: async (args, ctx) => {

@@ -14,6 +14,7 @@ import {
 import { planConfigurationImport } from '../../workflows/configurations/index.js';
 import { planContactSync } from '../../workflows/contacts/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
+import { planOutput } from '../output-schemas.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import {
   actionLimit,
@@ -64,6 +65,7 @@ const contactSync = defineTool({
     sourceId: sourceIdOption,
     limit: actionLimit,
   }),
+  output: planOutput,
   annotations: PLANNING,
   toolsets: ['workflows', 'contacts'],
   run: async (args, ctx) => {
@@ -118,6 +120,7 @@ const configurationImport = defineTool({
     sourceId: sourceIdOption,
     limit: actionLimit,
   }),
+  output: planOutput,
   annotations: PLANNING,
   toolsets: ['workflows', 'configurations'],
   run: async (args, ctx) => {
