@@ -76,6 +76,12 @@ async function* organizationIds(requester: Requester, options: RequestOptions): 
   }
 }
 
+/**
+ * Folder ids per `filter[document_folder_id]`: 16-digit ids and encoded commas make about 2 kB of
+ * query, far below what servers and proxies take.
+ */
+export const FOLDERS_PER_REQUEST = 100;
+
 export const documentFoldersPath = (organizationId: string) =>
   `/organizations/${organizationId}/relationships/document_folders`;
 
@@ -122,11 +128,16 @@ async function* organizationDocuments(
     }
   };
   yield* unseen(list());
-  const folders = requester.scan(
+  const folderIds: string[] = [];
+  for await (const folder of requester.scan(
     { path: documentFoldersPath(organizationId), query: {}, pageSize: 1000 },
     options,
-  );
-  for await (const folder of folders) yield* unseen(list([folder.id]));
+  )) {
+    folderIds.push(folder.id);
+  }
+  // Every folder's documents at once: IT Glue ORs the ids of one filter.
+  for (let at = 0; at < folderIds.length; at += FOLDERS_PER_REQUEST)
+    yield* unseen(list(folderIds.slice(at, at + FOLDERS_PER_REQUEST)));
 }
 
 export interface DocumentListScope {

@@ -73,11 +73,7 @@ export function listByIds(
   }
 }
 
-/**
- * Folder ids per `filter[document_folder_id]`: 16-digit ids and encoded commas make about 2 kB of
- * query, far below what servers and proxies take.
- */
-export const FOLDERS_PER_REQUEST = 100;
+export { FOLDERS_PER_REQUEST } from '../compat/documents.js';
 
 /**
  * One page of an organization's documents: those at the root level (as IT Glue lists them
