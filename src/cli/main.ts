@@ -100,7 +100,46 @@ function addResourceCommands(program: Command): void {
           await runWrite(contextOf(cmd), resource.type, action, id, flags);
         });
     }
+    if (resource.type === 'documents') addSectionCommands(group);
   }
+}
+
+/** `docs sections list|update`: real IT Glue keeps a document's body in sections. */
+function addSectionCommands(documents: Command): void {
+  const sections = documents
+    .command('sections')
+    .description("A document's sections, where IT Glue keeps its body (real IT Glue; not in the document)");
+  sections
+    .command('list')
+    .argument('<document-id>', 'the document id')
+    .description('List the sections of a document, in order (GET /documents/{id}/relationships/sections)')
+    .addHelpText(
+      'after',
+      examplesHelp(['gluekit docs sections list 1201', 'gluekit docs sections list 1201 --json']),
+    )
+    .action(async (documentId: string, _flags, cmd: Command) => {
+      const { runSectionsList } = await import('./commands/doc-sections.js');
+      await runSectionsList(contextOf(cmd), documentId);
+    });
+  const update = sections
+    .command('update')
+    .argument('<document-id>', 'the document id')
+    .argument('<section-id>', 'the section id (see: docs sections list)')
+    .description(
+      "Update one section's content or fields (PATCH /documents/{id}/relationships/sections/{section_id}); its kind cannot change",
+    );
+  addWriteOptions(update, false)
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'gluekit docs sections update 1201 5521 --set content="<p>Two sites, one VPN.</p>"',
+        'gluekit docs sections update 1201 5520 --set level=3 --dry-run',
+      ]),
+    )
+    .action(async (documentId: string, sectionId: string, flags, cmd: Command) => {
+      const { runSectionUpdate } = await import('./commands/doc-sections.js');
+      await runSectionUpdate(contextOf(cmd), documentId, sectionId, flags);
+    });
 }
 
 export function buildProgram(): Command {

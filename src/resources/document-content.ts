@@ -82,7 +82,7 @@ export async function updateDocument(
       throw ValidationError.local(
         bound.request,
         'content',
-        `document ${id} has ${sectionsToWrite.length} sections; update them one at a time with client.documents.sections.update()`,
+        `document ${id} has ${sectionsToWrite.length} sections; update them one at a time: \`gluekit docs sections list ${id}\`, then \`gluekit docs sections update ${id} <section-id> --set content=…\` (SDK: client.documents.sections.update())`,
       );
     }
   }

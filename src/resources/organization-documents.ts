@@ -13,8 +13,8 @@ export interface OrganizationDocumentListParams {
     | {
         /** Matched by gluekit: IT Glue ignores filters on this route. */
         name?: OneOrMany<string> | undefined;
-        /** One folder's documents (real IT Glue; not in the document). */
-        documentFolderId?: IdInput | undefined;
+        /** These folders' documents (real IT Glue; not in the document). Several are OR. */
+        documentFolderId?: OneOrMany<IdInput> | undefined;
       }
     | undefined;
   /** The root and every folder: real IT Glue otherwise lists root-level documents only. */
@@ -38,6 +38,26 @@ export class OrganizationDocuments extends APIResource {
       folders.push(normalizeFolder(flat));
     }
     return folders;
+  }
+
+  /** One page of an organization's document folders (page size 1000 unless given). */
+  listFolders(
+    organizationId: IdInput,
+    params: { pageNumber?: number | undefined; pageSize?: number | undefined } = {},
+    options: RequestOptions = {},
+  ): PagePromise<DocumentFolder> {
+    const orgId = parseId(organizationId, 'organizationId', requestInfo('listOrganizationDocuments'));
+    return this.requester.list(
+      {
+        path: documentFoldersPath(orgId),
+        query: {},
+        pageSize: params.pageSize ?? 1000,
+        pageNumber: params.pageNumber,
+        operationId: 'listDocumentFolders',
+      },
+      normalizeFolder,
+      options,
+    );
   }
 
   /** listOrganizationDocuments. IT Glue returns root-level documents only (not those in folders). */

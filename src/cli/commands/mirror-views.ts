@@ -121,11 +121,21 @@ export async function runCoverage(ctx: CliContext, flags: ViewFlags & { below?: 
         'configurations',
         'passwords',
         'documents',
+        'archived',
         'missing',
       ],
-      () => rows.map((row) => ({ ...row, missing: listText(row.missing) })),
+      () =>
+        rows.map((row) => ({ ...row, archived: archivedText(row.archived), missing: listText(row.missing) })),
     );
   });
+}
+
+/** `configurations 2 · documents 1`: the archived records, kinds with none left out. */
+function archivedText(archived: Record<string, number>): string {
+  return Object.entries(archived)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(' · ');
 }
 
 export async function runOrphans(ctx: CliContext, flags: ViewFlags): Promise<void> {
@@ -215,6 +225,7 @@ export async function runOrganizationBrief(
         [org.organizationTypeName, org.organizationStatusName, org.shortName].filter(Boolean).join(' · '),
       ),
       `contacts ${brief.counts.contacts} · configurations ${brief.counts.configurations} · passwords ${brief.counts.passwords} · documents ${brief.counts.documents}` +
+        (archivedText(brief.counts.archived) ? ` · archived: ${archivedText(brief.counts.archived)}` : '') +
         (brief.missing.length ? ` · missing: ${brief.missing.join(', ')}` : ''),
       `stale passwords (${brief.stalePasswords.days}+ days): ${brief.stalePasswords.count} · duplicate contact groups: ${brief.duplicateContactGroups}`,
     ];
@@ -249,7 +260,7 @@ export async function runOrganizationBrief(
       'passwordUpdatedAt',
       'archived',
     ]);
-    section('Documents', brief.documents, ['id', 'name', 'published', 'updatedAt']);
+    section('Documents', brief.documents, ['id', 'name', 'folder', 'published', 'updatedAt', 'archived']);
     section(
       'Recent changes',
       brief.recentChanges.map((change) => ({

@@ -112,7 +112,7 @@ export interface WriteCommandFlags extends WriteFlags, SecretFlags {
 }
 
 /** A client for a write: the real one, or one whose writes are captured for --dry-run. */
-function writeClient(ctx: CliContext, captured: CapturedRequest[] | undefined): GlueKit {
+export function writeClient(ctx: CliContext, captured: CapturedRequest[] | undefined): GlueKit {
   if (!captured) return ctx.client();
   const connection = ctx.connection();
   // A dry run needs no key: nothing is written, and the header is printed masked anyway.

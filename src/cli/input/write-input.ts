@@ -19,20 +19,30 @@ export interface WriteFlags {
   file?: string;
 }
 
-function shapeOf(op: OperationSpec): Record<string, z.ZodType> {
+/** What a write's attributes are checked against: an operation of the table, or another route. */
+export interface AttributeTarget {
+  /** Named in errors: the operationId, or what the route does. */
+  name: string;
+  method: string;
+  path: string;
+  shape: Record<string, z.ZodType>;
+}
+
+function targetOf(op: OperationSpec): AttributeTarget {
   const schemas = attributeSchemasOf(op.operationId);
-  return { ...(schemas?.attributes.shape ?? {}), ...(schemas?.extensions?.shape ?? {}) } as Record<
+  const shape = { ...(schemas?.attributes.shape ?? {}), ...(schemas?.extensions?.shape ?? {}) } as Record<
     string,
     z.ZodType
   >;
+  return { name: op.operationId, method: op.method, path: op.path, shape };
 }
 
-function knownKey(op: OperationSpec, raw: string): string {
+function knownKey(target: AttributeTarget, raw: string): string {
   const key = camelKey(raw.trim());
-  const shape = shapeOf(op);
+  const { shape } = target;
   if (!(key in shape)) {
     const names = Object.keys(shape).map((name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
-    throw new UsageError(`${op.operationId} has no attribute "${raw}". Attributes: ${names.join(', ')}`);
+    throw new UsageError(`${target.name} has no attribute "${raw}". Attributes: ${names.join(', ')}`);
   }
   return key;
 }
@@ -82,10 +92,14 @@ function readBodyFile(path: string): Record<string, unknown> {
 }
 
 export function buildAttributes(op: OperationSpec, flags: WriteFlags): Record<string, unknown> {
-  const shape = shapeOf(op);
+  return buildAttributesFor(targetOf(op), flags);
+}
+
+export function buildAttributesFor(target: AttributeTarget, flags: WriteFlags): Record<string, unknown> {
+  const { shape } = target;
   const attributes: Record<string, unknown> = flags.file ? readBodyFile(flags.file) : {};
   for (const key of Object.keys(attributes)) {
-    knownKey(op, key);
+    knownKey(target, key);
     refuseSecret(key);
   }
   for (const assignment of flags.set ?? []) {
@@ -93,14 +107,14 @@ export function buildAttributes(op: OperationSpec, flags: WriteFlags): Record<st
     if (at <= 0) throw new UsageError(`--set expects key=value, got ${JSON.stringify(assignment)}`);
     const rawKey = assignment.slice(0, at);
     refuseSecret(rawKey);
-    const key = knownKey(op, rawKey);
+    const key = knownKey(target, rawKey);
     attributes[key] = typedValue(shape[key] as z.ZodType, assignment.slice(at + 1));
   }
   for (const rawKey of flags.unset ?? []) {
-    const key = knownKey(op, rawKey);
+    const key = knownKey(target, rawKey);
     if (!(shape[key] as z.ZodType).safeParse(null).success) {
       throw ValidationError.local(
-        { method: op.method, path: op.path },
+        { method: target.method, path: target.path },
         key,
         'cannot be cleared (IT Glue does not accept null here)',
       );

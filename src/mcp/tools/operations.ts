@@ -32,7 +32,8 @@ const FILTER_HELP: Record<string, string> = {
   assetTag: 'Exact asset tag.',
   hostname: 'Hostname, case-insensitive.',
   updatedAt: 'Changed within this range: {from, to} as RFC 3339 times, either end open.',
-  documentFolderId: "Only this folder's documents (without it, IT Glue lists root-level documents only).",
+  documentFolderId:
+    "Only these folders' documents: one id or several (without it, IT Glue lists root-level documents only).",
 };
 
 const PATH_HELP: Record<string, string> = {
