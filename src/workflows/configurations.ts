@@ -17,7 +17,14 @@ import { appendTo } from './group.js';
 import { ProblemList } from './input-errors.js';
 import type { Journal } from './journal.js';
 import { organizationOfRow, organizationOption, readOrganizations } from './organizations.js';
-import { makePlan, type Plan, type PlanAction, type PlanTarget, type SourceRef } from './plan.js';
+import {
+  makePlan,
+  organizationNamesOf,
+  type Plan,
+  type PlanAction,
+  type PlanTarget,
+  type SourceRef,
+} from './plan.js';
 
 export interface ConfigurationSourceInput {
   file: string;
@@ -231,6 +238,7 @@ export async function planConfigurationImport(
       },
       sourceId,
       actions,
+      organizationNames: organizationNamesOf(actions, organizations.byId),
     },
     now,
   );

@@ -11,7 +11,7 @@ import { appendTo } from './group.js';
 import { ProblemList } from './input-errors.js';
 import type { Journal } from './journal.js';
 import { organizationOfRow, organizationOption, readOrganizations } from './organizations.js';
-import { makePlan, type Plan, type PlanAction, type PlanTarget } from './plan.js';
+import { makePlan, organizationNamesOf, type Plan, type PlanAction, type PlanTarget } from './plan.js';
 
 export interface ContactSourceInput {
   file: string;
@@ -177,6 +177,7 @@ export async function planContactSync(
       },
       sourceId,
       actions,
+      organizationNames: organizationNamesOf(actions, organizations.byId),
     },
     now,
   );

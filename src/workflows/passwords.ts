@@ -27,7 +27,14 @@ import {
   sourceId,
   type VaultRow,
 } from './passwords-plan.js';
-import { makePlan, type Plan, type PlanAction, type PlanTarget, type SourceRef } from './plan.js';
+import {
+  makePlan,
+  organizationNamesOf,
+  type Plan,
+  type PlanAction,
+  type PlanTarget,
+  type SourceRef,
+} from './plan.js';
 
 export type EmbedOn = 'hostname' | 'serial' | 'name';
 
@@ -309,6 +316,7 @@ export async function planPasswordMirror(
       },
       sourceId: sourceIdValue,
       actions,
+      organizationNames: organizationNamesOf(actions, organizations.byId),
     },
     now,
   );

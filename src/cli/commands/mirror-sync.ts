@@ -74,16 +74,19 @@ function progressLine(ctx: CliContext): { update: (progress: SyncProgress) => vo
   const states = new Map<string, string>();
   let shown = false;
   let lastDraw = 0;
-  const units: Record<SyncProgress['phase'], string> = {
-    full: 'pages',
-    incremental: 'pages',
-    confirm: 'checked',
-    documents: 'organizations',
+  // [one, many]: `1 page`, `2/5 pages`.
+  const units: Record<SyncProgress['phase'], [string, string]> = {
+    full: ['page', 'pages'],
+    incremental: ['page', 'pages'],
+    confirm: ['checked', 'checked'],
+    documents: ['organization', 'organizations'],
   };
   return {
     update(progress) {
       const total = progress.total === null ? '' : `/${progress.total}`;
-      states.set(progress.resource, `${progress.resource} ${progress.done}${total} ${units[progress.phase]}`);
+      const [one, many] = units[progress.phase];
+      const unit = (progress.total ?? progress.done) === 1 ? one : many;
+      states.set(progress.resource, `${progress.resource} ${progress.done}${total} ${unit}`);
       const now = Date.now();
       if (now - lastDraw < 100) return;
       lastDraw = now;
