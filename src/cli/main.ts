@@ -10,7 +10,7 @@ import { registerMirrorCommands } from './commands/mirror.js';
 import { registerUiCommand } from './commands/ui-command.js';
 import { registerWorkflowCommands } from './commands/workflow-commands.js';
 import { CliContext, type GlobalOptions } from './context.js';
-import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
+import { EXIT_CODE_HELP, ExitCode, OUTPUT_CONTRACT_HELP } from './exit-codes.js';
 import { installInterruptHandler } from './interrupt.js';
 import {
   addListOptions,
@@ -150,7 +150,7 @@ export function buildProgram(output: ParserOutput = { json: false, heldBack: '' 
         else process.stderr.write(text);
       },
     })
-    .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}`);
+    .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${OUTPUT_CONTRACT_HELP}\n\n${EXIT_CODE_HELP}`);
 
   addResourceCommands(program);
   registerMirrorCommands(program);

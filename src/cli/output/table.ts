@@ -7,10 +7,15 @@ const MAX_CELL = 60;
 /** The width tables are fitted to when stdout is not a terminal (`-o table` into a pipe). */
 const DEFAULT_WIDTH = 100;
 
-/** The terminal's width in columns, or DEFAULT_WIDTH when stdout is not a terminal. */
+/**
+ * The terminal's width in columns; off a terminal, `COLUMNS` (as shells and `less` use it), else
+ * DEFAULT_WIDTH.
+ */
 export function terminalWidth(): number {
   const columns = process.stdout.isTTY === true ? process.stdout.columns : undefined;
-  return columns !== undefined && columns > 0 ? columns : DEFAULT_WIDTH;
+  if (columns !== undefined && columns > 0) return columns;
+  const fromEnv = Number(process.env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WIDTH;
 }
 
 export function cellText(value: unknown): string {
