@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { envelope, runCli, tempHome } from '../helpers/cli.js';
+import { BIN, cliEnv, envelope, runCli, tempHome } from '../helpers/cli.js';
 import { useEmulator } from '../helpers/emulator.js';
 
 const HEADER =
@@ -160,5 +160,23 @@ describe('plans a person can review', () => {
       'title: "Rear Admiral" → "Commodore"',
     ]);
     expect(table.stdout).not.toContain('[{');
+  });
+
+  it('says `1 page`, not `1 pages`, in the progress a terminal sees', async () => {
+    const { execFile } = await import('node:child_process');
+    const script = new URL('../helpers/answer_prompt.py', import.meta.url).pathname;
+    const env = cliEnv({ ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: emulator.current.apiKey });
+    // Under a pseudo-terminal, where the progress line is drawn (no prompt comes: nothing to answer).
+    const shown = await new Promise<string>((resolve) => {
+      execFile(
+        'python3',
+        [script, 'no prompt comes', '', '--', process.execPath, BIN, 'sync'],
+        { env, encoding: 'utf8' },
+        (_error, stdout) => resolve(stdout),
+      );
+    });
+    // The first progress line is always drawn: one resource, its first page (of one, in this seed).
+    expect(shown).toMatch(/sync: \w+ 1(\/1)? page\b/);
+    expect(shown).not.toMatch(/\b1(\/1)? pages\b/);
   });
 });

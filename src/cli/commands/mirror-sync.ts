@@ -91,7 +91,8 @@ function progressLine(ctx: CliContext): { update: (progress: SyncProgress) => vo
       if (now - lastDraw < 100) return;
       lastDraw = now;
       const line = terminalText(`sync: ${[...states.values()].join(' · ')}`);
-      const width = process.stderr.columns ?? 120;
+      // A terminal that reports no size (0) gets the usual width rather than an empty line.
+      const width = process.stderr.columns || 120;
       process.stderr.write(`\r\u001b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
       shown = true;
     },

@@ -43,6 +43,7 @@ function checkPaths(records: readonly object[], paths: readonly string[], flag: 
 function printFieldValues(records: readonly object[], field: string): void {
   checkPaths(records, [field], '--field');
   const values = records.map((record) => cellText(readPath(record, field)));
+  if (values.length === 0) return;
   if (process.stdout.isTTY === true) {
     write(terminalText(values.join('\n')));
     return;
