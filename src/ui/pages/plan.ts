@@ -41,8 +41,12 @@ const WORKFLOW_TITLE: Record<string, string> = {
 function documentText(action: PlanAction): SafeHtml {
   const sections = action.attributes?.sections;
   if (!Array.isArray(sections)) return html``;
-  const after = sectionsToText(sections as SectionLike[]);
   const change = action.changes?.content;
+  // Both bodies through one converter when the plan carries both (an update), so only text differs.
+  const after =
+    typeof change?.to === 'string' && !LENGTH_ONLY.test(change.to)
+      ? htmlToText(change.to)
+      : sectionsToText(sections as SectionLike[]);
   // The plan carries the current body as IT Glue holds it (HTML); plans from before carried a length.
   const before =
     change && typeof change.from === 'string' && !LENGTH_ONLY.test(change.from)
