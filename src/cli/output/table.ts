@@ -54,7 +54,7 @@ export interface TableOptions {
   wide?: boolean;
   /**
    * Fit the table to this many columns by cutting only this column (by header), which gets what
-   * the others leave; the others keep the list limit. Used for a plan's WHAT.
+   * the others leave (at least a list cell's width); the others keep the list limit. A plan's WHAT.
    */
   fit?: { column: string; width: number };
   /** A cell's `\n` starts a new line inside its row, instead of being folded into one line. */
@@ -62,7 +62,6 @@ export interface TableOptions {
 }
 
 const GAP = 2;
-const MIN_FITTED = 24;
 
 export function renderTable(
   headers: readonly string[],
@@ -92,7 +91,8 @@ export function renderTable(
       (sum, _, column) => (column === fitted ? sum : sum + widthOf(column) + GAP),
       0,
     );
-    const room = options.wide ? Number.POSITIVE_INFINITY : Math.max(MIN_FITTED, options.fit.width - others);
+    // Never narrower than a list's cell: a narrow terminal wraps the line rather than lose the text.
+    const room = options.wide ? Number.POSITIVE_INFINITY : Math.max(MAX_CELL, options.fit.width - others);
     cells = cells.map((row, index) => {
       const copy = [...row];
       copy[fitted] = linesOf(rows[index]?.[fitted], room);
