@@ -8,8 +8,8 @@
 import { jsonForTerminal, terminalText } from '../../core/terminal-text.js';
 import { htmlToText } from '../../ui/doc-text.js';
 import { diffLines } from '../../ui/text-diff.js';
-import type { ApplyResult } from '../../workflows/apply.js';
-import { ACTION_KINDS, type Plan, type PlanAction, SECRET_CHANGED } from '../../workflows/plan.js';
+import type { ApplyResult } from '../../workflows/engine/apply.js';
+import { ACTION_KINDS, type Plan, type PlanAction, SECRET_CHANGED } from '../../workflows/engine/plan.js';
 import { renderTable, terminalWidth } from './table.js';
 
 /** One value in a change: strings quoted (so an empty or padded one shows), lists as `a, b`. */
