@@ -1,7 +1,7 @@
 /**
  * Prints an error and returns its exit code: one clear paragraph for a person, or
  * `{"error": {code, status, message, details}}` (src/core/error-object.ts) on stderr when JSON
- * output is on.
+ * output is on. `status` is there only when IT Glue answered with one.
  */
 
 import { errorObject } from '../core/error-object.js';
@@ -11,6 +11,7 @@ import {
   AuthenticationError,
   ConfigurationError,
   GlueKitError,
+  InputError,
   NotFoundError,
   RateLimitError,
   RequestAbortedError,
@@ -25,20 +26,33 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof NotFoundError) return ExitCode.NOT_FOUND;
   if (error instanceof RateLimitError) return ExitCode.RATE_LIMITED;
   if (error instanceof AmbiguousWriteError) return ExitCode.CONFLICT;
-  // A plan with conflicts or input problems: nothing was written.
-  if (
-    error instanceof GlueKitError &&
-    ['PlanConflictError', 'PlanInputError', 'SourceInputError'].includes(error.name)
-  ) {
-    return ExitCode.CONFLICT;
-  }
+  // A plan with conflicts: nothing was written.
+  if (error instanceof GlueKitError && error.name === 'PlanConflictError') return ExitCode.CONFLICT;
+  if (error instanceof InputError) return ExitCode.INPUT;
   if (error instanceof RequestAbortedError) return ExitCode.INTERRUPTED;
   if (error instanceof ConfigurationError) return ExitCode.USAGE;
   if (error instanceof APIError) return ExitCode.API;
   return ExitCode.ERROR;
 }
 
-export function reportError(error: unknown, json: boolean): number {
+const UNREADABLE: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
+/** A file named on the command line (`--org-map`, `--vars`…) that cannot be read is bad input. */
+function asInputError(error: unknown): unknown {
+  const system = error as NodeJS.ErrnoException | null;
+  if (!(error instanceof Error) || typeof system?.code !== 'string' || typeof system.path !== 'string')
+    return error;
+  const why = UNREADABLE[system.code];
+  return why ? new InputError(`Cannot read ${system.path}: ${why}. Check the path and run again.`) : error;
+}
+
+export function reportError(thrown: unknown, json: boolean): number {
+  const error = asInputError(thrown);
   const code = exitCodeFor(error);
   const message = error instanceof Error ? error.message : String(error);
   if (json) {

@@ -48,7 +48,11 @@ export const RESOURCE_CLI: ResourceCli[] = [
     columns: ['id', 'name', 'username', 'url', 'organizationName', 'passwordCategoryName'],
     examples: {
       list: ['gluekit passwords list --org 2 --output csv'],
-      get: ['gluekit passwords get 54', 'gluekit passwords get 54 --reveal'],
+      get: [
+        'gluekit passwords get 54',
+        'gluekit passwords get 54 --reveal',
+        'PASS="$(gluekit passwords get 54 --reveal --field password)"',
+      ],
       create: [
         'printf %s "$NEW_SECRET" | gluekit passwords create --org 2 --set name="Firewall" --set username=admin --password-stdin',
       ],
@@ -168,10 +172,14 @@ export function addWriteOptions(command: Command, withPassword: boolean): Comman
   return command;
 }
 
+/** Where every command's help sends a reader for the output contract, described once in `gluekit --help`. */
+export const CONTRACT_POINTER =
+  'Output, errors and exit codes (the JSON envelope, --select, --field, the CSV formula guard): gluekit --help';
+
 export function examplesHelp(examples: string[] | undefined): string {
-  return examples && examples.length > 0
-    ? `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}`
-    : '';
+  const shown =
+    examples && examples.length > 0 ? `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}\n` : '';
+  return `${shown}\n${CONTRACT_POINTER}`;
 }
 
 export { Command };

@@ -22,11 +22,23 @@ export interface ListFlags {
   [namedFilter: string]: unknown;
 }
 
-function positiveInteger(flag: string, raw: string | undefined): number | undefined {
+function positiveInteger(flag: string, raw: string | undefined, max?: number): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) < 1)
     throw new UsageError(`${flag} must be a positive whole number, got ${JSON.stringify(raw)}`);
+  if (max !== undefined && Number(raw) > max)
+    throw new UsageError(`${flag} must be at most ${max} (IT Glue's largest page), got ${raw}`);
   return Number(raw);
+}
+
+/** A record id on the command line: IT Glue's ids are digits (some above 2^53, so kept as text). */
+function recordId(raw: string): string {
+  const id = raw.trim();
+  if (!/^\d+$/.test(id) || /^0+$/.test(id))
+    throw new UsageError(
+      `The record id must be a positive whole number (like 1009), got ${JSON.stringify(raw)}`,
+    );
+  return id;
 }
 
 function columnsOf(type: ResourceType): string[] {
@@ -60,7 +72,7 @@ export async function runList(ctx: CliContext, type: ResourceType, flags: ListFl
   const client = ctx.client();
   const params: Record<string, unknown> = { filter: buildFilter(flags) };
   if (flags.sort) params.sort = flags.sort;
-  const pageSize = positiveInteger('--page-size', flags.pageSize);
+  const pageSize = positiveInteger('--page-size', flags.pageSize, 1000);
   if (pageSize !== undefined) params.pageSize = pageSize;
   const page = positiveInteger('--page', flags.page);
   if (page !== undefined) params.pageNumber = page;
@@ -87,6 +99,9 @@ export async function runGet(
   id: string,
   flags: GetFlags,
 ): Promise<void> {
+  recordId(id);
+  if (type === 'passwords' && ctx.field === 'password' && !flags.reveal)
+    throw new UsageError('--field password prints the value only with --reveal: add --reveal.');
   const client = ctx.client();
   if (type === 'passwords') {
     const record = await client.passwords.get(id, { reveal: flags.reveal === true || flags.copy === true });
@@ -142,6 +157,7 @@ export async function runWrite(
   id: string | undefined,
   flags: WriteCommandFlags,
 ): Promise<void> {
+  if (id !== undefined) recordId(id);
   const captured: CapturedRequest[] | undefined = flags.dryRun ? [] : undefined;
   const client = writeClient(ctx, captured);
   const orgId = flags.org ? await resolveOrganization(client, flags.org) : undefined;

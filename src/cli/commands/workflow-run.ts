@@ -27,7 +27,7 @@ import { passwordExecutor, type SecretLookup } from '../../workflows/passwords/i
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { withGracefulInterrupt } from '../interrupt.js';
-import { renderApplyResult, renderPlan } from '../output/plan.js';
+import { type PlanRenderOptions, planJson, renderApplyResult, renderPlan } from '../output/plan.js';
 import { UsageError } from '../usage-error.js';
 
 export interface RunFlags {
@@ -68,6 +68,10 @@ export function writersFor(
   };
 }
 
+function reviewOptions(ctx: CliContext, flags: RunFlags): PlanRenderOptions {
+  return { all: flags.all === true, wide: ctx.wide };
+}
+
 async function confirm(ctx: CliContext, plan: Plan, flags: RunFlags): Promise<boolean> {
   if (flags.yes) return true;
   if (ctx.agent)
@@ -85,27 +89,8 @@ async function confirm(ctx: CliContext, plan: Plan, flags: RunFlags): Promise<bo
 }
 
 function printPlan(ctx: CliContext, plan: Plan, flags: RunFlags, applied?: ApplyResult): void {
-  if (ctx.format !== 'table') {
-    const run = applied
-      ? {
-          id: applied.runId,
-          counts: applied.counts,
-          interrupted: applied.interrupted,
-          recovered: applied.recovered,
-          outcomes: applied.outcomes.map(({ seq, action, state, recordId, error }) => ({
-            seq,
-            key: action.key,
-            action: action.action,
-            state,
-            recordId: recordId ?? null,
-            error: error ?? null,
-          })),
-        }
-      : undefined;
-    process.stdout.write(`${JSON.stringify(run ? { plan, run } : plan, null, 2)}\n`);
-    return;
-  }
-  if (!applied) process.stdout.write(`${renderPlan(plan, { all: flags.all === true })}\n`);
+  if (ctx.format !== 'table') process.stdout.write(`${planJson(plan, applied)}\n`);
+  else if (!applied) process.stdout.write(`${renderPlan(plan, reviewOptions(ctx, flags))}\n`);
   else process.stdout.write(`${renderApplyResult(applied)}\n`);
 }
 
@@ -134,7 +119,7 @@ export async function finishPlan(
       process.stderr.write('Nothing was written. Add --apply to write.\n');
     return;
   }
-  if (ctx.format === 'table') process.stdout.write(`${renderPlan(plan, { all: flags.all === true })}\n`);
+  if (ctx.format === 'table') process.stdout.write(`${renderPlan(plan, reviewOptions(ctx, flags))}\n`);
   if (hasConflicts && !flags.allowConflicts) {
     if (ctx.format !== 'table') printPlan(ctx, plan, flags);
     throw new PlanConflictError(

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
 import {
   CONFIGURATION_FORMATS,
   CONTACT_FORMATS,
@@ -112,7 +113,7 @@ export async function runApply(ctx: CliContext, file: string, flags: RunFlags): 
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read the plan ${file}: ${(error as Error).message}`);
+    throw new InputError(`Cannot read the plan ${file}: ${(error as Error).message}`);
   }
   const plan = parsePlan(text, file);
   const client = ctx.client();

@@ -167,7 +167,8 @@ export async function planOnboarding(
       action: 'update',
       reason,
       attributes: body,
-      changes: { content: { from: `${current.length} characters`, to: `${html.length} characters` } },
+      // Both bodies, so a person reviewing the plan sees a diff of the text, not two lengths.
+      changes: { content: { from: current, to: html } },
     });
     if (current === '') actions.push(update('half-created (no content yet): completed'));
     else if (isStartOf(current, document.sections as SectionInput[]))
@@ -202,6 +203,7 @@ export async function planOnboarding(
       },
       sourceId: options.sourceId ?? `documents:${options.templatesLabel}`,
       actions,
+      organizationNames: { [organizationId]: organization.name },
     },
     now,
   );
