@@ -11,7 +11,7 @@ import {
   planConfigurationImport,
 } from '../../workflows/configurations/index.js';
 import { CONTACT_SYNC, contactSyncOptions, planContactSync } from '../../workflows/contacts/index.js';
-import { parsePlan } from '../../workflows/engine/plan.js';
+import { parsePlan, planTarget } from '../../workflows/engine/plan.js';
 import { planUndo } from '../../workflows/engine/undo.js';
 import { valuesFromFlags } from '../../workflows/options.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
@@ -178,13 +178,9 @@ export async function runUndo(ctx: CliContext, runId: string, flags: UndoFlags):
       if (!deactivateType)
         throw new UsageError(`--deactivate-type "${flags.deactivateType}" is not a contact type in IT Glue`);
     }
-    const plan = await planUndo(
-      journal,
-      runId,
-      { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
-      writersFor(ctx, client, journal),
-      { deactivateType },
-    );
+    const plan = await planUndo(journal, runId, planTarget(client), writersFor(ctx, client, journal), {
+      deactivateType,
+    });
     await finishPlan(ctx, client, journal, plan, flags, true);
   } finally {
     journal.close();

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { GlueKit } from '../../client.js';
 import type { SourceWarning } from '../../sources/index.js';
 import { Journal } from '../../workflows/engine/journal.js';
-import { type Plan, type PlanAction, writeCount } from '../../workflows/engine/plan.js';
+import { type Plan, type PlanAction, planTarget, writeCount } from '../../workflows/engine/plan.js';
 import type { WorkflowOption, WorkflowSpec } from '../../workflows/options.js';
 import type { StoredPlan } from '../plan-store.js';
 import type { ToolAnnotations } from '../tool.js';
@@ -69,7 +69,7 @@ export async function withJournal<T>(dataDir: string, task: (journal: Journal) =
 }
 
 export function targetOf(client: GlueKit) {
-  return { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  return planTarget(client);
 }
 
 /** An action as the model reviews it: what, where, why, and the field changes (secrets as "(changed)"). */
