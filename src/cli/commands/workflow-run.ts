@@ -22,7 +22,7 @@ import {
   loadFingerprintKey,
 } from '../../workflows/engine/fingerprint-key.js';
 import { Journal } from '../../workflows/engine/journal.js';
-import { type Plan, type PlanResource, writeCount } from '../../workflows/engine/plan.js';
+import { type Plan, type PlanResource, planTarget, writeCount } from '../../workflows/engine/plan.js';
 import { passwordExecutor, type SecretLookup } from '../../workflows/passwords/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -60,7 +60,7 @@ export function writersFor(
   journal: Journal,
   secrets: SecretLookup = () => ({}),
 ): Partial<Record<PlanResource, ResourceExecutor>> {
-  const target = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  const target = planTarget(client);
   return {
     ...executorsFor(client),
     documents: documentExecutor(client, journal, target),
@@ -131,7 +131,7 @@ export async function finishPlan(
     // A run killed after its last write still has intents pending: settle them even so.
     await recoverInterruptedRuns({
       journal,
-      target: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
+      target: planTarget(client),
       executors: writersFor(ctx, client, journal, secrets),
     });
     if (ctx.format === 'table') process.stdout.write('Nothing to write.\n');
@@ -145,7 +145,7 @@ export async function finishPlan(
   await withGracefulInterrupt(async (signal) => {
     const result = await applyPlan({
       plan,
-      target: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
+      target: planTarget(client),
       journal,
       executors: writersFor(ctx, client, journal, secrets),
       checkPreconditions: !fresh,
