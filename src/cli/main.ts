@@ -63,7 +63,10 @@ function addResourceCommands(program: Command): void {
     if (get) {
       const command = group
         .command('get')
-        .argument('<id>', 'the record id')
+        .argument(
+          resource.type === 'organizations' ? '<id|name>' : '<id>',
+          resource.type === 'organizations' ? 'the id, the name or the short name' : 'the record id',
+        )
         .description(`${get.summary} (${get.operationId})`);
       if (resource.type === 'passwords') {
         command
