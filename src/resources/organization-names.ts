@@ -150,7 +150,11 @@ function closeness(key: string, candidate: string): number | undefined {
   if (key.length >= 3 && (candidate.includes(key) || key.includes(candidate))) return 0;
   const limit = Math.max(1, Math.floor(Math.min(key.length, candidate.length) / 4));
   const distance = editDistance(key, candidate, limit);
-  return distance <= limit ? distance : undefined;
+  if (distance <= limit) return distance;
+  // The start of a longer name, mistyped: "hapy frog" for "Happy Frog Dental".
+  if (key.length < 4 || candidate.length <= key.length) return undefined;
+  const start = editDistance(key, candidate.slice(0, key.length), limit);
+  return start <= limit ? start + 0.5 : undefined;
 }
 
 function suggestOrganizations<T extends OrganizationCandidate>(
@@ -174,7 +178,7 @@ function suggestOrganizations<T extends OrganizationCandidate>(
 
 function describe(organization: OrganizationCandidate): string {
   const short = organization.shortName ? `, ${organization.shortName}` : '';
-  return `${organization.name ?? '(no name)'} (${organization.id}${short})`;
+  return `${organization.name?.trim() || '(no name)'} (${organization.id}${short})`;
 }
 
 /** No organization has that id, name or short name. `suggestions` are the close ones. */

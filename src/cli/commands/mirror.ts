@@ -157,7 +157,7 @@ export function registerMirrorCommands(program: Command): void {
   viewOptions(
     group(program, 'organizations')
       .command('show')
-      .argument('<id|name>', 'the organization: an id, or its exact name')
+      .argument('<id|name>', 'the organization: an id, its name or its short name')
       .description('Everything the mirror knows about one organization')
       .option('--days <n>', 'passwords not rotated for this many days count as stale', '365'),
   )
