@@ -150,6 +150,20 @@ export function compactMac(value: string): string {
   return value.replace(/[^0-9a-z]/gi, '').toLowerCase();
 }
 
+/**
+ * `+1 (509) 555-3916` → `15095553916`, so a phone number matches whatever formatting the query
+ * uses (`555-3916`, `509.555.3916`, `5095553916`). Extensions stay on (`x204` → `204`).
+ */
+export function phoneDigits(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
+/**
+ * Bumped when what the index holds for a record changes, so a writable open rebuilds it from the
+ * stored records (2: phone numbers as digits too).
+ */
+export const SEARCH_FORMAT = 2;
+
 export const SEARCH_FIELDS: Record<MirrorResource, readonly SearchField[]> = {
   organizations: [
     { field: 'name', column: 'name', values: values('name') },
@@ -161,7 +175,12 @@ export const SEARCH_FIELDS: Record<MirrorResource, readonly SearchField[]> = {
   contacts: [
     { field: 'name', column: 'name', values: values('name') },
     { field: 'contactEmails', column: 'details', values: entries('contactEmails', 'value') },
-    { field: 'contactPhones', column: 'details', values: entries('contactPhones', 'value') },
+    {
+      field: 'contactPhones',
+      column: 'details',
+      values: (record) =>
+        entries('contactPhones', 'value')(record).flatMap((phone) => [phone, phoneDigits(phone)]),
+    },
     { field: 'title', column: 'details', values: values('title') },
     { field: 'notes', column: 'notes', values: values('notes') },
   ],

@@ -7,6 +7,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { envelope, jsonError, runCli, tempHome } from '../helpers/cli.js';
 import { requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
@@ -80,6 +81,55 @@ describe('organizations by id, name or short name', () => {
     expect(text).toContain('ada@hfd.example');
     expect(text).toContain('alan@hfd.example');
     expect(text).not.toMatch(/"organizationId":\s*"(?!1009")/);
+  });
+
+  it('search finds a phone number and a MAC address whatever their formatting', async () => {
+    const contacts = envelope<Rec[]>(await cli(['contacts', 'list', '--all'])).data;
+    const contact = contacts.find((c) => Array.isArray(c.contactPhones) && c.contactPhones.length > 0) as Rec;
+    const digits = String((contact.contactPhones as Rec[])[0]?.value).replace(/\D/g, '');
+    expect(digits).toMatch(/^\d{10}$/);
+    const [area, exchange, line] = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)];
+    const found = async (query: string) => {
+      const result = await cli(['search', query]);
+      expect(result.code, `${query}: ${result.stderr}`).toBe(0);
+      return envelope<Rec[]>(result).data.map((hit) => [hit.id, hit.matched]);
+    };
+    for (const query of [
+      `${exchange}-${line}`,
+      `(${area}) ${exchange}-${line}`,
+      `${area}.${exchange}.${line}`,
+      `+1 ${area} ${exchange} ${line}`,
+      `+1${digits}`,
+    ]) {
+      expect(await found(`"${query}"`), query).toContainEqual([contact.id, ['contactPhones']]);
+    }
+    const configurations = envelope<Rec[]>(await cli(['configs', 'list', '--all'])).data;
+    const device = configurations.find((c) => typeof c.macAddress === 'string') as Rec;
+    const hex = String(device.macAddress)
+      .replace(/[^0-9a-z]/gi, '')
+      .toLowerCase();
+    for (const query of [hex.match(/../g)?.join(':'), hex.match(/..../g)?.join('.'), hex]) {
+      expect(await found(String(query)), query).toContainEqual([device.id, ['macAddress']]);
+    }
+  });
+
+  it('rebuilds a search index built by an older gluekit at the next sync', async () => {
+    const mirror = join(home, 'old-index.sqlite');
+    expect((await cli(['sync', '--db', mirror])).code).toBe(0);
+    const db = new Database(mirror);
+    db.exec("DELETE FROM search; UPDATE meta SET value = '1' WHERE key = 'search_format'");
+    db.close();
+    const contacts = envelope<Rec[]>(await cli(['contacts', 'list', '--all'])).data;
+    const digits = String(
+      (
+        (contacts.find((c) => Array.isArray(c.contactPhones) && c.contactPhones.length > 0) as Rec)
+          .contactPhones as Rec[]
+      )[0]?.value,
+    );
+    const query = `${digits.slice(3, 6)}-${digits.slice(6)}`;
+    expect(envelope<Rec[]>(await cli(['search', query, '--db', mirror])).data).toEqual([]);
+    expect((await cli(['sync', '--db', mirror])).code).toBe(0);
+    expect(envelope<Rec[]>(await cli(['search', query, '--db', mirror])).data.length).toBeGreaterThan(0);
   });
 
   it('mirror views take the short name and suggest on a miss', async () => {
