@@ -5,6 +5,7 @@
 import { closeRateStores } from '../core/rate-stores/open.js';
 import { VERSION } from '../version.js';
 import { Command, CommanderError, Option } from './commander.js';
+import { registerLookupsCommand } from './commands/lookups-command.js';
 import { registerMcpCommand } from './commands/mcp-command.js';
 import { registerMirrorCommands } from './commands/mirror.js';
 import { registerUiCommand } from './commands/ui-command.js';
@@ -135,6 +136,7 @@ export function buildProgram(): Command {
   registerWorkflowCommands(program);
   registerMcpCommand(program);
   registerUiCommand(program);
+  registerLookupsCommand(program);
 
   const config = program.command('config').description('Named profiles: region or base URL, and the API key');
   config
@@ -169,6 +171,17 @@ export function buildProgram(): Command {
     .action(async (_flags, cmd: Command) => {
       const { runConfigList } = await import('./commands/config.js');
       runConfigList(contextOf(cmd));
+    });
+
+  config
+    .command('delete')
+    .alias('rm')
+    .argument('<profile>', 'the profile to remove, its key included')
+    .description('Delete a profile')
+    .addHelpText('after', examplesHelp(['gluekit config delete emulator']))
+    .action(async (name: string, _flags, cmd: Command) => {
+      const { runConfigDelete } = await import('./commands/config.js');
+      runConfigDelete(contextOf(cmd), name);
     });
 
   program
