@@ -92,7 +92,7 @@ function addResourceCommands(program: Command): void {
         );
       if (action === 'update') command.argument('<id>', 'the record id');
       if (nested || (resource.type === 'passwords' && action === 'create')) {
-        command.option('--org <id|name>', 'the organization (an id, or its exact name)');
+        command.option('--org <id|name>', 'the organization: its id, name (any case) or short name');
       }
       addWriteOptions(command, resource.type === 'passwords')
         .addHelpText('after', examplesHelp(resource.examples[action]))
