@@ -249,19 +249,28 @@ const LIST_REQUEST: RequestInfo = { method: 'GET', path: '/organizations', opera
 
 /** What the online resolver needs of `client.organizations`. */
 export interface OrganizationLister {
+  get(id: string, options?: RequestOptions): Promise<Organization>;
   list(params: Record<string, never>, options?: RequestOptions): AsyncIterable<Organization>;
 }
 
 /**
- * Resolves against IT Glue: one list of every organization (one request at page size 1000 for
- * most MSPs), never a lookup per record. Callers with many values read the list once themselves
- * and use `resolveOrganizationIn`.
+ * Resolves against IT Glue: an id with one get; anything else (or an id that is not one) with one
+ * list of every organization (one request at page size 1000 for most MSPs), never a lookup per
+ * record. Callers with many values read the list once themselves and use `resolveOrganizationIn`.
  */
 export async function resolveOrganization(
   organizations: OrganizationLister,
   value: string,
   options: RequestOptions = {},
 ): Promise<Organization> {
+  if (DIGITS.test(value.trim())) {
+    try {
+      return await organizations.get(value.trim(), options);
+    } catch (error) {
+      // Not an id after all: it may still be a name or a short name made of digits.
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
   const all: Organization[] = [];
   for await (const organization of organizations.list({}, options)) all.push(organization);
   return resolveOrganizationIn(all, value);

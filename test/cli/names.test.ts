@@ -55,6 +55,12 @@ describe('organizations by id, name or short name', () => {
     expect(new Set(contacts.map((c) => c.organizationId))).toEqual(new Set([HFD]));
     const counts = await requestCounts(emulator.current);
     expect(counts.byRoute['GET /organizations']).toBe(1);
+    // An id is checked with one get, not a list.
+    await resetCounts(emulator.current);
+    expect((await cli(['contacts', 'list', '--org', HFD])).code).toBe(0);
+    const byId = await requestCounts(emulator.current);
+    expect(byId.byRoute['GET /organizations']).toBeUndefined();
+    expect(byId.byRoute['GET /organizations/{id}']).toBe(1);
   });
 
   it('a miss says what it could have meant, without naming a flag; a bare unknown id is not found', async () => {
