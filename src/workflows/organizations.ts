@@ -11,8 +11,8 @@ import {
   organizationNameKey,
 } from '../resources/organization-names.js';
 import type { Organization } from '../spec/models.js';
-import type { ProblemList } from './input-errors.js';
-import type { SourceRef } from './plan.js';
+import type { ProblemList } from './engine/input-errors.js';
+import type { SourceRef } from './engine/plan.js';
 
 export interface OrganizationIndex {
   byId: Map<string, Organization>;
