@@ -15,8 +15,8 @@
  * The SDK stays exact: its filters are the document's.
  */
 
+import { normalizeHostname } from '../normalize/keys.js';
 import { organizationNameKey } from '../resources/organization-names.js';
-import { normalizeHostname } from '../sources/normalize.js';
 import type { ResourceType } from '../spec/types.js';
 
 export interface PeopleFilters {

@@ -3,6 +3,7 @@
  * the searchable fields, and the whole record as JSON. Secret attributes never get this far (lists
  * carry none), and `storedRecord` drops them anyway so no code path can put one in the file.
  */
+import { phoneDigits } from '../normalize/keys.js';
 import type { Configuration, Contact, Document, Organization, Password } from '../spec/models.js';
 import { isSecretKey } from '../spec/secrets.js';
 import { MirrorInputError } from './errors.js';
@@ -148,14 +149,6 @@ function entries(key: string, inner: string): (record: Record<string, unknown>) 
 /** `18-5E-0F-ED-99-9J` → `185e0fed999j`, so a MAC matches whatever separators the query uses. */
 export function compactMac(value: string): string {
   return value.replace(/[^0-9a-z]/gi, '').toLowerCase();
-}
-
-/**
- * `+1 (509) 555-3916` → `15095553916`, so a phone number matches whatever formatting the query
- * uses (`555-3916`, `509.555.3916`, `5095553916`). Extensions stay on (`x204` → `204`).
- */
-export function phoneDigits(value: string): string {
-  return value.replace(/\D/g, '');
 }
 
 /**
