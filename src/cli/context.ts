@@ -111,10 +111,10 @@ export class CliContext {
   connection(): Connection {
     const name = this.profileName();
     const profile: Profile = this.config().profiles[name] ?? {};
-    if (this.options.profile && !this.config().profiles[name]) {
-      throw new ConfigurationError(
-        `No profile named ${JSON.stringify(name)}; create it with: gluekit config set region us --profile ${name}`,
-      );
+    // A profile asked for by name (flag or GLUEKIT_PROFILE) must exist, the same way for both:
+    // silently running against the defaults would reach the wrong account or none.
+    if ((this.options.profile ?? readEnv('GLUEKIT_PROFILE')) !== undefined && !this.config().profiles[name]) {
+      throw new ConfigurationError(noProfileMessage(name, Object.keys(this.config().profiles)));
     }
     let baseUrl: string;
     let baseUrlSource: string;
@@ -168,4 +168,10 @@ export class CliContext {
       ...overrides,
     });
   }
+}
+
+/** The error for a profile that does not exist, with the ones that do. */
+export function noProfileMessage(name: string, existing: readonly string[]): string {
+  const known = existing.length > 0 ? ` Profiles: ${existing.join(', ')}.` : ' There are no profiles yet.';
+  return `No profile named ${JSON.stringify(name)}.${known} Create it with: gluekit config set region us --profile ${name}`;
 }

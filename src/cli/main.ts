@@ -5,6 +5,7 @@
 import { closeRateStores } from '../core/rate-stores/open.js';
 import { VERSION } from '../version.js';
 import { Command, CommanderError, Option } from './commander.js';
+import { registerLookupsCommand } from './commands/lookups-command.js';
 import { registerMcpCommand } from './commands/mcp-command.js';
 import { registerMirrorCommands } from './commands/mirror.js';
 import { registerUiCommand } from './commands/ui-command.js';
@@ -63,7 +64,10 @@ function addResourceCommands(program: Command): void {
     if (get) {
       const command = group
         .command('get')
-        .argument('<id>', 'the record id')
+        .argument(
+          resource.type === 'organizations' ? '<id|name>' : '<id>',
+          resource.type === 'organizations' ? 'the id, the name or the short name' : 'the record id',
+        )
         .description(`${get.summary} (${get.operationId})`);
       if (resource.type === 'passwords') {
         command
@@ -88,7 +92,7 @@ function addResourceCommands(program: Command): void {
         );
       if (action === 'update') command.argument('<id>', 'the record id');
       if (nested || (resource.type === 'passwords' && action === 'create')) {
-        command.option('--org <id|name>', 'the organization (an id, or its exact name)');
+        command.option('--org <id|name>', 'the organization: its id, name (any case) or short name');
       }
       addWriteOptions(command, resource.type === 'passwords')
         .addHelpText('after', examplesHelp(resource.examples[action]))
@@ -196,6 +200,7 @@ export function buildProgram(output: ParserOutput = { json: false, heldBack: '' 
   registerWorkflowCommands(program);
   registerMcpCommand(program);
   registerUiCommand(program);
+  registerLookupsCommand(program);
 
   const config = program.command('config').description('Named profiles: region or base URL, and the API key');
   config
@@ -230,6 +235,17 @@ export function buildProgram(output: ParserOutput = { json: false, heldBack: '' 
     .action(async (_flags, cmd: Command) => {
       const { runConfigList } = await import('./commands/config.js');
       runConfigList(contextOf(cmd));
+    });
+
+  config
+    .command('delete')
+    .alias('rm')
+    .argument('<profile>', 'the profile to remove, its key included')
+    .description('Delete a profile')
+    .addHelpText('after', examplesHelp(['gluekit config delete emulator']))
+    .action(async (name: string, _flags, cmd: Command) => {
+      const { runConfigDelete } = await import('./commands/config.js');
+      runConfigDelete(contextOf(cmd), name);
     });
 
   program

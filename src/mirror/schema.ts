@@ -25,7 +25,8 @@ export const SCHEMA_VERSION = 1;
  * instead of under 0.02 ms, while unicode61 finds no serial fragment, email domain, IP prefix or
  * hostname fragment at all (it keeps `ada@example.com` and `10.1.2.3` as single tokens).
  * Terms shorter than 3 characters cannot use a trigram index; the search view matches those as
- * substrings (LIKE) instead. MAC addresses are also indexed without separators (resources.ts).
+ * substrings (LIKE) instead. MAC addresses and phone numbers are also indexed without separators
+ * (resources.ts; a change there bumps SEARCH_FORMAT, and the next writable open rebuilds the index).
  */
 export const SEARCH_TOKENIZER = 'trigram remove_diacritics 1';
 

@@ -9,7 +9,7 @@ import { MirrorMissingError, MirrorSchemaError, MirrorTenantError } from './erro
 import { PassLedger } from './passes.js';
 import { MIRROR_RESOURCES, type MirrorResource, storedRecord } from './resources.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
-import { type ApplyCounts, RecordWriter } from './writes.js';
+import { type ApplyCounts, RecordWriter, refreshSearchIndex } from './writes.js';
 
 export type { PassState } from './passes.js';
 export type { ApplyCounts } from './writes.js';
@@ -94,6 +94,7 @@ export class MirrorStore {
         db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)").run(
           new Date().toISOString(),
         );
+        refreshSearchIndex(db);
       }
       const store = new MirrorStore(db, path, !options.readonly);
       if (options.tenant) store.#claim(options.tenant);

@@ -144,7 +144,7 @@ describe('gluekit sync and the mirror views', () => {
     expect(resources.code).toBe(2);
     const unknownOrg = await cli(['orgs', 'show', 'Happy Frog']);
     expect(unknownOrg.code).toBe(3);
-    expect(jsonError(unknownOrg).error.message).toMatch(/Did you mean: Happy Frog Dental \(1009\)/);
+    expect(jsonError(unknownOrg).error.message).toMatch(/Did you mean: Happy Frog Dental \(1009, HFD\)/);
   });
 
   it('uses --db for both sync and views, and says how to create a mirror that is missing', async () => {

@@ -154,7 +154,8 @@ describe('gluekit ui server', () => {
     expect(since.body).toContain('neither a duration nor a date');
     const org = await send(`${base}/orgs/99999999`);
     expect(org.status).toBe(404);
-    expect(org.body).toContain('The mirror has no organization 99999999');
+    expect(org.body).toContain('The mirror has no organization with the id, name or short name');
+    expect(org.body).toContain('99999999');
     expect((await send(`${base}/plan/7`)).status).toBe(404);
   });
 

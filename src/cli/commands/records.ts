@@ -1,13 +1,14 @@
 /** The handlers behind `gluekit <resource> list|get|create|update`. */
 import type { GlueKit } from '../../client.js';
 import { camelKey } from '../../jsonapi/case.js';
+import { resolveOrganization } from '../../resources/organization-names.js';
 import type { ResourceType } from '../../spec/types.js';
 import type { CliContext } from '../context.js';
 import { type CapturedRequest, describeDryRun, dryRunFetch } from '../dry-run.js';
 import { readPassword, type SecretFlags } from '../input/secret.js';
 import type { WriteFlags } from '../input/write-input.js';
-import { resolveOrganization } from '../org-resolve.js';
 import { printList, printRecord } from '../output/render.js';
+import { peopleFilters } from '../people-filters.js';
 import { FILTER_FLAGS, findOperation, RESOURCE_CLI } from '../resource-commands.js';
 import { UsageError } from '../usage-error.js';
 
@@ -76,9 +77,24 @@ export async function runList(ctx: CliContext, type: ResourceType, flags: ListFl
   if (pageSize !== undefined) params.pageSize = pageSize;
   const page = positiveInteger('--page', flags.page);
   if (page !== undefined) params.pageNumber = page;
-  if (flags.org) params.organizationId = await resolveOrganization(client, flags.org);
+  if (flags.org) params.organizationId = (await resolveOrganization(client.organizations, flags.org)).id;
   const limit = positiveInteger('--limit', flags.limit);
   const resource = client[type] as unknown as AnyResource;
+  const people = peopleFilters(type, params.filter as Record<string, string[]>, flags.org !== undefined);
+  if (people.keep) {
+    // Matched here, so every candidate is read; the matches are one page.
+    const candidates = await resource
+      .list({ ...params, filter: people.filter, pageNumber: undefined })
+      .toArray(Number.POSITIVE_INFINITY);
+    const records = candidates.filter((record) => people.keep?.(record as Record<string, unknown>));
+    printList(
+      ctx,
+      records.slice(0, limit ?? records.length),
+      { source: 'live', next: null },
+      columnsOf(type),
+    );
+    return;
+  }
   if (flags.all || limit !== undefined) {
     const records = await resource.list(params).toArray(flags.all ? Number.POSITIVE_INFINITY : limit);
     printList(ctx, records, { source: 'live', next: null }, columnsOf(type));
@@ -117,8 +133,14 @@ export async function runGet(
       process.stderr.write('(password hidden: add --reveal to show it)\n');
     return;
   }
+  // An organization may be named as anywhere else (`orgs get "Happy Frog Dental"`, `orgs get HFD`);
+  // the get that follows returns the full record, which lists truncate.
+  const wanted =
+    type === 'organizations' && !/^\d+$/.test(id.trim())
+      ? (await resolveOrganization(client.organizations, id)).id
+      : id;
   const resource = client[type] as unknown as { get(id: string): Promise<object> };
-  printRecord(ctx, await resource.get(id), { source: 'live' });
+  printRecord(ctx, await resource.get(wanted), { source: 'live' });
 }
 
 export interface WriteCommandFlags extends WriteFlags, SecretFlags {
@@ -160,7 +182,7 @@ export async function runWrite(
   if (id !== undefined) recordId(id);
   const captured: CapturedRequest[] | undefined = flags.dryRun ? [] : undefined;
   const client = writeClient(ctx, captured);
-  const orgId = flags.org ? await resolveOrganization(client, flags.org) : undefined;
+  const orgId = flags.org ? (await resolveOrganization(client.organizations, flags.org)).id : undefined;
   const nested = orgId !== undefined ? findOperation(type, action, 'organization') : undefined;
   if (orgId !== undefined && !nested && !(type === 'passwords' && action === 'create')) {
     throw new UsageError(`The document has no organization-scoped ${action} for ${type}; drop --org`);

@@ -47,16 +47,23 @@ function knownKey(target: AttributeTarget, raw: string): string {
   return key;
 }
 
-/** A `--set` value typed by the schema: as text if the schema takes text, else as JSON. */
+/**
+ * A `--set` value typed by the schema: as text if the schema takes text, else as JSON. Keys inside
+ * JSON objects are converted as `--file` converts them (`label-name` → `labelName`), and a JSON
+ * array or object stays one even when the schema refuses it, so validation names what is wrong
+ * inside it rather than "expected array, received string".
+ */
 function typedValue(schema: z.ZodType, raw: string): unknown {
   if (schema.safeParse(raw).success) return raw;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(raw);
-    if (schema.safeParse(parsed).success) return parsed;
+    parsed = deepKeys(JSON.parse(raw), camelKey);
   } catch {
     // not JSON: the text is the value, and validation below explains what is wrong with it
+    return raw;
   }
-  return raw;
+  if (schema.safeParse(parsed).success) return parsed;
+  return typeof parsed === 'object' && parsed !== null ? parsed : raw;
 }
 
 function refuseSecret(key: string): void {
