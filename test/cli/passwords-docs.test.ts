@@ -89,6 +89,51 @@ describe('passwords mirror and docs onboard', () => {
     }
   });
 
+  it('counts a value it did not write and cannot date as not compared, and names --compare-values', async () => {
+    const t = await tenant();
+    const created = await runCli(
+      [
+        'passwords',
+        'create',
+        '--org',
+        'Kub, Reynolds and Gibson',
+        '--set',
+        'name=Printer',
+        '--set',
+        'username=admin',
+        '--password-env',
+        'PRINTER_PW',
+      ],
+      {
+        env: { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: t.apiKey, PRINTER_PW: 'same' },
+        home: t.home,
+      },
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const vault = join(t.home, 'bitwarden.csv');
+    writeFileSync(vault, `${BITWARDEN_HEADER}\nClients/KRG,,login,Printer,,,0,,admin,same,\n`);
+    const orgMap = join(t.home, 'clients.json');
+    writeFileSync(orgMap, JSON.stringify({ 'Clients/KRG': 'Kub, Reynolds and Gibson' }));
+    const args = ['passwords', 'mirror', '--from', vault, '--org-map', orgMap];
+    const table = await t.cli([...args, '-o', 'table']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/0 unchanged, 1 skip, 0 conflict, 1 not compared/);
+    expect(table.stdout).toMatch(
+      /1 password value was not compared .*--compare-values settles it, one request each/,
+    );
+    const json = JSON.parse((await t.cli(args)).stdout).data as {
+      summary: Record<string, number>;
+      notes: string[];
+    };
+    expect(json.summary).toMatchObject({ unchanged: 0, notCompared: 1 });
+    expect(json.notes).toHaveLength(1);
+    const compared = JSON.parse((await t.cli([...args, '--compare-values'])).stdout).data as {
+      summary: Record<string, number>;
+    };
+    expect(compared.summary).toMatchObject({ unchanged: 1 });
+    expect(compared.summary.notCompared).toBeUndefined();
+  });
+
   it('refuses an entry whose container is not mapped, naming the line, and writes nothing (exit 9)', async () => {
     const t = await tenant();
     const vault = join(t.home, 'vault.csv');

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderPlan } from '../../src/cli/output/plan.js';
 import { applyPlan } from '../../src/workflows/engine/apply.js';
 import { fingerprinter } from '../../src/workflows/engine/fingerprint-key.js';
 import { PlanInputError } from '../../src/workflows/engine/input-errors.js';
@@ -245,10 +246,18 @@ describe.each(['real', 'seed'] as const)('password mirroring on the %s profile',
     ).toEqual(['update']);
 
     const undated = await plan(tenant, [entry('Printer', { password: 'same' })]);
+    // Not compared is not unchanged: counted apart, with the way to settle it.
     expect(undated.plan.actions[0]).toMatchObject({
-      action: 'unchanged',
+      action: 'skip',
+      notCompared: true,
       reason: expect.stringMatching(/value not compared.*--compare-values/),
     });
+    expect(undated.plan.summary).toMatchObject({ unchanged: 0, notCompared: 1 });
+    expect(undated.plan.notes).toEqual([
+      expect.stringMatching(
+        /^1 password value was not compared .*--compare-values settles it, one request each/,
+      ),
+    ]);
     expect(undated.valueFetches).toBe(0);
     await resetCounts(emulator.current);
     const compared = await plan(tenant, [entry('Printer', { password: 'same' })], {
@@ -258,6 +267,8 @@ describe.each(['real', 'seed'] as const)('password mirroring on the %s profile',
     expect(compared.valueFetches).toBe(1);
     expect((await requestCounts(emulator.current)).byOperation.getPassword).toBe(1);
     expect(actionsOf(compared)).toEqual(['unchanged']);
+    expect(compared.plan.summary.notCompared).toBeUndefined();
+    expect(compared.plan.notes).toBeUndefined();
     const differs = await plan(tenant, [entry('Printer', { password: 'other' })], {
       org: KRG,
       compareValues: true,
@@ -295,6 +306,86 @@ describe.each(['real', 'seed'] as const)('password mirroring on the %s profile',
       { action: 'skip', reason: expect.stringMatching(/no password value/) },
       { action: 'skip', reason: 'card: only logins are imported' },
     ]);
+  });
+
+  it('counts a changed field with an uncompared value apart too, and says so in the plan text', async () => {
+    const tenant = await newTenant(emulator.current);
+    const orgId = await organizationId(tenant, KRG);
+    for (const name of ['Switch', 'Router'])
+      await tenant.client.passwords.create({
+        organizationId: orgId,
+        name,
+        username: 'admin',
+        password: 'x',
+      } as never);
+    const planned = await plan(tenant, [
+      entry('Switch', { password: 'x' }),
+      entry('Router', { password: 'x', username: 'root' }),
+    ]);
+    expect(actionsOf(planned)).toEqual(['skip', 'update']);
+    expect(planned.plan.actions[1]).toMatchObject({
+      notCompared: true,
+      reason: expect.stringMatching(/value not compared/),
+    });
+    expect(planned.plan.summary).toMatchObject({ unchanged: 0, notCompared: 2 });
+    const text = renderPlan(planned.plan, { width: 200 });
+    expect(text).toMatch(/1 skip, 0 conflict, 2 not compared/);
+    expect(text).toMatch(
+      /2 password values were not compared .*--compare-values settles them, one request each/,
+    );
+  });
+
+  it('reports an embedded password of the same name instead of creating a general one beside it', async () => {
+    const tenant = await newTenant(emulator.current);
+    const orgId = await organizationId(tenant, KRG);
+    const device = await tenant.client.configurations.create({
+      organizationId: orgId,
+      name: 'KRG-FS01',
+      hostname: 'krg-fs01',
+      configurationTypeId: '401',
+    } as never);
+    const embedded = await tenant.client.passwords.create({
+      organizationId: orgId,
+      name: 'Local Admin',
+      password: 'x',
+      resourceType: 'Configuration',
+      resourceId: device.id,
+    } as never);
+    const run = await mirror(tenant, [entry('local admin', { password: 'y' })]);
+    expect(run.plan.actions[0]).toMatchObject({
+      action: 'skip',
+      reason: expect.stringMatching(
+        new RegExp(
+          `already exists embedded \\(password ${embedded.id} on configuration ${device.id}\\).*--embed-on`,
+        ),
+      ),
+    });
+    expect(run.result.outcomes).toHaveLength(0);
+    const general = (await storedPasswords(emulator, tenant, orgId)).filter(
+      (p) => /local admin/i.test(String(p.name)) && (p.resourceId === null || p.resourceId === undefined),
+    );
+    expect(general).toHaveLength(0);
+  });
+
+  it('reports an archived match as archived, and never un-archives it', async () => {
+    const tenant = await newTenant(emulator.current);
+    const orgId = await organizationId(tenant, KRG);
+    await mirror(tenant, [entry('Old VPN', { password: 'one' })]);
+    const created = (await storedPasswords(emulator, tenant, orgId)).find((p) => p.name === 'Old VPN');
+    const id = String(created?.id);
+    await tenant.client.passwords.update(id, { archived: true } as never);
+    for (const password of ['one', 'two']) {
+      const run = await mirror(tenant, [entry('Old VPN', { password, username: 'changed' })]);
+      expect(run.plan.actions[0]).toMatchObject({
+        action: 'skip',
+        id,
+        reason: expect.stringMatching(/^matches archived password \d+: not re-created or un-archived/),
+      });
+      expect(run.plan.actions[0]?.reason).not.toMatch(/matches the source/);
+    }
+    const stored = (await storedPasswords(emulator, tenant, orgId)).filter((p) => p.name === 'Old VPN');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ archived: true, password: 'one', username: 'admin' });
   });
 
   it('calls two existing passwords with one name a conflict', async () => {

@@ -89,7 +89,9 @@ export function describeAction(action: PlanAction): string {
 }
 
 export function planSummaryLine(plan: Plan): string {
-  return ACTION_KINDS.map((kind) => `${plan.summary[kind]} ${kind}`).join(', ');
+  const kinds = ACTION_KINDS.map((kind) => `${plan.summary[kind]} ${kind}`);
+  if (plan.summary.notCompared) kinds.push(`${plan.summary.notCompared} not compared`);
+  return kinds.join(', ');
 }
 
 /**
@@ -156,6 +158,7 @@ export function renderPlan(plan: Plan, options: PlanRenderOptions = {}): string 
       }),
     );
   }
+  for (const note of plan.notes ?? []) lines.push('', note);
   if (!options.all && plan.summary.unchanged > 0)
     lines.push('', `(${plan.summary.unchanged} unchanged not listed; --all lists them)`);
   return terminalText(lines.join('\n'));

@@ -52,6 +52,11 @@ export interface PlanAction {
    * re-read the same values from the source.
    */
   secrets?: Record<string, string> | undefined;
+  /**
+   * A secret value that could not be compared without fetching it (a password mirror without
+   * --compare-values): counted apart in the summary, never as unchanged.
+   */
+  notCompared?: boolean | undefined;
 }
 
 export interface PlanTarget {
@@ -73,15 +78,25 @@ export interface Plan {
   options: Record<string, unknown>;
   /** Who owns what: records created or matched by runs with the same source id count as ours. */
   sourceId: string;
-  summary: Record<ActionKind, number>;
+  /** Counts by action kind, plus `notCompared` when some values could not be compared. */
+  summary: PlanSummary;
   actions: PlanAction[];
+  /** What people should know about the plan as a whole (e.g. values not compared and how to). */
+  notes?: string[] | undefined;
   /** Organization id → name, for people reading the plan (the actions hold ids). */
   organizationNames?: Record<string, string> | undefined;
 }
 
-export function summarize(actions: readonly PlanAction[]): Record<ActionKind, number> {
-  const summary = Object.fromEntries(ACTION_KINDS.map((kind) => [kind, 0])) as Record<ActionKind, number>;
+export type PlanSummary = Record<ActionKind, number> & { notCompared?: number };
+
+export function summarize(actions: readonly PlanAction[]): PlanSummary {
+  const summary: PlanSummary = Object.fromEntries(ACTION_KINDS.map((kind) => [kind, 0])) as Record<
+    ActionKind,
+    number
+  >;
   for (const action of actions) summary[action.action]++;
+  const notCompared = actions.filter((action) => action.notCompared).length;
+  if (notCompared > 0) summary.notCompared = notCompared;
   return summary;
 }
 
@@ -131,6 +146,7 @@ const actionSchema = z.object({
   precondition: z.object({ updatedAt: z.string() }).optional(),
   expect: z.record(z.string(), z.unknown()).optional(),
   secrets: z.record(z.string(), z.string()).optional(),
+  notCompared: z.boolean().optional(),
 });
 
 const planSchema = z.object({
@@ -143,6 +159,7 @@ const planSchema = z.object({
   summary: z.record(z.string(), z.number()),
   actions: z.array(actionSchema),
   organizationNames: z.record(z.string(), z.string()).optional(),
+  notes: z.array(z.string()).optional(),
 });
 
 export class PlanFileError extends InputError {

@@ -16,6 +16,12 @@ import { ChangeSet } from '../engine/changes.js';
 import type { Fingerprinter } from '../engine/fingerprint-key.js';
 import type { FieldChange, PlanAction, SourceRef } from '../engine/plan.js';
 import { SECRET_CHANGED } from '../engine/plan.js';
+import { flagOf } from '../options.js';
+import { PASSWORD_MIRROR } from './spec.js';
+
+/** Option names as the user types them (the planner talks about options, never parses them). */
+const COMPARE_VALUES = flagOf(PASSWORD_MIRROR, 'compareValues');
+const EMBED_ON = flagOf(PASSWORD_MIRROR, 'embedOn');
 
 /** What the planner reads from a vault entry (the vault readers' VaultEntry satisfies it). */
 export interface VaultRow {
@@ -200,8 +206,37 @@ function planRow(plan: OrganizationPlan, { row, embed, unplaced, categoryId }: P
   }
   const existing = candidates[0];
   const wanted = { row, embed, categoryId, otpSecret: otp?.secret };
-  if (!existing) planNewPassword(plan, at, wanted);
-  else planMatchedPassword(plan, at, existing, wanted);
+  if (existing) {
+    planMatchedPassword(plan, at, existing, wanted);
+    return;
+  }
+  const embeddedTwin = embed ? [] : embeddedWithName(plan, row.name);
+  if (embeddedTwin.length > 0) {
+    // A general record beside an embedded one of the same name is almost always a duplicate of it.
+    const where = embeddedTwin.map((p) => `${p.id} on ${describeOwner(p)}`).join(', ');
+    result.actions.push({
+      ...at,
+      action: 'skip',
+      reason: `already exists embedded (password ${where}); not created as a general password beside it: ${EMBED_ON} <hostname|serial|name> matches it on its configuration`,
+    });
+    return;
+  }
+  planNewPassword(plan, at, wanted);
+}
+
+/** Passwords embedded in a record (not general) whose name matches, in this organization. */
+function embeddedWithName(plan: OrganizationPlan, name: string): Password[] {
+  const wanted = normalizePasswordName(name) ?? '';
+  return plan.target.passwords.filter(
+    (p) =>
+      scopeKey(p.resourceType, p.resourceId) !== 'general' &&
+      (normalizePasswordName(p.name) ?? '') === wanted,
+  );
+}
+
+function describeOwner(password: Password): string {
+  const type = (password.resourceType ?? 'record').replace(/s$/, '').toLowerCase();
+  return `${type} ${password.resourceId ?? '?'}`;
 }
 
 /** A placed row with its usable OTP secret. */
@@ -255,6 +290,14 @@ function planMatchedPassword(
   const { row, categoryId } = wanted;
   plan.matched.add(existing.id);
   const onRecord = { ...at, id: existing.id, precondition: { updatedAt: existing.updatedAt } };
+  if (existing.archived) {
+    result.actions.push({
+      ...onRecord,
+      action: 'skip',
+      reason: `matches archived password ${existing.id}: not re-created or un-archived (un-archive it in IT Glue to mirror it again)`,
+    });
+    return;
+  }
   const update = new ChangeSet();
   update.setIfChanged('username', existing.username, row.username, 'exact');
   update.setIfChanged('url', existing.url, row.url, 'exact');
@@ -263,18 +306,22 @@ function planMatchedPassword(
     update.set('passwordCategoryId', existing.passwordCategoryId, categoryId);
   const secrets = new RowSecrets(plan.options.fingerprint);
   planSecretChanges(plan, existing, wanted, update, secrets);
+  const notCompared = result.valueUnknown.includes(existing.id);
+  const unknown = notCompared
+    ? `value not compared (not written by gluekit and the source has no modification time: ${COMPARE_VALUES} fetches it, one request)`
+    : '';
   if (update.isEmpty) {
-    const unknown = result.valueUnknown.includes(existing.id)
-      ? '; value not compared (no fingerprint or date: --compare-values checks it)'
-      : '';
-    result.actions.push({ ...onRecord, action: 'unchanged', reason: `matches the source${unknown}` });
+    // Not "unchanged": a value rotated in the vault would never reach IT Glue.
+    if (notCompared) result.actions.push({ ...onRecord, action: 'skip', reason: unknown, notCompared: true });
+    else result.actions.push({ ...onRecord, action: 'unchanged', reason: 'matches the source' });
     return;
   }
   if (!secrets.isEmpty) result.secrets.set(sourceId(row.source), secrets.values);
   result.actions.push({
     ...onRecord,
     action: 'update',
-    reason: 'differs from the source',
+    reason: notCompared ? `differs from the source; ${unknown}` : 'differs from the source',
+    ...(notCompared ? { notCompared: true } : {}),
     changes: update.changes,
     attributes: update.attributes,
     ...(Object.keys(secrets.fingerprints).length > 0 ? { secrets: secrets.fingerprints } : {}),

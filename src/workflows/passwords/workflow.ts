@@ -19,6 +19,7 @@ import {
   planTarget,
   type SourceRef,
 } from '../engine/plan.js';
+import { flagOf } from '../options.js';
 import type { OrgMap } from '../org-map.js';
 import {
   type OrganizationIndex,
@@ -32,6 +33,7 @@ import {
   planPasswordsForOrganization,
   type VaultRow,
 } from './planner.js';
+import { PASSWORD_MIRROR } from './spec.js';
 
 export type EmbedOn = 'hostname' | 'serial' | 'name';
 
@@ -318,6 +320,7 @@ export async function planPasswordMirror(
       sourceId: sourceIdValue,
       actions: planned.actions,
       organizationNames: organizationNamesOf(planned.actions, organizations.byId),
+      ...notesOf(planned.actions),
     },
     now,
   );
@@ -372,6 +375,18 @@ async function planOrganizations(
     for (const [at, value] of result.secrets) secrets.set(at, value);
   }
   return { actions, secrets, valueFetches };
+}
+
+/** Says how many values were not compared, and how to settle them, instead of calling them unchanged. */
+function notesOf(actions: readonly PlanAction[]): { notes?: string[] } {
+  const notCompared = actions.filter((action) => action.notCompared).length;
+  if (notCompared === 0) return {};
+  const flag = flagOf(PASSWORD_MIRROR, 'compareValues');
+  return {
+    notes: [
+      `${notCompared} password value${notCompared === 1 ? ' was' : 's were'} not compared (not written by gluekit, and the source has no modification time): ${flag} settles ${notCompared === 1 ? 'it' : 'them'}, one request each.`,
+    ],
+  };
 }
 
 /** A skipped entry with no organization to report it under. */
