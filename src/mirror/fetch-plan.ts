@@ -73,7 +73,7 @@ export function listByIds(
   }
 }
 
-export { FOLDERS_PER_REQUEST } from '../compat/documents.js';
+export { FOLDERS_PER_REQUEST } from '../resources/organization-documents.js';
 
 /**
  * One page of an organization's documents: those at the root level (as IT Glue lists them

@@ -8,6 +8,9 @@ import { APIResource, bindOperation, parseAttributes, parseId, requestInfo } fro
 import { createDocument } from './document-content.js';
 import { planDocumentListIn } from './documents.js';
 
+/** How many folder ids one documents list may filter on (IT Glue ORs them); the mirror batches by it. */
+export { FOLDERS_PER_REQUEST } from '../compat/documents.js';
+
 export interface OrganizationDocumentListParams {
   filter?:
     | {
