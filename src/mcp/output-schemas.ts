@@ -86,6 +86,7 @@ export const planOutput = z.looseObject({
   ),
   actionsNotListed: count.optional(),
   warnings: z.array(z.string()).optional(),
+  notes: z.array(z.string()).optional().describe('What the plan left out, e.g. tenant-internal addresses.'),
   next: z.string().describe('What to do next.'),
 });
 

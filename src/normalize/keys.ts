@@ -64,6 +64,55 @@ export function phoneDigits(value: string): string {
   return value.replace(/\D/g, '');
 }
 
+/** A phone number split for comparison: its digits, its extension, and whether it was written internationally. */
+interface PhoneParts {
+  digits: string;
+  extension: string;
+  international: boolean;
+}
+
+// `x12`, `ext 12`, `ext. 12`, `extension 12`, `#12` and the RFC 3966 `;ext=12` all start an extension.
+const EXTENSION = /\s*(?:;\s*ext\s*=|#|\bext(?:ension)?\.?|\bx)\s*(\d+)\s*$/i;
+
+function phoneParts(value: string, extension?: string | null): PhoneParts {
+  const trimmed = value.trim();
+  const found = EXTENSION.exec(trimmed);
+  const main = found ? trimmed.slice(0, found.index) : trimmed;
+  let digits = phoneDigits(main);
+  const international = main.startsWith('+') || digits.startsWith('00');
+  if (!main.startsWith('+') && digits.startsWith('00')) digits = digits.slice(2);
+  return { digits, extension: phoneDigits(extension ?? '') || (found?.[1] ?? ''), international };
+}
+
+/** `longer` is `shorter` with a country code (1 to 3 digits) before it, and perhaps a trunk 0 dropped. */
+function withCountryCode(longer: PhoneParts, shorter: PhoneParts): boolean {
+  // North American numbers are often written 1 + 10 digits without a `+`.
+  const international =
+    longer.international || (longer.digits.length === 11 && longer.digits.startsWith('1'));
+  if (!international || shorter.international || shorter.digits.length < 7) return false;
+  const national = shorter.digits.startsWith('0') ? shorter.digits.slice(1) : shorter.digits;
+  const prefix = longer.digits.length - national.length;
+  return prefix >= 1 && prefix <= 3 && longer.digits.endsWith(national);
+}
+
+/**
+ * Whether two phones are the same number, written differently: the same digits, or one with a
+ * country code the other leaves out (`+1 509 555 3916` and `5095553916`; `+44 20 7946 0958` and
+ * `020 7946 0958`), and the same extension (`x12`, `ext. 12`, or IT Glue's own `extension`).
+ */
+export function samePhone(
+  a: { value: string; extension?: string | null },
+  b: { value: string; extension?: string | null },
+): boolean {
+  const left = phoneParts(a.value, a.extension);
+  const right = phoneParts(b.value, b.extension);
+  if (!left.digits || !right.digits || left.extension !== right.extension) return false;
+  if (left.digits === right.digits) return true;
+  return left.digits.length > right.digits.length
+    ? withCountryCode(left, right)
+    : withCountryCode(right, left);
+}
+
 function isMacSeparator(code: number): boolean {
   return code === 0x3a || code === 0x2d || code === 0x2e || code === 0x20 || code === 0x09;
 }

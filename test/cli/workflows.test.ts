@@ -199,3 +199,59 @@ describe('workflow commands', () => {
     expect(final.summary).toMatchObject({ create: 0, unchanged: 40 });
   });
 });
+
+describe.each(['real', 'seed'] as const)('contact ownership through the binary (%s profile)', (profile) => {
+  const emulator = useEmulator({ seed: 'demo', profile });
+
+  async function tenantOn(current: { url: string; apiKey: string }) {
+    const home = tempHome();
+    const env = { ITGLUE_BASE_URL: current.url, ITGLUE_API_KEY: current.apiKey };
+    const file = (name: string, content: string) => {
+      const path = join(home, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    return { home, file, cli: (args: string[]) => runCli(args, { env, home }) };
+  }
+
+  it('remembers a contact it matched and left unchanged, so a later block deactivates it', async () => {
+    const t = await tenantOn(emulator.current);
+    const contacts = envelope<
+      Array<{ id: string; email: string; firstName: string; lastName: string; psaIntegration: string | null }>
+    >(await t.cli(['contacts', 'list', '--org', '1009']));
+    const person = contacts.data.find((c) => c.email && !c.psaIntegration) as {
+      id: string;
+      email: string;
+      firstName: string;
+      lastName: string;
+    };
+    const row = `,${person.firstName},${person.lastName},${person.email},,,,,,`;
+    const same = t.file('same.csv', `${HEADER}\n${row},\n`);
+    await resetCounts(emulator.current);
+    const matched = await t.cli(['contacts', 'sync', '--from', same, '--org', '1009', '--apply', '--yes']);
+    expect(matched.code).toBe(0);
+    const plan = JSON.parse(matched.stdout).data as { summary: Record<string, number> };
+    expect(plan.summary).toMatchObject({ create: 0, update: 0, unchanged: 1 });
+    expect((await requestCounts(emulator.current)).writes).toEqual([]); // recording a match costs no request
+
+    const blocked = t.file('blocked.csv', `${HEADER}\n${row}false,\n`);
+    const next = JSON.parse(
+      (
+        await t.cli([
+          'contacts',
+          'sync',
+          '--from',
+          blocked,
+          '--org',
+          '1009',
+          '--deactivate-type',
+          'Terminated',
+        ])
+      ).stdout,
+    ).data as { actions: Array<{ id?: string; action: string; reason: string }> };
+    expect(next.actions.find((a) => a.id === person.id)).toMatchObject({
+      action: 'deactivate',
+      reason: 'inactive in the source',
+    });
+  });
+});

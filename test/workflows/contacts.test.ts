@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/index.js';
+import { samePhone } from '../../src/normalize/keys.js';
 import { readContactSource } from '../../src/sources/index.js';
 import {
   type ContactSyncOptions,
@@ -47,6 +48,9 @@ async function contactsOf(tenant: Tenant, org = ORG): Promise<Contact[]> {
   return tenant.client.contacts.list({ organizationId: orgId }).toArray();
 }
 
+/** The emails the first action would create the contact with. */
+const emailsOf = (p: Plan) =>
+  ((p.actions[0]?.attributes?.contactEmails ?? []) as Array<{ value: string }>).map((e) => e.value);
 const actions = (p: Plan) => p.actions.map((a) => `${a.action} ${a.key}`);
 
 describe('contact sync', () => {
@@ -342,5 +346,68 @@ describe('contact sync from a Microsoft 365 export', () => {
       { org: ORG, deactivateType: 'Terminated' },
     );
     expect(second.actions.find((a) => a.id === ada.id)).toMatchObject({ action: 'deactivate' });
+  });
+});
+
+describe.each(['real', 'seed'] as const)(
+  'contact sync and tenant-internal addresses (%s profile)',
+  (profile) => {
+    const emulator = useEmulator({ seed: 'demo', profile });
+
+    it('leaves *.onmicrosoft.com addresses out of contact emails, counted in the plan, unless asked', async () => {
+      const tenant = await newTenant(emulator.current);
+      const csv = `${ORG},Ada,Lovelace,ada@contoso.com,ada@contoso.onmicrosoft.com,,,,,,`;
+      const left = await plan(tenant, csv);
+      expect(left.actions[0]).toMatchObject({ action: 'create' });
+      expect(emailsOf(left)).toEqual(['ada@contoso.com']);
+      expect(left.notes).toEqual([
+        expect.stringMatching(/^1 tenant-internal address.*--include-onmicrosoft/),
+      ]);
+
+      const kept = await plan(tenant, csv, { includeOnmicrosoft: true });
+      expect(emailsOf(kept)).toEqual(['ada@contoso.com', 'ada@contoso.onmicrosoft.com']);
+      expect(kept.notes).toBeUndefined();
+
+      await apply(tenant, left);
+      const ada = (await contactsOf(tenant)).find((c) => c.email === 'ada@contoso.com') as Contact;
+      expect(ada.contactEmails.map((e) => e.value)).toEqual(['ada@contoso.com']);
+      // The next run matches on the real address and adds nothing.
+      expect((await plan(tenant, csv)).actions[0]).toMatchObject({ action: 'unchanged', id: ada.id });
+    });
+  },
+);
+
+// The seed profile keeps no contact phones a write sends (it takes the document literally), so
+// phone merging is tested on the real profile only.
+describe('contact phones (real profile)', () => {
+  const emulator = useEmulator({ seed: 'demo', profile: 'real' });
+
+  it("compares phones by number: country code, punctuation and extension, keeping IT Glue's writing", async () => {
+    expect(samePhone({ value: '+1 509 555 3916' }, { value: '5095553916' })).toBe(true);
+    expect(samePhone({ value: '1-509-555-3916' }, { value: '(509) 555-3916' })).toBe(true);
+    expect(samePhone({ value: '+44 20 7946 0958' }, { value: '020 7946 0958' })).toBe(true);
+    expect(samePhone({ value: '509 555 3916 x12' }, { value: '5095553916', extension: '12' })).toBe(true);
+    expect(samePhone({ value: '509 555 3916 x12' }, { value: '5095553916' })).toBe(false);
+    expect(samePhone({ value: '+1 509 555 3916' }, { value: '5095553917' })).toBe(false);
+    expect(samePhone({ value: '5095553916' }, { value: '95553916' })).toBe(false); // no country code written
+
+    const tenant = await newTenant(emulator.current);
+    const row = (phone: string, mobile: string) =>
+      `${ORG},Ben,Phoner,ben.phoner@hfd.example,,,${phone},${mobile},,,`;
+    await apply(tenant, await plan(tenant, row('', '5095553916')));
+    const ben = (await contactsOf(tenant)).find((c) => c.email === 'ben.phoner@hfd.example') as Contact;
+    const same = await plan(tenant, row('(509) 555-3916', '+1 509 555 3916'));
+    expect(same.actions[0]).toMatchObject({ action: 'unchanged', id: ben.id });
+
+    const added = await plan(tenant, row('+1 509 555 0100', '+1 509 555 3916'));
+    expect(added.actions[0]?.action).toBe('update');
+    await apply(tenant, added);
+    const after = await tenant.client.contacts.get(ben.id);
+    // IT Glue's own writing of the number it had is kept; the new one is added once.
+    expect(after.contactPhones.map((phone) => phone.value.replace(/\D/g, ''))).toEqual([
+      '5095553916',
+      '15095550100',
+    ]);
+    expect(after.contactPhones[0]?.value).toBe(ben.contactPhones[0]?.value);
   });
 });

@@ -22,7 +22,13 @@ import {
   loadFingerprintKey,
 } from '../../workflows/engine/fingerprint-key.js';
 import { Journal } from '../../workflows/engine/journal.js';
-import { type Plan, type PlanResource, planTarget, writeCount } from '../../workflows/engine/plan.js';
+import {
+  matchCount,
+  type Plan,
+  type PlanResource,
+  planTarget,
+  writeCount,
+} from '../../workflows/engine/plan.js';
 import { passwordExecutor, type SecretLookup } from '../../workflows/passwords/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
@@ -127,7 +133,10 @@ export async function finishPlan(
       plan.actions.filter((a) => a.action === 'conflict'),
     );
   }
-  if (writeCount(plan) === 0) {
+  // A plan with only matches is still applied (no request, no prompt): that records them as this
+  // source's own, so they can be deactivated when the source later marks them departed.
+  const writes = writeCount(plan);
+  if (writes === 0 && matchCount(plan) === 0) {
     // A run killed after its last write still has intents pending: settle them even so.
     await recoverInterruptedRuns({
       journal,
@@ -138,7 +147,7 @@ export async function finishPlan(
     else printPlan(ctx, plan, flags);
     return;
   }
-  if (!(await confirm(ctx, plan, flags))) {
+  if (writes > 0 && !(await confirm(ctx, plan, flags))) {
     process.stderr.write('Not applied.\n');
     return;
   }

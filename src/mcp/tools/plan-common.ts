@@ -112,6 +112,7 @@ export function planResult(stored: StoredPlan, limit: number, extras: PlanResult
     actions: listed.slice(0, limit).map(compactAction),
     ...(listed.length > limit ? { actionsNotListed: listed.length - limit } : {}),
     ...(detection ? { detection } : {}),
+    ...(plan.notes && plan.notes.length > 0 ? { notes: plan.notes } : {}),
     ...(warnings && warnings.length > 0
       ? {
           warnings: warnings.slice(0, 50).map((warning) => `line ${warning.source.line}: ${warning.message}`),

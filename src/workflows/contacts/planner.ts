@@ -9,7 +9,7 @@
  * merged, never replaced; a PSA-synced contact is skipped, never re-created.
  */
 
-import { normalizeEmail, normalizeName, phoneDigits } from '../../normalize/keys.js';
+import { normalizeEmail, normalizeName, phoneDigits, samePhone } from '../../normalize/keys.js';
 import { splitName } from '../../normalize/person-name.js';
 import type { Contact, ContactEmail, ContactPhone } from '../../spec/models.js';
 import { ChangeSet } from '../engine/changes.js';
@@ -125,16 +125,21 @@ function existingPhones(contact: Contact): ContactPhone[] {
   }));
 }
 
+/**
+ * Phones are merged by number, not by text (samePhone): a source number IT Glue already holds in
+ * any writing is left as IT Glue has it, and only new numbers are added.
+ */
 function mergePhones(contact: Contact, row: ContactRow): ContactPhone[] | undefined {
-  const have = new Set(contact.contactPhones.map((phone) => phoneDigits(phone.value)));
+  const have: Array<{ value: string; extension?: string | null }> = [...contact.contactPhones];
   const wanted: ContactPhone[] = [];
   for (const [value, label] of [
     [row.phone, 'Work'],
     [row.mobile, 'Mobile'],
   ] as const) {
-    if (value?.trim() && phoneDigits(value) && !have.has(phoneDigits(value))) {
-      have.add(phoneDigits(value));
-      wanted.push({ value: value.trim(), extension: null, primary: false, labelName: label });
+    const phone = value?.trim();
+    if (phone && phoneDigits(phone) && !have.some((existing) => samePhone(existing, { value: phone }))) {
+      have.push({ value: phone });
+      wanted.push({ value: phone, extension: null, primary: false, labelName: label });
     }
   }
   if (wanted.length === 0) return undefined;

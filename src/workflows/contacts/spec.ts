@@ -39,6 +39,11 @@ export const CONTACT_SYNC = defineWorkflow({
           .optional(),
       value: '<n|pct>',
     }),
+    includeOnmicrosoft: option({
+      description:
+        'Also sync tenant-internal addresses (*.onmicrosoft.com) as contact emails; left out by default.',
+      schema: (zod) => zod.boolean().default(false),
+    }),
     matchName: option({
       description: 'Also match people by name when no email matches.',
       schema: (zod) => zod.boolean().default(false),

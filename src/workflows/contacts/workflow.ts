@@ -23,11 +23,36 @@ export interface ContactSyncOptions {
   deactivateType?: string | undefined;
   deactivateUnowned?: boolean;
   matchName?: boolean;
+  /** Keep `*.onmicrosoft.com` addresses (left out by default: see withoutTenantInternal). */
+  includeOnmicrosoft?: boolean;
   /** `N` contacts, or `N%` of an organization's contacts. Default 20%. */
   maxDeactivate?: string | undefined;
   /** Who owns what this run creates or matches; default `contacts:<format>`. */
   sourceId?: string | undefined;
   signal?: AbortSignal | undefined;
+}
+
+/**
+ * A Microsoft 365 tenant's internal address (`user@contoso.onmicrosoft.com`): mail routing, not
+ * an address anyone writes to, so it is no contact email. Matching on it would not help either:
+ * IT Glue never holds it unless a sync put it there.
+ */
+export function isTenantInternal(email: string): boolean {
+  return /@(?:[^@]+\.)?onmicrosoft\.com$/i.test(email.trim());
+}
+
+/** The rows with tenant-internal addresses left out, and how many were; skipped rows stay as read. */
+function withoutTenantInternal<Row extends ContactRow>(
+  rows: readonly Row[],
+): { rows: Row[]; leftOut: number } {
+  let leftOut = 0;
+  const kept = rows.map((row) => {
+    if (row.skip) return row;
+    const emails = row.emails.filter((email) => !isTenantInternal(email));
+    leftOut += row.emails.length - emails.length;
+    return emails.length === row.emails.length ? row : { ...row, emails };
+  });
+  return { rows: kept, leftOut };
 }
 
 export function parseMaxDeactivate(
@@ -59,8 +84,11 @@ export async function planContactSync(
   const target = planTarget(client);
   const organizations = await readOrganizations(client, options.signal);
   const fallback = organizationOption(organizations, options.org, problems);
+  const { rows: sourceRows, leftOut: tenantInternalLeftOut } = options.includeOnmicrosoft
+    ? { rows: source.rows, leftOut: 0 }
+    : withoutTenantInternal(source.rows);
   const rowsByOrganization = new Map<string, ContactRow[]>();
-  for (const row of source.rows) {
+  for (const row of sourceRows) {
     const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);
     if (organizationId) appendTo(rowsByOrganization, organizationId, row);
   }
@@ -138,10 +166,18 @@ export async function planContactSync(
         deactivateMissing: planOptions.deactivateMissing,
         deactivateType: deactivateType ?? null,
         matchName: planOptions.matchName,
+        includeOnmicrosoft: options.includeOnmicrosoft === true,
       },
       sourceId,
       actions,
       organizationNames: organizationNamesOf(actions, organizations.byId),
+      ...(tenantInternalLeftOut > 0
+        ? {
+            notes: [
+              `${tenantInternalLeftOut} tenant-internal address(es) (*.onmicrosoft.com) left out of contact emails; --include-onmicrosoft keeps them.`,
+            ],
+          }
+        : {}),
     },
     now,
   );

@@ -85,6 +85,8 @@ export interface Plan {
   notes?: string[] | undefined;
   /** Organization id → name, for people reading the plan (the actions hold ids). */
   organizationNames?: Record<string, string> | undefined;
+  /** What the planner left out of the actions and people should know, e.g. addresses not synced. */
+  notes?: string[] | undefined;
 }
 
 export type PlanSummary = Record<ActionKind, number> & { notCompared?: number };
@@ -118,6 +120,17 @@ export function organizationNamesOf(
     if (organization) names[action.organizationId] = organization.name;
   }
   return names;
+}
+
+/**
+ * Records the plan matched and leaves as they are. Applying a plan makes them the source's own
+ * (ledger), so a plan with no write but some matches is still applied: it costs no request, and
+ * without it a person whose data never changed could never be deactivated later as this source's.
+ * Planning stays free of side effects; only applying records anything. Undo owns nothing.
+ */
+export function matchCount(plan: Plan): number {
+  if (plan.workflow === 'undo') return 0;
+  return plan.actions.filter((action) => action.action === 'unchanged' && action.id !== undefined).length;
 }
 
 export function writeCount(plan: Plan): number {
