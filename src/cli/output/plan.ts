@@ -158,7 +158,6 @@ export function renderPlan(plan: Plan, options: PlanRenderOptions = {}): string 
       }),
     );
   }
-  for (const note of plan.notes ?? []) lines.push('', note);
   if (!options.all && plan.summary.unchanged > 0)
     lines.push('', `(${plan.summary.unchanged} unchanged not listed; --all lists them)`);
   for (const note of plan.notes ?? []) lines.push('', `Note: ${note}`);

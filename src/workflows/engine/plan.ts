@@ -81,11 +81,12 @@ export interface Plan {
   /** Counts by action kind, plus `notCompared` when some values could not be compared. */
   summary: PlanSummary;
   actions: PlanAction[];
-  /** What people should know about the plan as a whole (e.g. values not compared and how to). */
-  notes?: string[] | undefined;
   /** Organization id → name, for people reading the plan (the actions hold ids). */
   organizationNames?: Record<string, string> | undefined;
-  /** What the planner left out of the actions and people should know, e.g. addresses not synced. */
+  /**
+   * What people should know about the plan as a whole: what the planner left out of the actions
+   * (addresses not synced) or could not settle (values not compared, and how to).
+   */
   notes?: string[] | undefined;
 }
 
