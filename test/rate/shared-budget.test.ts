@@ -18,6 +18,9 @@ import { type CliResult, envelope, tempHome } from '../helpers/cli.js';
 import { type Emulator, requestCounts } from '../helpers/emulator.js';
 import { type RedisServer, startGluekit, startRedis, startSdkWorker, untilServed } from './support.js';
 
+// Hang guards, not speed limits: each test runs three or more gluekit processes to the end, and
+// under a load average of 15-20 on 2 cores that went past 90 s. Nothing asserts on elapsed time.
+const HANG_GUARD_MS = 600_000;
 const LIMIT = 25;
 const WINDOW_S = 5;
 /** A sync reads one list per record type and one document list per organization: 16 requests. */
@@ -89,41 +92,49 @@ describe('three gluekit processes sharing one key', () => {
         await emulator.stop();
       }
     },
-    90_000,
+    HANG_GUARD_MS,
   );
 
-  it('collect 429s when each keeps its budget in memory (what sharing prevents)', async () => {
-    // A long window, so the three runs overlap in it however slowly the machine starts them.
-    const emulator = await limitedEmulator(SMALL, 600);
-    try {
-      const env = { ...cliEnvFor(emulator, 600), GLUEKIT_RATE_LIMIT_WAIT: '0' };
-      const results = await threeSyncs(['--rate-store', 'memory'], env);
-      const counts = await requestCounts(emulator);
-      expect(counts.byStatus['429'] ?? 0).toBeGreaterThan(0);
-      expect(results.some((result) => result.code !== 0)).toBe(true);
-    } finally {
-      await emulator.stop();
-    }
-  }, 90_000);
-
-  it('two SDK clients in separate processes share one window through Redis', async () => {
-    const emulator = await limitedEmulator(SMALL);
-    try {
-      const options = { store: redis.url, limit: LIMIT, windowMs: WINDOW_S * 1000, count: 20 };
-      const workers = [startSdkWorker(emulator, options), startSdkWorker(emulator, options)];
-      const results = await Promise.all(workers.map((worker) => worker.result));
-      for (const result of results) {
-        expect(result.code, result.stderr).toBe(0);
-        // maxRateLimitWaitMs is 0: a single 429 would have failed a read.
-        expect(JSON.parse(result.stdout)).toEqual({ done: 20 });
+  it(
+    'collect 429s when each keeps its budget in memory (what sharing prevents)',
+    async () => {
+      // A long window, so the three runs overlap in it however slowly the machine starts them.
+      const emulator = await limitedEmulator(SMALL, 600);
+      try {
+        const env = { ...cliEnvFor(emulator, 600), GLUEKIT_RATE_LIMIT_WAIT: '0' };
+        const results = await threeSyncs(['--rate-store', 'memory'], env);
+        const counts = await requestCounts(emulator);
+        expect(counts.byStatus['429'] ?? 0).toBeGreaterThan(0);
+        expect(results.some((result) => result.code !== 0)).toBe(true);
+      } finally {
+        await emulator.stop();
       }
-      const counts = await requestCounts(emulator);
-      expect(counts.total).toBe(40);
-      expect(counts.byStatus['429'] ?? 0).toBe(0);
-    } finally {
-      await emulator.stop();
-    }
-  }, 90_000);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    'two SDK clients in separate processes share one window through Redis',
+    async () => {
+      const emulator = await limitedEmulator(SMALL);
+      try {
+        const options = { store: redis.url, limit: LIMIT, windowMs: WINDOW_S * 1000, count: 20 };
+        const workers = [startSdkWorker(emulator, options), startSdkWorker(emulator, options)];
+        const results = await Promise.all(workers.map((worker) => worker.result));
+        for (const result of results) {
+          expect(result.code, result.stderr).toBe(0);
+          // maxRateLimitWaitMs is 0: a single 429 would have failed a read.
+          expect(JSON.parse(result.stdout)).toEqual({ done: 20 });
+        }
+        const counts = await requestCounts(emulator);
+        expect(counts.total).toBe(40);
+        expect(counts.byStatus['429'] ?? 0).toBe(0);
+      } finally {
+        await emulator.stop();
+      }
+    },
+    HANG_GUARD_MS,
+  );
 
   it('keeps the window in Redis atomically for every connection, naming the key only by its fingerprint', async () => {
     const apiKey = 'ITG.never-in-redis-0123456789';
@@ -196,59 +207,67 @@ describe('three gluekit processes sharing one key', () => {
     }
   });
 
-  it('a SIGKILLed process frees its share of the window as the window slides', async () => {
-    const emulator = await limitedEmulator(LARGE);
-    const home = tempHome();
-    const env = cliEnvFor(emulator);
-    try {
-      // The first process fills the window, then dies mid-sync without a word to anyone.
-      const first = startGluekit(['sync', '--json', '--db', join(home, 'first.sqlite')], env, home);
-      await untilServed(emulator, LIMIT);
-      first.child.kill('SIGKILL');
-      expect((await first.result).signal).toBe('SIGKILL');
-      const store = new FileRateStore(join(home, 'data', 'rate-budget.sqlite'));
-      const bucket = bucketName(keyFingerprint(emulator.apiKey), emulator.url, WINDOW_S * 1000);
-      const held = await store.usage(bucket, { limit: LIMIT, windowMs: WINDOW_S * 1000 });
-      await store.close();
-      expect(held.used).toBeGreaterThanOrEqual(LIMIT);
+  it(
+    'a SIGKILLed process frees its share of the window as the window slides',
+    async () => {
+      const emulator = await limitedEmulator(LARGE);
+      const home = tempHome();
+      const env = cliEnvFor(emulator);
+      try {
+        // The first process fills the window, then dies mid-sync without a word to anyone.
+        const first = startGluekit(['sync', '--json', '--db', join(home, 'first.sqlite')], env, home);
+        await untilServed(emulator, LIMIT);
+        first.child.kill('SIGKILL');
+        expect((await first.result).signal).toBe('SIGKILL');
+        const store = new FileRateStore(join(home, 'data', 'rate-budget.sqlite'));
+        const bucket = bucketName(keyFingerprint(emulator.apiKey), emulator.url, WINDOW_S * 1000);
+        const held = await store.usage(bucket, { limit: LIMIT, windowMs: WINDOW_S * 1000 });
+        await store.close();
+        expect(held.used).toBeGreaterThanOrEqual(LIMIT);
 
-      // The next one waits for those slots to leave the window, then uses them: it completes,
-      // and IT Glue (the emulator) never refuses a request.
-      const second = startGluekit(['sync', '--json', '--db', join(home, 'second.sqlite')], env, home);
-      const result = await second.result;
-      const requests = expectCompleteSyncs([result], emulator);
-      const counts = await requestCounts(emulator);
-      expect(counts.byStatus['429'] ?? 0).toBe(0);
-      expect(requests).toBeGreaterThan(LIMIT - held.used);
-    } finally {
-      await emulator.stop();
-    }
-  }, 90_000);
+        // The next one waits for those slots to leave the window, then uses them: it completes,
+        // and IT Glue (the emulator) never refuses a request.
+        const second = startGluekit(['sync', '--json', '--db', join(home, 'second.sqlite')], env, home);
+        const result = await second.result;
+        const requests = expectCompleteSyncs([result], emulator);
+        const counts = await requestCounts(emulator);
+        expect(counts.byStatus['429'] ?? 0).toBe(0);
+        expect(requests).toBeGreaterThan(LIMIT - held.used);
+      } finally {
+        await emulator.stop();
+      }
+    },
+    HANG_GUARD_MS,
+  );
 
-  it('stops with a clear error when Redis goes away mid-run, and sends nothing it cannot count', async () => {
-    const own = await startRedis();
-    const emulator = await limitedEmulator(LARGE);
-    try {
-      const run = startGluekit(
-        ['--rate-store', own.url, 'sync', '--json', '--db', join(tempHome(), 'mirror.sqlite')],
-        cliEnvFor(emulator),
-        tempHome(),
-      );
-      // The window is full: the run now waits for Redis to say when a slot frees.
-      await untilServed(emulator, LIMIT);
-      await own.stop('SIGKILL');
-      const result = await run.result;
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toContain(
-        `The shared rate budget at redis://127.0.0.1:${own.port}/0 cannot be reached`,
-      );
-      expect(result.stderr).toContain("the key's budget is not overrun");
-      const counts = await requestCounts(emulator);
-      expect(counts.byStatus['429'] ?? 0).toBe(0);
-      expect(counts.total).toBe(LIMIT);
-    } finally {
-      await own.stop();
-      await emulator.stop();
-    }
-  }, 90_000);
+  it(
+    'stops with a clear error when Redis goes away mid-run, and sends nothing it cannot count',
+    async () => {
+      const own = await startRedis();
+      const emulator = await limitedEmulator(LARGE);
+      try {
+        const run = startGluekit(
+          ['--rate-store', own.url, 'sync', '--json', '--db', join(tempHome(), 'mirror.sqlite')],
+          cliEnvFor(emulator),
+          tempHome(),
+        );
+        // The window is full: the run now waits for Redis to say when a slot frees.
+        await untilServed(emulator, LIMIT);
+        await own.stop('SIGKILL');
+        const result = await run.result;
+        expect(result.code).not.toBe(0);
+        expect(result.stderr).toContain(
+          `The shared rate budget at redis://127.0.0.1:${own.port}/0 cannot be reached`,
+        );
+        expect(result.stderr).toContain("the key's budget is not overrun");
+        const counts = await requestCounts(emulator);
+        expect(counts.byStatus['429'] ?? 0).toBe(0);
+        expect(counts.total).toBe(LIMIT);
+      } finally {
+        await own.stop();
+        await emulator.stop();
+      }
+    },
+    HANG_GUARD_MS,
+  );
 });

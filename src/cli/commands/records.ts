@@ -115,7 +115,8 @@ export async function runGet(
   id: string,
   flags: GetFlags,
 ): Promise<void> {
-  recordId(id);
+  // An organization may also be given by name; every other record by its id alone.
+  if (type !== 'organizations') recordId(id);
   if (type === 'passwords' && ctx.field === 'password' && !flags.reveal)
     throw new UsageError('--field password prints the value only with --reveal: add --reveal.');
   const client = ctx.client();

@@ -97,7 +97,9 @@ const briefTool = defineTool({
   }),
   output: viewOutput({
     organization: recordOutput,
-    counts: z.record(z.string(), count).describe('Records of each kind (complete).'),
+    counts: z
+      .record(z.string(), z.union([count, z.record(z.string(), count)]))
+      .describe('Current records of each kind (complete); `archived` counts archived ones apart, by kind.'),
     missing: z.array(z.string()).describe('The kinds it has none of.'),
     contacts: z.array(recordOutput),
     configurations: z.array(recordOutput),
