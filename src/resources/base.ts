@@ -6,6 +6,7 @@
  */
 
 import type { z } from 'zod';
+import type { Dialect } from '../compat/dialect.js';
 import { type ListInput, type ListPlan, type RecordPredicate, sortRecords } from '../compat/list-plan.js';
 import { type RequestInfo, ValidationError } from '../core/errors.js';
 import { Page, PagePromise, singlePage } from '../core/pagination.js';
@@ -22,6 +23,8 @@ export interface ClientContext {
   requester: Requester;
   /** Page size for lists when the caller gives none: IT Glue's maximum, 1000. */
   pageSize: number;
+  /** Real IT Glue (`itglue`, the default) or a server that implements the document literally. */
+  dialect?: Dialect | undefined;
 }
 
 export type IdInput = string | number;

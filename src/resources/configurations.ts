@@ -74,7 +74,9 @@ export class Configurations extends APIResource {
   /** createConfiguration: `POST /configurations`. Real IT Glue requires `configurationTypeId`. */
   async create(params: ConfigurationCreateParams, options: RequestOptions = {}): Promise<Configuration> {
     const attributes = await parseAttributes(getOperation('createConfiguration'), params);
-    checkConfigurationCreate(attributes, requestInfo('createConfiguration'));
+    // A literal server follows the document, which does not require a type.
+    if (this.ctx.dialect !== 'document')
+      checkConfigurationCreate(attributes, requestInfo('createConfiguration'));
     return normalizeConfiguration(
       await this.requester.create(
         '/configurations',

@@ -6,6 +6,7 @@ import {
   normalizeContact,
   planContactList,
 } from '../compat/contacts.js';
+import { documentContactAttributes, withContactName } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import { getOperation } from '../spec/index.js';
 import type { Contact } from '../spec/models.js';
@@ -46,7 +47,10 @@ export interface ContactListParams extends ListParamsBase<ContactSortField> {
 }
 
 type Extensions = z.input<typeof contactExtensions>;
-export type ContactCreateParams = z.input<typeof createContactAttributes> & Extensions;
+/** `name`, or `firstName` and `lastName` (IT Glue derives `name` from them). */
+export type ContactCreateParams = Omit<z.input<typeof createContactAttributes>, 'name'> & {
+  name?: string | undefined;
+} & Extensions;
 export type ContactUpdateParams = z.input<typeof updateContactAttributes> & Extensions;
 
 export class Contacts extends APIResource {
@@ -74,10 +78,12 @@ export class Contacts extends APIResource {
    */
   async create(params: ContactCreateParams, options: RequestOptions = {}): Promise<Contact> {
     const op = getOperation('createContact');
-    const attributes = contactWireAttributes(
-      (await parseAttributes(op, params)) as ContactWrite,
-      requestInfo('createContact'),
-    );
+    const request = requestInfo('createContact');
+    const parsed = (await parseAttributes(op, withContactName(params, request))) as ContactWrite;
+    const attributes =
+      this.ctx.dialect === 'document'
+        ? documentContactAttributes(parsed)
+        : contactWireAttributes(parsed, request);
     return normalizeContact(
       await this.requester.create('/contacts', 'contacts', attributes, options, 'createContact'),
     );
@@ -91,6 +97,18 @@ export class Contacts extends APIResource {
     const request = requestInfo('updateContact');
     const contactId = parseId(id, 'id', request);
     const parsed = (await parseAttributes(getOperation('updateContact'), params)) as ContactWrite;
+    if (this.ctx.dialect === 'document') {
+      return normalizeContact(
+        await this.requester.update(
+          `/contacts/${contactId}`,
+          'contacts',
+          contactId,
+          documentContactAttributes(parsed),
+          options,
+          'updateContact',
+        ),
+      );
+    }
     const current = contactUpdateNeedsCurrent(parsed) ? await this.get(contactId, options) : undefined;
     const attributes = contactWireAttributes(parsed, request, current);
     return normalizeContact(

@@ -1,11 +1,18 @@
 import type { z } from 'zod';
 import {
+  createDocumentLiterally,
+  documentAsServed,
+  notInTheDocument,
+  updateDocumentLiterally,
+} from '../compat/dialect.js';
+import {
   createDocument,
   documentWithContent,
   listSections,
   normalizeDocument,
   normalizeSection,
   planDocumentList,
+  renderSectionInputs,
   type SectionInput,
   sectionsPath,
   updateDocument,
@@ -58,6 +65,8 @@ export type DocumentSectionUpdateParams = Omit<Partial<DocumentSectionCreatePara
 /** A document's sections: real IT Glue's home for document content (not in the seed document). */
 export class DocumentSections extends APIResource {
   list(documentId: IdInput, options: RequestOptions = {}): Promise<DocumentSection[]> {
+    if (this.ctx.dialect === 'document')
+      return Promise.reject(notInTheDocument("A document's sections route"));
     return listSections(
       this.requester,
       parseId(documentId, 'documentId', requestInfo('getDocument')),
@@ -70,6 +79,7 @@ export class DocumentSections extends APIResource {
     params: DocumentSectionCreateParams,
     options: RequestOptions = {},
   ): Promise<DocumentSection> {
+    if (this.ctx.dialect === 'document') throw notInTheDocument("A document's sections route");
     const id = parseId(documentId, 'documentId', requestInfo('updateDocument'));
     const { documentSectionAttributes } = await loadSchemas();
     const attributes = check(documentSectionAttributes, params, {
@@ -87,6 +97,7 @@ export class DocumentSections extends APIResource {
     params: DocumentSectionUpdateParams,
     options: RequestOptions = {},
   ): Promise<DocumentSection> {
+    if (this.ctx.dialect === 'document') throw notInTheDocument("A document's sections route");
     const request = requestInfo('updateDocument');
     const id = parseId(documentId, 'documentId', request);
     const section = parseId(sectionId, 'sectionId', request);
@@ -132,18 +143,15 @@ export class Documents extends APIResource {
   async get(id: IdInput, options: RequestOptions = {}): Promise<Document> {
     const documentId = parseId(id, 'id', requestInfo('getDocument'));
     const flat = await this.requester.getOne(`/documents/${documentId}`, {}, options, 'getDocument');
+    if (this.ctx.dialect === 'document') return documentAsServed(flat);
     return documentWithContent(this.requester, flat, options);
   }
 
   /** createDocument: `POST /documents`, then `content` as a text section. Documents start as drafts. */
   async create(params: DocumentCreateParams, options: RequestOptions = {}): Promise<Document> {
     const attributes = await parseAttributes(getOperation('createDocument'), params);
-    return createDocument(
-      this.requester,
-      { path: '/documents', operationId: 'createDocument' },
-      attributes,
-      options,
-    );
+    const create = this.ctx.dialect === 'document' ? createDocumentLiterally : createDocument;
+    return create(this.requester, { path: '/documents', operationId: 'createDocument' }, attributes, options);
   }
 
   /** updateDocument: `PATCH /documents/{id}`; `content` goes to the document's text section. */
@@ -151,6 +159,9 @@ export class Documents extends APIResource {
     const request = requestInfo('updateDocument');
     const documentId = parseId(id, 'id', request);
     const attributes = await parseAttributes(getOperation('updateDocument'), params);
+    if (this.ctx.dialect === 'document') {
+      return updateDocumentLiterally(this.requester, documentId, attributes, options);
+    }
     return updateDocument(this.requester, documentId, attributes, options, request);
   }
 
@@ -165,11 +176,17 @@ export class Documents extends APIResource {
     options: RequestOptions = {},
   ): Promise<string> {
     const documentId = parseId(id, 'id', requestInfo('updateDocument'));
+    if (this.ctx.dialect === 'document') {
+      const content = renderSectionInputs(sections);
+      await updateDocumentLiterally(this.requester, documentId, { content }, options);
+      return content;
+    }
     return writeDocumentBody(this.requester, documentId, sections, options);
   }
 
   /** Publishes a draft: `PATCH /documents/{id}/publish` (real IT Glue; a POST there is a 404). */
   async publish(id: IdInput, options: RequestOptions = {}): Promise<Document> {
+    if (this.ctx.dialect === 'document') throw notInTheDocument('Publishing a document');
     const documentId = parseId(id, 'id', requestInfo('updateDocument'));
     const doc = await this.requester.document<unknown>(
       'PATCH',

@@ -68,7 +68,7 @@ export class OrganizationConfigurations extends APIResource {
     const request = requestInfo('createOrganizationConfiguration');
     const orgId = parseId(organizationId, 'organizationId', request);
     const attributes = await parseAttributes(getOperation('createOrganizationConfiguration'), params);
-    checkConfigurationCreate(attributes, request);
+    if (this.ctx.dialect !== 'document') checkConfigurationCreate(attributes, request);
     const path = `/organizations/${orgId}/relationships/configurations`;
     return normalizeConfiguration(
       await this.requester.create(

@@ -6,6 +6,7 @@ import {
   normalizeContact,
   planContactList,
 } from '../compat/contacts.js';
+import { documentContactAttributes, withContactName } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import { getOperation } from '../spec/index.js';
 import type { Contact } from '../spec/models.js';
@@ -35,8 +36,11 @@ export interface OrganizationContactListParams {
 }
 
 type Extensions = z.input<typeof contactExtensions>;
-export type OrganizationContactCreateParams = z.input<typeof createOrganizationContactAttributes> &
-  Extensions;
+/** `name`, or `firstName` and `lastName` (IT Glue derives `name` from them). */
+export type OrganizationContactCreateParams = Omit<
+  z.input<typeof createOrganizationContactAttributes>,
+  'name'
+> & { name?: string | undefined } & Extensions;
 export type OrganizationContactUpdateParams = z.input<typeof updateOrganizationContactAttributes> &
   Extensions;
 
@@ -63,8 +67,12 @@ export class OrganizationContacts extends APIResource {
   ): Promise<Contact> {
     const request = requestInfo('createOrganizationContact');
     const orgId = parseId(organizationId, 'organizationId', request);
-    const parsed = (await parseAttributes(getOperation('createOrganizationContact'), params)) as ContactWrite;
-    const attributes = contactWireAttributes(parsed, request);
+    const op = getOperation('createOrganizationContact');
+    const parsed = (await parseAttributes(op, withContactName(params, request))) as ContactWrite;
+    const attributes =
+      this.ctx.dialect === 'document'
+        ? documentContactAttributes(parsed)
+        : contactWireAttributes(parsed, request);
     const path = `/organizations/${orgId}/relationships/contacts`;
     return normalizeContact(
       await this.requester.create(path, 'contacts', attributes, options, 'createOrganizationContact'),
@@ -82,10 +90,14 @@ export class OrganizationContacts extends APIResource {
     const orgId = parseId(organizationId, 'organizationId', request);
     const contactId = parseId(id, 'id', request);
     const parsed = (await parseAttributes(getOperation('updateOrganizationContact'), params)) as ContactWrite;
-    const current = contactUpdateNeedsCurrent(parsed)
-      ? normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'))
-      : undefined;
-    const attributes = contactWireAttributes(parsed, request, current);
+    const literal = this.ctx.dialect === 'document';
+    const current =
+      !literal && contactUpdateNeedsCurrent(parsed)
+        ? normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'))
+        : undefined;
+    const attributes = literal
+      ? documentContactAttributes(parsed)
+      : contactWireAttributes(parsed, request, current);
     const path = `/organizations/${orgId}/relationships/contacts/${contactId}`;
     return normalizeContact(
       await this.requester.update(

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { createDocumentLiterally } from '../compat/dialect.js';
 import {
   createDocument,
   documentFoldersPath,
@@ -85,12 +86,11 @@ export class OrganizationDocuments extends APIResource {
   ): Promise<Document> {
     const orgId = parseId(organizationId, 'organizationId', requestInfo('createOrganizationDocument'));
     const attributes = await parseAttributes(getOperation('createOrganizationDocument'), params);
-    const path = `/organizations/${orgId}/relationships/documents`;
-    return createDocument(
-      this.requester,
-      { path, operationId: 'createOrganizationDocument' },
-      attributes,
-      options,
-    );
+    const route = {
+      path: `/organizations/${orgId}/relationships/documents`,
+      operationId: 'createOrganizationDocument',
+    };
+    const create = this.ctx.dialect === 'document' ? createDocumentLiterally : createDocument;
+    return create(this.requester, route, attributes, options);
   }
 }

@@ -84,7 +84,8 @@ export class Passwords extends APIResource {
    */
   async create(params: PasswordCreateParams, options: RequestOptions = {}): Promise<Password> {
     const attributes = await parseAttributes(getOperation('createPassword'), params);
-    checkPasswordWrite(attributes, requestInfo('createPassword'), true);
+    // A literal server follows the document: only the name is required, resource-type is free text.
+    if (this.ctx.dialect !== 'document') checkPasswordWrite(attributes, requestInfo('createPassword'), true);
     return normalizePassword(
       await this.requester.create('/passwords', 'passwords', attributes, options, 'createPassword'),
     );
@@ -95,7 +96,7 @@ export class Passwords extends APIResource {
     const request = requestInfo('updatePassword');
     const passwordId = parseId(id, 'id', request);
     const attributes = await parseAttributes(getOperation('updatePassword'), params);
-    checkPasswordWrite(attributes, request, false);
+    if (this.ctx.dialect !== 'document') checkPasswordWrite(attributes, request, false);
     const flat = await this.requester.update(
       `/passwords/${passwordId}`,
       'passwords',

@@ -1,0 +1,126 @@
+/**
+ * Which server the wire is written for. `itglue` (the default) is real IT Glue, as the other
+ * modules of compat/ describe it. `document` is a server that implements the API document
+ * (spec/itglue.openapi.yaml) literally, such as a mock generated from it: there a contact has a
+ * flat `name` and `email`, a document keeps its `content`, and there is no sections or publish
+ * route. Everything the `document` dialect does differently is in this module; the resources only
+ * ask which dialect the client has.
+ */
+import { ConfigurationError, type RequestInfo, ValidationError } from '../core/errors.js';
+import type { Requester } from '../core/requester.js';
+import type { RequestOptions } from '../core/transport.js';
+import type { FlatResource } from '../jsonapi/deserialize.js';
+import type { Document } from '../spec/models.js';
+import type { ContactWrite } from './contacts.js';
+import { normalizeDocument } from './documents.js';
+
+export type Dialect = 'itglue' | 'document';
+
+export const DIALECTS: readonly Dialect[] = ['itglue', 'document'];
+
+export function parseDialect(value: unknown): Dialect {
+  if (value === undefined) return 'itglue';
+  if (value === 'itglue' || value === 'document') return value;
+  throw new ConfigurationError(
+    `dialect must be "itglue" (real IT Glue, the default) or "document" (a server that implements the API document literally), got ${JSON.stringify(value)}`,
+  );
+}
+
+interface ContactNames {
+  name?: unknown;
+  firstName?: unknown;
+  lastName?: unknown;
+}
+
+function fullName(first: unknown, last: unknown): string {
+  return [first, last]
+    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+    .map((part) => part.trim())
+    .join(' ');
+}
+
+/**
+ * A contact create may name the person with `firstName` and `lastName` alone, as real IT Glue
+ * describes one (its `name` is derived from them). The document requires `name`, so it is derived
+ * here the same way, in both dialects: real IT Glue gets first and last name, a literal server
+ * gets all three. A create with none of them is refused, saying what to give.
+ */
+export function withContactName<T extends ContactNames>(params: T, request: RequestInfo): T {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return params;
+  if (params.name !== undefined) return params;
+  const name = fullName(params.firstName, params.lastName);
+  if (name === '') {
+    throw ValidationError.local(
+      request,
+      'name',
+      'a contact needs a name: give name, or firstName and lastName (IT Glue derives name from them)',
+    );
+  }
+  return { ...params, name };
+}
+
+/**
+ * A contact write for a literal server: the document's flat `name` and `email` (the primary of
+ * `contactEmails` when only those were given). An update that renames by first and last name also
+ * sends the name they make, since such a server keeps `name` apart.
+ */
+export function documentContactAttributes(attributes: ContactWrite): Record<string, unknown> {
+  const { contactEmails, ...rest } = attributes;
+  const wire: Record<string, unknown> = { ...rest };
+  if (wire.email === undefined && contactEmails && contactEmails.length > 0) {
+    wire.email = (contactEmails.find((entry) => entry.primary) ?? contactEmails[0])?.value;
+  }
+  if (wire.name === undefined && wire.firstName !== undefined && wire.lastName !== undefined) {
+    const name = fullName(wire.firstName, wire.lastName);
+    if (name !== '') wire.name = name;
+  }
+  return wire;
+}
+
+function withContent(flat: FlatResource, sent: unknown): Document {
+  const document = normalizeDocument(flat);
+  const content = typeof flat.content === 'string' ? flat.content : sent;
+  document.content = typeof content === 'string' ? content : null;
+  return document;
+}
+
+/** createDocument on a literal server: `content` travels in the POST, as the document has it. */
+export async function createDocumentLiterally(
+  requester: Requester,
+  route: { path: string; operationId: string },
+  attributes: Record<string, unknown>,
+  options: RequestOptions,
+): Promise<Document> {
+  const flat = await requester.create(route.path, 'documents', attributes, options, route.operationId);
+  return withContent(flat, attributes.content);
+}
+
+/** updateDocument on a literal server: `content` travels in the PATCH. */
+export async function updateDocumentLiterally(
+  requester: Requester,
+  id: string,
+  attributes: Record<string, unknown>,
+  options: RequestOptions,
+): Promise<Document> {
+  const flat = await requester.update(
+    `/documents/${id}`,
+    'documents',
+    id,
+    attributes,
+    options,
+    'updateDocument',
+  );
+  return withContent(flat, attributes.content);
+}
+
+/** getDocument on a literal server: the content is the document's own attribute. */
+export function documentAsServed(flat: FlatResource): Document {
+  return withContent(flat, null);
+}
+
+/** What real IT Glue has and the document does not (sections, publishing): refused, not sent. */
+export function notInTheDocument(what: string): ConfigurationError {
+  return new ConfigurationError(
+    `${what} is real IT Glue's, not the API document's, and this client uses dialect "document" (a server that implements the document literally). Use dialect "itglue" to reach it.`,
+  );
+}
