@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { BIG_ORG, control, get, post, type Resource, resource, useEmulator } from './support.js';
+import { BIG_ORG, call, control, get, post, type Resource, resource, useEmulator } from './support.js';
 
 const ids = (list: Resource[]) => list.map((item) => item.id).sort();
 const total = (reply: { json: { meta?: Record<string, unknown> } }) =>
@@ -181,6 +181,21 @@ for (const profile of ['real', 'seed'] as const) {
       expect(bulk.status).toBe(201);
       expect(bulk.many().map((item) => item.attributes.name)).toEqual(['Switch', 'Firewall']);
       const listed = (await get(emulator.current, `${route}?page[size]=1000`)).many().map((item) => item.id);
+      // Show and update under the same route, for this organization's passwords only.
+      const id = one.one().id;
+      const shown = await get(emulator.current, `${route}/${id}`);
+      expect(shown.one().attributes.name).toBe('Router');
+      expect(shown.one().attributes.password).toBe('r1');
+      const renamed = await call(emulator.current, 'PATCH', `${route}/${id}`, {
+        body: { data: { type: 'passwords', attributes: { name: 'Core router' } } },
+      });
+      expect(renamed.one().attributes.name).toBe('Core router');
+      const elsewhere = (await get(emulator.current, '/organizations?page[size]=1000'))
+        .many()
+        .find((org) => org.id !== BIG_ORG) as Resource;
+      expect(
+        (await get(emulator.current, `/organizations/${elsewhere.id}/relationships/passwords/${id}`)).status,
+      ).toBe(404);
       for (const id of [one.one().id, ...bulk.many().map((item) => item.id)]) expect(listed).toContain(id);
     });
   });

@@ -1,6 +1,6 @@
 /**
- * `/organizations/{organization_id}/relationships/passwords` (list and create), which real IT
- * Glue serves and the seed document does not name. Other IT Glue clients use it, so both profiles
+ * `/organizations/{organization_id}/relationships/passwords` (list and create, and show and
+ * update under `/{id}`), which real IT Glue serves and the seed document does not name. Other IT Glue clients use it, so both profiles
  * serve it, as they serve the other real extras (sections, publishing, folders). It behaves like
  * the document's nested contact and configuration routes: filters and sort are ignored (KB:
  * "filtering in nested relationship routes is not possible"), a create may be an array (bulk),
@@ -10,7 +10,7 @@ import type { OperationSpec } from '../../spec/types.js';
 import { withResource } from '../resources/registry.js';
 import type { ExtraRoute } from './gate.js';
 import { listHandler } from './list-handler.js';
-import { createHandler } from './record-handlers.js';
+import { createHandler, getHandler, updateHandler } from './record-handlers.js';
 
 const PATH = '/organizations/{organization_id}/relationships/passwords';
 
@@ -38,10 +38,42 @@ const createOperation: OperationSpec = {
   summary: 'Create passwords in an organization',
 };
 
-export const passwordRoutes: readonly ExtraRoute[] = [listOperation, createOperation].map((operation) => ({
+const getOperation: OperationSpec = {
+  ...base,
+  path: `${PATH}/{id}`,
+  operationId: 'getOrganizationPassword',
+  method: 'GET',
+  action: 'get',
+  summary: "Retrieve one of an organization's passwords",
+};
+
+const updateOperation: OperationSpec = {
+  ...base,
+  path: `${PATH}/{id}`,
+  operationId: 'updateOrganizationPassword',
+  method: 'PATCH',
+  action: 'update',
+  summary: "Update one of an organization's passwords",
+};
+
+export const passwordRoutes: readonly ExtraRoute[] = [
+  listOperation,
+  createOperation,
+  getOperation,
+  updateOperation,
+].map((operation) => ({
   method: operation.method,
-  route: { template: PATH, operationId: operation.operationId },
-  handler: withResource('passwords', (entry) =>
-    operation.action === 'list' ? listHandler(entry, operation) : createHandler(entry, operation),
-  ),
+  route: { template: operation.path, operationId: operation.operationId },
+  handler: withResource('passwords', (entry) => {
+    switch (operation.action) {
+      case 'list':
+        return listHandler(entry, operation);
+      case 'create':
+        return createHandler(entry, operation);
+      case 'get':
+        return getHandler(entry, operation);
+      case 'update':
+        return updateHandler(entry, operation);
+    }
+  }),
 }));
