@@ -4,7 +4,8 @@
  * into an empty folder with its runtime dependencies only (`--omit=dev`), starts an emulator from
  * that install, and runs one command of each family from there: --version, orgs list, sync,
  * docs onboard, passwords mirror and contacts sync (plans), `npx -y gluekit mcp` over stdio (the
- * README's line for agents: initialize, then tools/list), `mcp --http` (start, one call, stop)
+ * README's line for agents: initialize, then tools/list), `mcp --http` (start, one call, stop),
+ * `ui` (start, the overview page and one asset, stop)
  * and demo. Our own test run cannot see what this sees: it runs inside the repository, where
  * every devDependency is installed.
  *
@@ -36,6 +37,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const KEEP = process.argv.includes('--keep');
 const COMMAND_TIMEOUT_MS = 120_000;
+// Building, packing and installing are not what is under test, and on a loaded machine they can
+// take minutes; a generous bound still catches a hang.
+const SETUP_TIMEOUT_MS = 900_000;
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -242,9 +246,13 @@ async function rpcAnswer(response) {
   return parseJson(json ?? '', `the MCP endpoint (HTTP ${response.status})`);
 }
 
-/** `gluekit mcp --http`: start, initialize and call one tool, then stop it with SIGTERM. */
-async function mcpOverHttp(gluekit, env, apiKey) {
-  const child = spawn(gluekit, ['mcp', '--http', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts a gluekit server command that prints its URL alone on stdout's first line, and hands
+ * the URL to `use`. Stops the server with SIGTERM afterwards and insists that it exits.
+ */
+async function withServer(gluekit, args, env, use) {
+  const label = `gluekit ${args.join(' ')}`;
+  const child = spawn(gluekit, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
@@ -257,8 +265,28 @@ async function mcpOverHttp(gluekit, env, apiKey) {
         out += chunk;
         if (out.includes('\n')) resolve(out.split('\n')[0].trim());
       });
-      exited.then((code) => reject(new Error(`gluekit mcp --http exited ${code} before printing its URL`)));
+      exited.then((code) => reject(new Error(`${label} exited ${code} before printing its URL`)));
     });
+    await use(url);
+  } catch (error) {
+    error.output = `${error.output ?? ''}${stderr}`;
+    throw error;
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const stop = await Promise.race([
+    exited,
+    new Promise((resolve) => setTimeout(() => resolve('running'), 10_000)),
+  ]);
+  if (stop === 'running') {
+    child.kill('SIGKILL');
+    throw new Error(`${label} did not stop within 10 s of SIGTERM`);
+  }
+}
+
+/** `gluekit mcp --http`: start, initialize and call one tool, then stop it. */
+function mcpOverHttp(gluekit, env, apiKey) {
+  return withServer(gluekit, ['mcp', '--http', '--port', '0'], env, async (url) => {
     const headers = {
       'content-type': 'application/json',
       accept: 'application/json, text/event-stream',
@@ -305,20 +333,24 @@ async function mcpOverHttp(gluekit, env, apiKey) {
     const text = answer.result?.content?.[0]?.text;
     if (answer.result?.isError || !text || parseJson(text, 'list_organizations').records?.length !== 1)
       throw new Error(`list_organizations over HTTP failed: ${JSON.stringify(answer).slice(0, 300)}`);
-  } catch (error) {
-    error.output = `${error.output ?? ''}${stderr}`;
-    throw error;
-  } finally {
-    child.kill('SIGTERM');
-  }
-  const stop = await Promise.race([
-    exited,
-    new Promise((resolve) => setTimeout(() => resolve('running'), 10_000)),
-  ]);
-  if (stop === 'running') {
-    child.kill('SIGKILL');
-    throw new Error('gluekit mcp --http did not stop within 10 s of SIGTERM');
-  }
+  });
+}
+
+/**
+ * `gluekit ui`: start it on the mirror that `sync` wrote, load the overview page and one of its
+ * stylesheets or scripts from the installed package (no CDN), then stop it.
+ */
+function uiFromInstall(gluekit, env) {
+  return withServer(gluekit, ['ui', '--port', '0'], env, async (url) => {
+    const page = await fetch(url);
+    const html = await page.text();
+    if (page.status !== 200) throw new Error(`the overview page answered HTTP ${page.status}`);
+    if (!/Overview/i.test(html)) throw new Error('the overview page does not say "Overview"');
+    const asset = html.match(/(?:src|href)="(\/[^"?#]+\.(?:js|css))"/);
+    if (!asset) throw new Error('the overview page links no script or stylesheet');
+    const loaded = await fetch(new URL(asset[1], url));
+    if (loaded.status !== 200) throw new Error(`${asset[1]} answered HTTP ${loaded.status}`);
+  });
 }
 
 async function main() {
@@ -327,12 +359,16 @@ async function main() {
   try {
     say(`smoke: building and packing gluekit into ${work}`);
     let at = Date.now();
-    expectSuccess(await run('npm', ['run', 'build'], { cwd: ROOT, env: npmEnv }), 'npm run build');
+    expectSuccess(
+      await run('npm', ['run', 'build'], { cwd: ROOT, env: npmEnv, timeoutMs: SETUP_TIMEOUT_MS }),
+      'npm run build',
+    );
     // The build ran just above; --ignore-scripts keeps its log out of the JSON answer.
     const packed = expectSuccess(
       await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], {
         cwd: ROOT,
         env: npmEnv,
+        timeoutMs: SETUP_TIMEOUT_MS,
       }),
       'npm pack',
     );
@@ -358,7 +394,7 @@ async function main() {
       await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
         cwd: app,
         env: installEnv,
-        timeoutMs: 600_000,
+        timeoutMs: SETUP_TIMEOUT_MS,
       }),
       'npm install --omit=dev <tarball>',
     );
@@ -455,6 +491,9 @@ async function main() {
         { ...baseEnv, ITGLUE_BASE_URL: emulator.vars.ITGLUE_BASE_URL },
         emulator.vars.ITGLUE_API_KEY,
       ),
+    );
+    await check('gluekit ui (start, the overview page and an asset, stop)', () =>
+      uiFromInstall(gluekit, env),
     );
     await check('gluekit demo', async () => {
       const result = expectSuccess(await run(gluekit, ['demo'], { cwd: app, env: baseEnv }), 'gluekit demo');
