@@ -10,9 +10,11 @@ import { ConfigurationError, type RequestInfo, ValidationError } from '../core/e
 import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
-import type { Document } from '../spec/models.js';
-import type { ContactWrite } from './contacts.js';
+import type { Contact, Document } from '../spec/models.js';
+import { checkConfigurationCreate } from './configurations.js';
+import { type ContactWrite, contactUpdateNeedsCurrent, contactWireAttributes } from './contacts.js';
 import { normalizeDocument } from './documents.js';
+import { checkPasswordWrite } from './passwords.js';
 
 export type Dialect = 'itglue' | 'document';
 
@@ -75,6 +77,45 @@ export function documentContactAttributes(attributes: ContactWrite): Record<stri
     if (name !== '') wire.name = name;
   }
   return wire;
+}
+
+/** A contact write as this dialect's server takes it (real IT Glue's shape, or the document's). */
+export function contactAttributesFor(
+  dialect: Dialect | undefined,
+  attributes: ContactWrite,
+  request: RequestInfo,
+  current?: Pick<Contact, 'contactEmails'>,
+): Record<string, unknown> {
+  return dialect === 'document'
+    ? documentContactAttributes(attributes)
+    : contactWireAttributes(attributes, request, current);
+}
+
+/** Whether an update must read the contact first: only real IT Glue replaces the whole email array. */
+export function contactUpdateReadsCurrent(dialect: Dialect | undefined, attributes: ContactWrite): boolean {
+  return dialect !== 'document' && contactUpdateNeedsCurrent(attributes);
+}
+
+/** Real IT Glue requires a configuration type; the document (and so a literal server) does not. */
+export function checkConfigurationCreateFor(
+  dialect: Dialect | undefined,
+  attributes: Record<string, unknown>,
+  request: RequestInfo,
+): void {
+  if (dialect !== 'document') checkConfigurationCreate(attributes, request);
+}
+
+/**
+ * Real IT Glue requires a password's value and accepts a fixed list of embeddable resource types;
+ * the document requires only the name and takes `resource-type` as free text.
+ */
+export function checkPasswordWriteFor(
+  dialect: Dialect | undefined,
+  attributes: Record<string, unknown>,
+  request: RequestInfo,
+  isCreate: boolean,
+): void {
+  if (dialect !== 'document') checkPasswordWrite(attributes, request, isCreate);
 }
 
 function withContent(flat: FlatResource, sent: unknown): Document {

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
-import {
-  checkConfigurationCreate,
-  normalizeConfiguration,
-  planConfigurationList,
-} from '../compat/configurations.js';
+import { normalizeConfiguration, planConfigurationList } from '../compat/configurations.js';
+import { checkConfigurationCreateFor } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import { getOperation } from '../spec/index.js';
 import type { Configuration } from '../spec/models.js';
@@ -74,9 +71,7 @@ export class Configurations extends APIResource {
   /** createConfiguration: `POST /configurations`. Real IT Glue requires `configurationTypeId`. */
   async create(params: ConfigurationCreateParams, options: RequestOptions = {}): Promise<Configuration> {
     const attributes = await parseAttributes(getOperation('createConfiguration'), params);
-    // A literal server follows the document, which does not require a type.
-    if (this.ctx.dialect !== 'document')
-      checkConfigurationCreate(attributes, requestInfo('createConfiguration'));
+    checkConfigurationCreateFor(this.ctx.dialect, attributes, requestInfo('createConfiguration'));
     return normalizeConfiguration(
       await this.requester.create(
         '/configurations',

@@ -1,12 +1,6 @@
 import type { z } from 'zod';
-import {
-  type ContactWrite,
-  contactUpdateNeedsCurrent,
-  contactWireAttributes,
-  normalizeContact,
-  planContactList,
-} from '../compat/contacts.js';
-import { documentContactAttributes, withContactName } from '../compat/dialect.js';
+import { type ContactWrite, normalizeContact, planContactList } from '../compat/contacts.js';
+import { contactAttributesFor, contactUpdateReadsCurrent, withContactName } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import { getOperation } from '../spec/index.js';
 import type { Contact } from '../spec/models.js';
@@ -80,10 +74,7 @@ export class Contacts extends APIResource {
     const op = getOperation('createContact');
     const request = requestInfo('createContact');
     const parsed = (await parseAttributes(op, withContactName(params, request))) as ContactWrite;
-    const attributes =
-      this.ctx.dialect === 'document'
-        ? documentContactAttributes(parsed)
-        : contactWireAttributes(parsed, request);
+    const attributes = contactAttributesFor(this.ctx.dialect, parsed, request);
     return normalizeContact(
       await this.requester.create('/contacts', 'contacts', attributes, options, 'createContact'),
     );
@@ -97,20 +88,10 @@ export class Contacts extends APIResource {
     const request = requestInfo('updateContact');
     const contactId = parseId(id, 'id', request);
     const parsed = (await parseAttributes(getOperation('updateContact'), params)) as ContactWrite;
-    if (this.ctx.dialect === 'document') {
-      return normalizeContact(
-        await this.requester.update(
-          `/contacts/${contactId}`,
-          'contacts',
-          contactId,
-          documentContactAttributes(parsed),
-          options,
-          'updateContact',
-        ),
-      );
-    }
-    const current = contactUpdateNeedsCurrent(parsed) ? await this.get(contactId, options) : undefined;
-    const attributes = contactWireAttributes(parsed, request, current);
+    const current = contactUpdateReadsCurrent(this.ctx.dialect, parsed)
+      ? await this.get(contactId, options)
+      : undefined;
+    const attributes = contactAttributesFor(this.ctx.dialect, parsed, request, current);
     return normalizeContact(
       await this.requester.update(
         `/contacts/${contactId}`,

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
-import {
-  checkConfigurationCreate,
-  normalizeConfiguration,
-  planConfigurationList,
-} from '../compat/configurations.js';
+import { normalizeConfiguration, planConfigurationList } from '../compat/configurations.js';
+import { checkConfigurationCreateFor } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import { getOperation } from '../spec/index.js';
 import type { Configuration } from '../spec/models.js';
@@ -68,7 +65,7 @@ export class OrganizationConfigurations extends APIResource {
     const request = requestInfo('createOrganizationConfiguration');
     const orgId = parseId(organizationId, 'organizationId', request);
     const attributes = await parseAttributes(getOperation('createOrganizationConfiguration'), params);
-    if (this.ctx.dialect !== 'document') checkConfigurationCreate(attributes, request);
+    checkConfigurationCreateFor(this.ctx.dialect, attributes, request);
     const path = `/organizations/${orgId}/relationships/configurations`;
     return normalizeConfiguration(
       await this.requester.create(

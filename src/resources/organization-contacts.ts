@@ -1,12 +1,6 @@
 import type { z } from 'zod';
-import {
-  type ContactWrite,
-  contactUpdateNeedsCurrent,
-  contactWireAttributes,
-  normalizeContact,
-  planContactList,
-} from '../compat/contacts.js';
-import { documentContactAttributes, withContactName } from '../compat/dialect.js';
+import { type ContactWrite, normalizeContact, planContactList } from '../compat/contacts.js';
+import { contactAttributesFor, contactUpdateReadsCurrent, withContactName } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import { getOperation } from '../spec/index.js';
 import type { Contact } from '../spec/models.js';
@@ -69,10 +63,7 @@ export class OrganizationContacts extends APIResource {
     const orgId = parseId(organizationId, 'organizationId', request);
     const op = getOperation('createOrganizationContact');
     const parsed = (await parseAttributes(op, withContactName(params, request))) as ContactWrite;
-    const attributes =
-      this.ctx.dialect === 'document'
-        ? documentContactAttributes(parsed)
-        : contactWireAttributes(parsed, request);
+    const attributes = contactAttributesFor(this.ctx.dialect, parsed, request);
     const path = `/organizations/${orgId}/relationships/contacts`;
     return normalizeContact(
       await this.requester.create(path, 'contacts', attributes, options, 'createOrganizationContact'),
@@ -90,14 +81,10 @@ export class OrganizationContacts extends APIResource {
     const orgId = parseId(organizationId, 'organizationId', request);
     const contactId = parseId(id, 'id', request);
     const parsed = (await parseAttributes(getOperation('updateOrganizationContact'), params)) as ContactWrite;
-    const literal = this.ctx.dialect === 'document';
-    const current =
-      !literal && contactUpdateNeedsCurrent(parsed)
-        ? normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'))
-        : undefined;
-    const attributes = literal
-      ? documentContactAttributes(parsed)
-      : contactWireAttributes(parsed, request, current);
+    const current = contactUpdateReadsCurrent(this.ctx.dialect, parsed)
+      ? normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'))
+      : undefined;
+    const attributes = contactAttributesFor(this.ctx.dialect, parsed, request, current);
     const path = `/organizations/${orgId}/relationships/contacts/${contactId}`;
     return normalizeContact(
       await this.requester.update(

@@ -1,10 +1,6 @@
 import type { z } from 'zod';
-import {
-  checkPasswordWrite,
-  normalizePassword,
-  passwordShowQuery,
-  planPasswordList,
-} from '../compat/passwords.js';
+import { checkPasswordWriteFor } from '../compat/dialect.js';
+import { normalizePassword, passwordShowQuery, planPasswordList } from '../compat/passwords.js';
 import type { RequestOptions } from '../core/transport.js';
 import { getOperation } from '../spec/index.js';
 import type { Password } from '../spec/models.js';
@@ -84,8 +80,7 @@ export class Passwords extends APIResource {
    */
   async create(params: PasswordCreateParams, options: RequestOptions = {}): Promise<Password> {
     const attributes = await parseAttributes(getOperation('createPassword'), params);
-    // A literal server follows the document: only the name is required, resource-type is free text.
-    if (this.ctx.dialect !== 'document') checkPasswordWrite(attributes, requestInfo('createPassword'), true);
+    checkPasswordWriteFor(this.ctx.dialect, attributes, requestInfo('createPassword'), true);
     return normalizePassword(
       await this.requester.create('/passwords', 'passwords', attributes, options, 'createPassword'),
     );
@@ -96,7 +91,7 @@ export class Passwords extends APIResource {
     const request = requestInfo('updatePassword');
     const passwordId = parseId(id, 'id', request);
     const attributes = await parseAttributes(getOperation('updatePassword'), params);
-    if (this.ctx.dialect !== 'document') checkPasswordWrite(attributes, request, false);
+    checkPasswordWriteFor(this.ctx.dialect, attributes, request, false);
     const flat = await this.requester.update(
       `/passwords/${passwordId}`,
       'passwords',
