@@ -6,19 +6,17 @@
  * route. Everything the `document` dialect does differently is in this module; the resources only
  * ask which dialect the client has.
  */
-import { ConfigurationError, type RequestInfo, ValidationError } from '../core/errors.js';
+import { ConfigurationError, type RequestInfo } from '../core/errors.js';
 import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
 import type { Contact, Document } from '../spec/models.js';
 import { checkConfigurationCreate } from './configurations.js';
-import { type ContactWrite, contactUpdateNeedsCurrent, contactWireAttributes } from './contacts.js';
+import { type ContactWrite, contactUpdateNeedsCurrent, contactWireAttributes, fullName } from './contacts.js';
 import { normalizeDocument } from './documents.js';
 import { checkPasswordWrite } from './passwords.js';
 
 export type Dialect = 'itglue' | 'document';
-
-export const DIALECTS: readonly Dialect[] = ['itglue', 'document'];
 
 export function parseDialect(value: unknown): Dialect {
   if (value === undefined) return 'itglue';
@@ -26,39 +24,6 @@ export function parseDialect(value: unknown): Dialect {
   throw new ConfigurationError(
     `dialect must be "itglue" (real IT Glue, the default) or "document" (a server that implements the API document literally), got ${JSON.stringify(value)}`,
   );
-}
-
-interface ContactNames {
-  name?: unknown;
-  firstName?: unknown;
-  lastName?: unknown;
-}
-
-function fullName(first: unknown, last: unknown): string {
-  return [first, last]
-    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-    .map((part) => part.trim())
-    .join(' ');
-}
-
-/**
- * A contact create may name the person with `firstName` and `lastName` alone, as real IT Glue
- * describes one (its `name` is derived from them). The document requires `name`, so it is derived
- * here the same way, in both dialects: real IT Glue gets first and last name, a literal server
- * gets all three. A create with none of them is refused, saying what to give.
- */
-export function withContactName<T extends ContactNames>(params: T, request: RequestInfo): T {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return params;
-  if (params.name !== undefined) return params;
-  const name = fullName(params.firstName, params.lastName);
-  if (name === '') {
-    throw ValidationError.local(
-      request,
-      'name',
-      'a contact needs a name: give name, or firstName and lastName (IT Glue derives name from them)',
-    );
-  }
-  return { ...params, name };
 }
 
 /**

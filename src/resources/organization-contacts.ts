@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { type ContactWrite, normalizeContact, planContactList } from '../compat/contacts.js';
-import { contactAttributesFor, contactUpdateReadsCurrent, withContactName } from '../compat/dialect.js';
+import { type ContactWrite, normalizeContact, planContactList, withContactName } from '../compat/contacts.js';
+import { contactAttributesFor, contactUpdateReadsCurrent } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import { getOperation } from '../spec/index.js';
 import type { Contact } from '../spec/models.js';

@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigurationError, type GlueKit, ValidationError } from '../../src/index.js';
+import { ConfigurationError, GlueKit, ValidationError } from '../../src/index.js';
 import { clientFor, requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
 
 const BIG_ORG_ID = '9007199254740993';
@@ -52,6 +52,17 @@ describe.each(['real', 'seed'] as const)('contacts named by first and last name 
     expect(error.fields).toEqual([expect.objectContaining({ field: 'name' })]);
     expect(error.message).toMatch(/firstName and lastName/);
     expect((await requestCounts(emulator.current)).byMethod.POST ?? 0).toBe(0);
+  });
+});
+
+describe('the dialect option', () => {
+  it('takes itglue (the default) or document, and refuses anything else saying which', () => {
+    const base = { apiKey: 'ITG.0123456789abcdef0123456789abcdef', baseUrl: 'http://127.0.0.1:9' };
+    expect(() => new GlueKit({ ...base, dialect: 'itglue' })).not.toThrow();
+    expect(() => new GlueKit({ ...base, dialect: 'document' })).not.toThrow();
+    expect(() => new GlueKit({ ...base, dialect: 'seed' as never })).toThrow(
+      /dialect must be "itglue".*or "document".*got "seed"/,
+    );
   });
 });
 
