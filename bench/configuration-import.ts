@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { startEmulator } from '../src/emulator/index.js';
 import { GlueKit } from '../src/index.js';
 import { readConfigurationSource } from '../src/sources/index.js';
-import { applyPlan } from '../src/workflows/apply.js';
-import { configurationExecutor, planConfigurationImport } from '../src/workflows/configurations.js';
-import { Journal } from '../src/workflows/journal.js';
+import { configurationExecutor, planConfigurationImport } from '../src/workflows/configurations/index.js';
+import { applyPlan } from '../src/workflows/engine/apply.js';
+import { Journal } from '../src/workflows/engine/journal.js';
 import { reportFigures } from './_report.js';
 
 const ORGANIZATIONS = 20;

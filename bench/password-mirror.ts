@@ -13,15 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../src/emulator/index.js';
 import { GlueKit } from '../src/index.js';
-import { applyPlan } from '../src/workflows/apply.js';
-import { fingerprinter } from '../src/workflows/fingerprint-key.js';
-import { Journal } from '../src/workflows/journal.js';
+import { applyPlan } from '../src/workflows/engine/apply.js';
+import { fingerprinter } from '../src/workflows/engine/fingerprint-key.js';
+import { Journal } from '../src/workflows/engine/journal.js';
 import {
   passwordExecutor,
   planPasswordMirror,
   secretsFromMap,
   type VaultSourceRow,
-} from '../src/workflows/passwords.js';
+} from '../src/workflows/passwords/index.js';
 import { reportFigures } from './_report.js';
 
 const ORGANIZATIONS = 20;

@@ -19,9 +19,9 @@ import { join } from 'node:path';
 import { startEmulator } from '../src/emulator/index.js';
 import { GlueKit } from '../src/index.js';
 import { readContactSource } from '../src/sources/index.js';
-import { applyPlan } from '../src/workflows/apply.js';
-import { contactExecutor, planContactSync } from '../src/workflows/contacts.js';
-import { Journal } from '../src/workflows/journal.js';
+import { contactExecutor, planContactSync } from '../src/workflows/contacts/index.js';
+import { applyPlan } from '../src/workflows/engine/apply.js';
+import { Journal } from '../src/workflows/engine/journal.js';
 import { reportFigures, windowUse } from './_report.js';
 
 const at = process.argv.indexOf('--writes');

@@ -6,7 +6,7 @@
  * when it expires.
  */
 import { randomBytes } from 'node:crypto';
-import type { Plan, PlanTarget } from '../workflows/plan.js';
+import type { Plan, PlanTarget } from '../workflows/engine/plan.js';
 
 export interface StoredPlan {
   id: string;

@@ -52,8 +52,6 @@ export {
   type DuplicateGroup,
   type DuplicateMember,
   duplicateContacts,
-  normalizeEmail,
-  normalizeName,
 } from './views/duplicate-contacts.js';
 export { DEFAULT_MAX_AGE_MS, type MirrorFreshness, mirrorFreshness } from './views/freshness.js';
 export {

@@ -3,6 +3,8 @@
  * exports (CSV, JSON, KeePass XML, 1PUX) to canonical rows, the CSV parser under them, and the
  * normalizers the workflows match with.
  */
+
+export * from '../normalize/keys.js';
 export * from './configurations/index.js';
 export * from './contacts/index.js';
 export {
@@ -24,7 +26,6 @@ export {
 export { headerKey } from './headers.js';
 export { DEFAULT_MAX_BYTES, decodeSourceBytes, readSourceText, sourceTextFromString } from './input.js';
 export { parseJsonRecords } from './json.js';
-export * from './normalize.js';
 export {
   parseVaultSource,
   readVaultSource,

@@ -7,7 +7,7 @@
  */
 import { parseJson } from '../jsonapi/json.js';
 import { failSource } from './errors.js';
-import { findJsonSyntaxError } from './json-syntax.js';
+import { arrayElementOffsets, failJsonSyntax, isJsonObject, linesAtOffsets } from './json-elements.js';
 import { lineAtChar } from './utf8.js';
 
 export interface JsonRecord {
@@ -34,115 +34,6 @@ export function looksLikeJson(text: string): boolean {
   return first === '[' || first === '{';
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function syntaxError(text: string, file: string): never {
-  const found = findJsonSyntaxError(text) ?? { offset: text.length, message: 'JSON.parse refused it' };
-  failSource({
-    file,
-    line: lineAtChar(text, found.offset),
-    message: `the file is not valid JSON: ${found.message}`,
-    fix: 'Fix the JSON syntax (a validator such as `jq . FILE` shows where).',
-  });
-}
-
-const OBJECT = 0;
-const ARRAY = 1;
-
-/** Index of the quote that closes the string opened at `open`. */
-function endOfString(text: string, open: number): number {
-  let at = open + 1;
-  for (;;) {
-    const quote = text.indexOf('"', at);
-    if (quote === -1) return text.length;
-    let backslashes = 0;
-    for (let i = quote - 1; text.charCodeAt(i) === 92; i--) backslashes++;
-    if (backslashes % 2 === 0) return quote;
-    at = quote + 1;
-  }
-}
-
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
-function endsLiteral(code: number): boolean {
-  return isWhitespace(code) || code === 0x2c || code === 0x5d || code === 0x7d;
-}
-
-/**
- * Offsets where the elements of the record array start: the top-level array, or the array under
- * `wrapperKey` in the top-level object. The text is already known to be valid JSON.
- */
-function elementOffsets(text: string, wrapperKey: string | undefined): number[] {
-  const offsets: number[] = [];
-  const stack: number[] = [];
-  let expectKey = false;
-  let topLevelKey: string | undefined;
-  let targetDepth = -1;
-  let i = 0;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (isWhitespace(code) || code === 0x3a /* : */) {
-      i++;
-      continue;
-    }
-    if (code === 0x2c /* , */) {
-      expectKey = stack[stack.length - 1] === OBJECT;
-      i++;
-      continue;
-    }
-    if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
-      stack.pop();
-      expectKey = false;
-      i++;
-      continue;
-    }
-    if (expectKey) {
-      const end = endOfString(text, i);
-      if (stack.length === 1) topLevelKey = JSON.parse(text.slice(i, end + 1)) as string;
-      expectKey = false;
-      i = end + 1;
-      continue;
-    }
-    if (stack.length === targetDepth) offsets.push(i);
-    if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
-      const isTarget =
-        targetDepth === -1 &&
-        code === 0x5b &&
-        (wrapperKey === undefined ? stack.length === 0 : stack.length === 1 && topLevelKey === wrapperKey);
-      stack.push(code === 0x7b ? OBJECT : ARRAY);
-      if (isTarget) targetDepth = stack.length;
-      expectKey = code === 0x7b;
-      i++;
-      continue;
-    }
-    if (code === 0x22) {
-      i = endOfString(text, i) + 1;
-      continue;
-    }
-    while (i < text.length && !endsLiteral(text.charCodeAt(i))) i++;
-  }
-  return offsets;
-}
-
-/** Lines of ascending offsets, in one pass. */
-function linesAt(text: string, offsets: readonly number[]): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let at = 0;
-  for (const offset of offsets) {
-    for (; at < offset; at++) {
-      const code = text.charCodeAt(at);
-      if (code === 0x0a || (code === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) line++;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
 export interface JsonSource {
   records: JsonRecord[];
   /** The wrapper key the records came from, if any. */
@@ -155,13 +46,13 @@ export function parseJsonRecords(input: string, file: string): JsonSource {
   try {
     parsed = parseJson(text);
   } catch {
-    syntaxError(text, file);
+    failJsonSyntax(text, file, 'Fix the JSON syntax (a validator such as `jq . FILE` shows where).');
   }
   const firstLine = lineAtChar(text, text.search(/\S/));
   let list: unknown[];
   let wrapper: string | undefined;
   if (Array.isArray(parsed)) list = parsed;
-  else if (isPlainObject(parsed)) {
+  else if (isJsonObject(parsed)) {
     wrapper = WRAPPER_KEYS.find((key) => Array.isArray(parsed[key]));
     if (wrapper === undefined) return { records: [{ line: firstLine, value: parsed }] };
     list = parsed[wrapper] as unknown[];
@@ -173,8 +64,9 @@ export function parseJsonRecords(input: string, file: string): JsonSource {
       fix: 'Give an array of objects ([{...}, {...}]).',
     });
   }
-  const offsets = elementOffsets(text, wrapper);
-  // Duplicate wrapper keys could make the scan see another array than JSON.parse kept.
-  const lines = offsets.length === list.length ? linesAt(text, offsets) : list.map(() => firstLine);
+  // The first array at the wrapper key: duplicate wrapper keys could make it another array than
+  // JSON.parse kept, which the count tells.
+  const offsets = arrayElementOffsets(text, wrapper === undefined ? [] : [wrapper])[0] ?? [];
+  const lines = offsets.length === list.length ? linesAtOffsets(text, offsets) : list.map(() => firstLine);
   return { records: list.map((value, index) => ({ line: lines[index] ?? firstLine, value })), wrapper };
 }

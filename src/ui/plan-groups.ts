@@ -2,7 +2,7 @@
  * A plan's actions arranged for review: conflicts first (apply refuses the plan while it has
  * any), then each organization with its actions by kind, writes before the rest.
  */
-import type { ActionKind, Plan, PlanAction } from '../workflows/plan.js';
+import type { ActionKind, Plan, PlanAction } from '../workflows/engine/plan.js';
 
 /** The order kinds are read in: what will be written first, what will not be touched last. */
 export const KIND_ORDER: readonly ActionKind[] = ['create', 'update', 'deactivate', 'skip', 'unchanged'];

@@ -5,8 +5,8 @@
  */
 import type { GlueKit } from '../client.js';
 import type { Organization } from '../spec/models.js';
-import type { ProblemList } from './input-errors.js';
-import type { SourceRef } from './plan.js';
+import type { ProblemList } from './engine/input-errors.js';
+import type { SourceRef } from './engine/plan.js';
 
 export interface OrganizationIndex {
   byId: Map<string, Organization>;

@@ -21,9 +21,9 @@ import { describe, expect, it } from 'vitest';
 import { type Logger, RequestAbortedError } from '../../src/index.js';
 import { MirrorStore, syncMirror } from '../../src/mirror/index.js';
 import { readContactSource } from '../../src/sources/index.js';
-import { applyPlan } from '../../src/workflows/apply.js';
-import { contactExecutor, planContactSync } from '../../src/workflows/contacts.js';
-import { Journal } from '../../src/workflows/journal.js';
+import { contactExecutor, planContactSync } from '../../src/workflows/contacts/index.js';
+import { applyPlan } from '../../src/workflows/engine/apply.js';
+import { Journal } from '../../src/workflows/engine/journal.js';
 import { type CliResult, runCli } from '../helpers/cli.js';
 import { clientFor, NO_FAULTS, rawRecords, setFaults, useEmulator } from '../helpers/emulator.js';
 

@@ -6,9 +6,8 @@
  * sections, none doubled by a lost answer, and reads back as the template rendered.
  */
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../../src/workflows/apply.js';
-import { documentExecutor, planOnboarding } from '../../src/workflows/onboarding/documents.js';
-import { loadTemplates } from '../../src/workflows/onboarding/template.js';
+import { documentExecutor, loadTemplates, planOnboarding } from '../../src/workflows/documents/index.js';
+import { applyPlan } from '../../src/workflows/engine/apply.js';
 import {
   NO_FAULTS,
   rawRecords,

@@ -9,10 +9,10 @@
  */
 import { expect } from 'vitest';
 import type { ClientOptions } from '../../src/index.js';
-import { applyPlan } from '../../src/workflows/apply.js';
-import type { ResourceExecutor } from '../../src/workflows/executor.js';
-import type { WriteRecord } from '../../src/workflows/journal.js';
-import type { Plan, PlanResource } from '../../src/workflows/plan.js';
+import { applyPlan } from '../../src/workflows/engine/apply.js';
+import type { ResourceExecutor } from '../../src/workflows/engine/executor.js';
+import type { WriteRecord } from '../../src/workflows/engine/journal.js';
+import type { Plan, PlanResource } from '../../src/workflows/engine/plan.js';
 import {
   clientFor,
   type Emulator,

@@ -10,17 +10,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'vitest';
+import { normalizeSerial } from '../../src/normalize/keys.js';
 import { readConfigurationSource, readContactSource } from '../../src/sources/index.js';
-import { normalizeSerial } from '../../src/sources/normalize.js';
-import { configurationExecutor, planConfigurationImport } from '../../src/workflows/configurations.js';
-import { contactExecutor, planContactSync } from '../../src/workflows/contacts.js';
-import { fingerprinter } from '../../src/workflows/fingerprint-key.js';
+import { configurationExecutor, planConfigurationImport } from '../../src/workflows/configurations/index.js';
+import { contactExecutor, planContactSync } from '../../src/workflows/contacts/index.js';
+import { fingerprinter } from '../../src/workflows/engine/fingerprint-key.js';
 import {
   passwordExecutor,
   planPasswordMirror,
   secretsFromMap,
   type VaultSourceRow,
-} from '../../src/workflows/passwords.js';
+} from '../../src/workflows/passwords/index.js';
 import { rawRecords, useEmulator } from '../helpers/emulator.js';
 import { faultSeed } from '../helpers/seed.js';
 import { type ChaosCase, type ChaosTenant, type Observed, organizationId, runChaosCase } from './support.js';

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Journal } from '../../src/workflows/journal.js';
+import { Journal } from '../../src/workflows/engine/journal.js';
 import { BIN, cliEnv, envelope, jsonError, runCli, tempHome } from '../helpers/cli.js';
 import { NO_FAULTS, requestCounts, resetCounts, setFaults, useEmulator } from '../helpers/emulator.js';
 

@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyFingerprint } from '../../src/index.js';
-import { Journal } from '../../src/workflows/journal.js';
+import { Journal } from '../../src/workflows/engine/journal.js';
 import { BIN, cliEnv, envelope, runCli, tempHome } from '../helpers/cli.js';
 import { type Emulator, NO_FAULTS, setFaults, useEmulator } from '../helpers/emulator.js';
 import { faultSeed, printSeedOnFailure } from '../helpers/seed.js';

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GlueKit } from '../../src/index.js';
 import { readContactSource } from '../../src/sources/index.js';
-import { planContactSync } from '../../src/workflows/contacts.js';
-import { Journal } from '../../src/workflows/journal.js';
+import { planContactSync } from '../../src/workflows/contacts/index.js';
+import { Journal } from '../../src/workflows/engine/journal.js';
 
 const [url, apiKey, csv] = process.argv.slice(2) as [string, string, string];
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

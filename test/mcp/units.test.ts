@@ -5,7 +5,7 @@ import { CursorError, decodeCursor, encodeCursor, queryDigest, windowOf } from '
 import { endpointUrl, isLoopback, tokenMatches } from '../../src/mcp/http-guard.js';
 import { PlanStore } from '../../src/mcp/plan-store.js';
 import { compactRecord, errorMessage, errorResult, toolResult } from '../../src/mcp/results.js';
-import type { Plan } from '../../src/workflows/plan.js';
+import type { Plan } from '../../src/workflows/engine/plan.js';
 
 describe('results', () => {
   it('drops every secret attribute, at any depth and in any spelling, unless revealing', () => {

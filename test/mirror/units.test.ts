@@ -7,13 +7,12 @@ import {
   defaultMirrorPath,
   describeAge,
   MirrorInputError,
-  normalizeEmail,
-  normalizeName,
   parseDurationFlag,
   parseResourceList,
   parseSince,
 } from '../../src/mirror/index.js';
 import { storedRecord } from '../../src/mirror/resources.js';
+import { foldEmailLeniently, foldNameLeniently } from '../../src/normalize/keys.js';
 
 describe('search query quoting', () => {
   it('quotes every term, doubling inner quotes, so FTS syntax is text', () => {
@@ -70,10 +69,10 @@ describe('times', () => {
 
 describe('normalization and differences', () => {
   it('normalizes emails (trim, NFC, lower case) but keeps +tags and dots', () => {
-    expect(normalizeEmail('  Ada.Lovelace@Example.COM ')).toBe('ada.lovelace@example.com');
-    expect(normalizeEmail('ada+it@example.com')).not.toBe(normalizeEmail('ada@example.com'));
-    expect(normalizeEmail('jose\u0301@example.com')).toBe(normalizeEmail('jos\u00e9@example.com'));
-    expect(normalizeName('  Ada   LOVELACE ')).toBe('ada lovelace');
+    expect(foldEmailLeniently('  Ada.Lovelace@Example.COM ')).toBe('ada.lovelace@example.com');
+    expect(foldEmailLeniently('ada+it@example.com')).not.toBe(foldEmailLeniently('ada@example.com'));
+    expect(foldEmailLeniently('jose\u0301@example.com')).toBe(foldEmailLeniently('jos\u00e9@example.com'));
+    expect(foldNameLeniently('  Ada   LOVELACE ')).toBe('ada lovelace');
   });
 
   it('diffs fields (not updatedAt) and merges several syncs into first → last', () => {

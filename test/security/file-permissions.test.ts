@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MirrorStore } from '../../src/mirror/index.js';
-import { Journal } from '../../src/workflows/journal.js';
+import { Journal } from '../../src/workflows/engine/journal.js';
 import { runCli } from '../helpers/cli.js';
 import { useEmulator } from '../helpers/emulator.js';
 

@@ -4,8 +4,8 @@
  * now reads own properties only; anything else has no value (an input problem, or its default).
  */
 import { describe, expect, it } from 'vitest';
-import { ProblemList } from '../../src/workflows/input-errors.js';
-import { parseTemplate, renderTemplate } from '../../src/workflows/onboarding/template.js';
+import { parseTemplate, renderTemplate } from '../../src/workflows/documents/index.js';
+import { ProblemList } from '../../src/workflows/engine/input-errors.js';
 
 const INHERITED = [
   'organization.constructor',

@@ -12,7 +12,7 @@ import {
   normalizeName,
   normalizeSerial,
   serialJunkReason,
-} from '../../src/sources/normalize.js';
+} from '../../src/normalize/keys.js';
 
 describe('normalizeEmail', () => {
   it('trims, lowercases and keeps +tags and dots', () => {

@@ -14,7 +14,7 @@ import {
   type VaultEntry,
   type VaultFormat,
 } from '../../src/sources/index.js';
-import type { VaultSourceRow } from '../../src/workflows/passwords.js';
+import type { VaultSourceRow } from '../../src/workflows/passwords/index.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/sources/vault/', import.meta.url));
 const fixture = (name: string) => join(FIXTURES, name);

@@ -9,7 +9,7 @@ import { shellWord } from '../../src/ui/pages/plan.js';
 import { ageBuckets } from '../../src/ui/pages/stale-passwords.js';
 import { groupPlan } from '../../src/ui/plan-groups.js';
 import { diffLines, diffWords } from '../../src/ui/text-diff.js';
-import type { Plan, PlanAction } from '../../src/workflows/plan.js';
+import type { Plan, PlanAction } from '../../src/workflows/engine/plan.js';
 
 describe('escaping', () => {
   it('escapes the five HTML specials in every interpolation', () => {

@@ -18,12 +18,14 @@ const ALLOWED: Record<string, string[]> = {
   compat: ['compat', 'core', 'spec', 'jsonapi'],
   resources: ['resources', 'compat', 'core', 'spec', 'jsonapi'],
   client: SDK,
-  sources: ['sources', 'core', 'spec', 'jsonapi'],
-  mirror: [...SDK, 'mirror'],
-  workflows: [...SDK, 'sources', 'workflows'],
+  // Match keys (email, name, MAC, hostname, serial): one low module, so every layer compares alike.
+  normalize: ['normalize'],
+  sources: ['sources', 'normalize', 'core', 'spec', 'jsonapi'],
+  mirror: [...SDK, 'normalize', 'mirror'],
+  workflows: [...SDK, 'normalize', 'sources', 'workflows'],
   emulator: ['emulator', 'spec', 'jsonapi'],
-  cli: [...SDK, 'sources', 'mirror', 'workflows', 'emulator', 'mcp', 'ui', 'cli'],
-  mcp: [...SDK, 'sources', 'mirror', 'workflows', 'mcp'],
+  cli: [...SDK, 'normalize', 'sources', 'mirror', 'workflows', 'emulator', 'mcp', 'ui', 'cli'],
+  mcp: [...SDK, 'normalize', 'sources', 'mirror', 'workflows', 'mcp'],
   // The dashboard reads the mirror and renders plans; it borrows the MCP server's HTTP guard.
   ui: [...SDK, 'mirror', 'workflows', 'mcp', 'ui'],
 };

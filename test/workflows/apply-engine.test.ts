@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AmbiguousWriteError } from '../../src/index.js';
-import { applyPlan, WrongTargetError } from '../../src/workflows/apply.js';
-import type { ResourceExecutor, TargetRecord } from '../../src/workflows/executor.js';
-import { Journal } from '../../src/workflows/journal.js';
-import { makePlan, type PlanAction } from '../../src/workflows/plan.js';
+import { applyPlan, WrongTargetError } from '../../src/workflows/engine/apply.js';
+import type { ResourceExecutor, TargetRecord } from '../../src/workflows/engine/executor.js';
+import { Journal } from '../../src/workflows/engine/journal.js';
+import { makePlan, type PlanAction } from '../../src/workflows/engine/plan.js';
 
 const target = { baseUrl: 'https://api.itglue.com', keyFingerprint: 'sha256:000000000000' };
 

@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Configuration } from '../../src/index.js';
 import { readConfigurationSource } from '../../src/sources/index.js';
-import { applyPlan } from '../../src/workflows/apply.js';
 import {
   type ConfigurationImportOptions,
   configurationExecutor,
   planConfigurationImport,
-} from '../../src/workflows/configurations.js';
-import type { Plan } from '../../src/workflows/plan.js';
+} from '../../src/workflows/configurations/index.js';
+import { applyPlan } from '../../src/workflows/engine/apply.js';
+import type { Plan } from '../../src/workflows/engine/plan.js';
 import { parseTypeMap } from '../../src/workflows/type-map.js';
 import { resetCounts, useEmulator } from '../helpers/emulator.js';
 import { newTenant, type Tenant, writesSeen } from './support.js';

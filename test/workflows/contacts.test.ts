@@ -5,11 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/index.js';
 import { readContactSource } from '../../src/sources/index.js';
-import { applyPlan } from '../../src/workflows/apply.js';
-import { type ContactSyncOptions, contactExecutor, planContactSync } from '../../src/workflows/contacts.js';
-import { PlanInputError } from '../../src/workflows/input-errors.js';
-import type { Plan } from '../../src/workflows/plan.js';
-import { planUndo } from '../../src/workflows/undo.js';
+import {
+  type ContactSyncOptions,
+  contactExecutor,
+  planContactSync,
+} from '../../src/workflows/contacts/index.js';
+import { applyPlan } from '../../src/workflows/engine/apply.js';
+import { PlanInputError } from '../../src/workflows/engine/input-errors.js';
+import type { Plan } from '../../src/workflows/engine/plan.js';
+import { planUndo } from '../../src/workflows/engine/undo.js';
 import { NO_FAULTS, resetCounts, setFaults, useEmulator } from '../helpers/emulator.js';
 import { editRecord, newTenant, type Tenant, writesSeen } from './support.js';
 

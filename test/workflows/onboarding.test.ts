@@ -7,14 +7,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GlueKit } from '../../src/index.js';
-import { applyPlan } from '../../src/workflows/apply.js';
 import {
   documentExecutor,
+  loadTemplates,
   type OnboardingOptions,
   planOnboarding,
-} from '../../src/workflows/onboarding/documents.js';
-import { loadTemplates } from '../../src/workflows/onboarding/template.js';
-import type { Plan } from '../../src/workflows/plan.js';
+} from '../../src/workflows/documents/index.js';
+import { applyPlan } from '../../src/workflows/engine/apply.js';
+import type { Plan } from '../../src/workflows/engine/plan.js';
 import { NO_FAULTS, resetCounts, setFaults, useEmulator } from '../helpers/emulator.js';
 import { newTenant, type Tenant, writesSeen } from './support.js';
 

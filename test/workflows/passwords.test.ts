@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyPlan } from '../../src/workflows/apply.js';
-import { fingerprinter } from '../../src/workflows/fingerprint-key.js';
-import { PlanInputError } from '../../src/workflows/input-errors.js';
+import { applyPlan } from '../../src/workflows/engine/apply.js';
+import { fingerprinter } from '../../src/workflows/engine/fingerprint-key.js';
+import { PlanInputError } from '../../src/workflows/engine/input-errors.js';
+import { planUndo } from '../../src/workflows/engine/undo.js';
 import { parseOrgMap } from '../../src/workflows/org-map.js';
 import {
   type PasswordMirrorOptions,
@@ -18,8 +19,7 @@ import {
   planPasswordMirror,
   secretsFromMap,
   type VaultSourceRow,
-} from '../../src/workflows/passwords.js';
-import { planUndo } from '../../src/workflows/undo.js';
+} from '../../src/workflows/passwords/index.js';
 import {
   NO_FAULTS,
   rawRecords,

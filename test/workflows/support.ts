@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GlueKit } from '../../src/index.js';
-import { Journal } from '../../src/workflows/journal.js';
+import { Journal } from '../../src/workflows/engine/journal.js';
 import { clientFor, type Emulator } from '../helpers/emulator.js';
 
 export interface Tenant {

@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { packagePath } from '../../package-files.js';
-import { planOnboarding } from '../../workflows/onboarding/documents.js';
-import { loadTemplates } from '../../workflows/onboarding/template.js';
+import { loadTemplates, planOnboarding } from '../../workflows/documents/index.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
 import { finishPlan, openJournal, type RunFlags } from './workflow-run.js';

@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { normalizeOtp, readVaultSource, VAULT_FORMATS } from '../../sources/index.js';
+import type { Plan } from '../../workflows/engine/plan.js';
 import { parseOrgMap } from '../../workflows/org-map.js';
 import {
   type EmbedOn,
   planPasswordMirror,
   type SecretLookup,
   secretsFromMap,
-} from '../../workflows/passwords.js';
-import type { Plan } from '../../workflows/plan.js';
+} from '../../workflows/passwords/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';

@@ -6,20 +6,24 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { GlueKit } from '../../client.js';
 import { writePrivateFile } from '../../core/private-files.js';
+import { configurationExecutor } from '../../workflows/configurations/index.js';
+import { contactExecutor } from '../../workflows/contacts/index.js';
+import { documentExecutor } from '../../workflows/documents/index.js';
 import {
   type ApplyResult,
   applyPlan,
   PlanConflictError,
   recoverInterruptedRuns,
-} from '../../workflows/apply.js';
-import { configurationExecutor } from '../../workflows/configurations.js';
-import { contactExecutor } from '../../workflows/contacts.js';
-import type { ResourceExecutor } from '../../workflows/executor.js';
-import { type Fingerprinter, fingerprinter, loadFingerprintKey } from '../../workflows/fingerprint-key.js';
-import { Journal } from '../../workflows/journal.js';
-import { documentExecutor } from '../../workflows/onboarding/documents.js';
-import { passwordExecutor, type SecretLookup } from '../../workflows/passwords.js';
-import { type Plan, type PlanResource, writeCount } from '../../workflows/plan.js';
+} from '../../workflows/engine/apply.js';
+import type { ResourceExecutor } from '../../workflows/engine/executor.js';
+import {
+  type Fingerprinter,
+  fingerprinter,
+  loadFingerprintKey,
+} from '../../workflows/engine/fingerprint-key.js';
+import { Journal } from '../../workflows/engine/journal.js';
+import { type Plan, type PlanResource, writeCount } from '../../workflows/engine/plan.js';
+import { passwordExecutor, type SecretLookup } from '../../workflows/passwords/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { withGracefulInterrupt } from '../interrupt.js';

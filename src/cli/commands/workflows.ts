@@ -10,11 +10,11 @@ import {
   readConfigurationSource,
   readContactSource,
 } from '../../sources/index.js';
-import { planConfigurationImport } from '../../workflows/configurations.js';
-import { planContactSync } from '../../workflows/contacts.js';
-import { parsePlan } from '../../workflows/plan.js';
+import { planConfigurationImport } from '../../workflows/configurations/index.js';
+import { planContactSync } from '../../workflows/contacts/index.js';
+import { parsePlan } from '../../workflows/engine/plan.js';
+import { planUndo } from '../../workflows/engine/undo.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
-import { planUndo } from '../../workflows/undo.js';
 import type { CliContext } from '../context.js';
 import { printList, printRecord } from '../output/render.js';
 import { UsageError } from '../usage-error.js';

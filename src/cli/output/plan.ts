@@ -4,8 +4,8 @@
  * document itself instead.
  */
 import { terminalText } from '../../core/terminal-text.js';
-import type { ApplyResult } from '../../workflows/apply.js';
-import { ACTION_KINDS, type Plan, type PlanAction } from '../../workflows/plan.js';
+import type { ApplyResult } from '../../workflows/engine/apply.js';
+import { ACTION_KINDS, type Plan, type PlanAction } from '../../workflows/engine/plan.js';
 import { renderTable } from './table.js';
 
 function short(value: unknown): string {

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { GlueKit } from '../../client.js';
 import type { SourceWarning } from '../../sources/index.js';
-import { Journal } from '../../workflows/journal.js';
-import { type Plan, type PlanAction, writeCount } from '../../workflows/plan.js';
+import { Journal } from '../../workflows/engine/journal.js';
+import { type Plan, type PlanAction, writeCount } from '../../workflows/engine/plan.js';
 import type { StoredPlan } from '../plan-store.js';
 import type { ToolAnnotations } from '../tool.js';
 

@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { packagePath } from '../../package-files.js';
-import { planOnboarding } from '../../workflows/onboarding/documents.js';
-import { loadTemplates, parseTemplate } from '../../workflows/onboarding/template.js';
+import { loadTemplates, parseTemplate, planOnboarding } from '../../workflows/documents/index.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import { actionLimit, PLANNING, planResult, withJournal } from './plan-common.js';
 

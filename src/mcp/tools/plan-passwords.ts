@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseVaultSource, VAULT_FORMATS } from '../../sources/index.js';
-import { fingerprinter, loadFingerprintKey } from '../../workflows/fingerprint-key.js';
+import { fingerprinter, loadFingerprintKey } from '../../workflows/engine/fingerprint-key.js';
 import { parseOrgMap } from '../../workflows/org-map.js';
-import { planPasswordMirror } from '../../workflows/passwords.js';
+import { planPasswordMirror } from '../../workflows/passwords/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
 import { scrubValues } from '../results.js';
 import { defineTool, type ToolDefinition } from '../tool.js';

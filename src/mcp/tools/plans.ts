@@ -11,8 +11,8 @@ import {
   parseConfigurationSource,
   parseContactSource,
 } from '../../sources/index.js';
-import { planConfigurationImport } from '../../workflows/configurations.js';
-import { planContactSync } from '../../workflows/contacts.js';
+import { planConfigurationImport } from '../../workflows/configurations/index.js';
+import { planContactSync } from '../../workflows/contacts/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import {

@@ -11,6 +11,7 @@
  * Within each organization by default (the same name at two clients is usually two people);
  * `acrossOrganizations` compares the whole fleet.
  */
+import { foldEmailLeniently, foldNameLeniently } from '../../normalize/keys.js';
 import type { MirrorStore } from '../store.js';
 import { organizationName, organizationsById, parseData, type RecordRow, stringOrNull } from './common.js';
 
@@ -36,14 +37,6 @@ export interface DuplicateGroup {
   /** For email groups: whether the members also share a name. */
   sameName: boolean;
   members: DuplicateMember[];
-}
-
-export function normalizeEmail(value: string): string {
-  return value.normalize('NFC').trim().toLowerCase();
-}
-
-export function normalizeName(value: string): string {
-  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Union-find over indexes, with path halving. */
@@ -102,8 +95,8 @@ export function duplicateContacts(
         organizationName: organizationName(organizations, row.organization_id, record),
       },
       scope: options.acrossOrganizations ? '' : (row.organization_id ?? ''),
-      emailKeys: [...new Set(emails.map(normalizeEmail).filter(Boolean))],
-      nameKey: row.name && normalizeName(row.name) !== '' ? normalizeName(row.name) : null,
+      emailKeys: [...new Set(emails.map(foldEmailLeniently).filter(Boolean))],
+      nameKey: row.name && foldNameLeniently(row.name) !== '' ? foldNameLeniently(row.name) : null,
     };
   });
 

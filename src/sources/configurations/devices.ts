@@ -3,10 +3,11 @@
  * an RMM reports, and finishing a row with warnings for values the matcher will not use (a junk
  * serial, a malformed MAC), so a user learns why a device matched by hostname instead.
  */
+
+import { normalizeMac } from '../../normalize/keys.js';
+import { serialJunkReason } from '../../normalize/serial.js';
 import { quoteCell, type SourceReport } from '../errors.js';
 import { withoutUndefined } from '../formats.js';
-import { normalizeMac } from '../normalize.js';
-import { serialJunkReason } from '../serial.js';
 import type { ConfigurationReadOptions, ConfigurationSourceRow } from './types.js';
 
 /**

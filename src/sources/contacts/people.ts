@@ -3,9 +3,10 @@
  * cells, and deciding which rows are not people to sync (guests, shared mailboxes, rows with
  * neither a name nor an address), which are kept with a reason so the plan can report them.
  */
+
+import { normalizeEmail } from '../../normalize/keys.js';
 import { quoteCell, type SourceReport } from '../errors.js';
 import { withoutUndefined } from '../formats.js';
-import { normalizeEmail } from '../normalize.js';
 import type { RecordView } from '../records.js';
 import type { ContactSourceRow } from './types.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MirrorStore } from '../../mirror/index.js';
-import { parsePlan } from '../../workflows/plan.js';
+import { parsePlan } from '../../workflows/engine/plan.js';
 import { html, type SafeHtml } from '../html.js';
 import type { PageContent } from '../layout.js';
 import type { ItGlueLinks } from '../links.js';

@@ -5,7 +5,7 @@
  */
 import type { MirrorStore } from '../../mirror/index.js';
 import { isSecretKey } from '../../spec/secrets.js';
-import { ACTION_KINDS, type Plan, type PlanAction } from '../../workflows/plan.js';
+import { ACTION_KINDS, type Plan, type PlanAction } from '../../workflows/engine/plan.js';
 import { fieldDiffTable, inlineDiff, valueText } from '../diff-view.js';
 import { type SectionLike, sectionsToText } from '../doc-text.js';
 import { ago, count, plural, shortTime, TYPE_SINGULAR } from '../format.js';

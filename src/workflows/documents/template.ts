@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { GlueKitError } from '../../core/errors.js';
 import { camelKey } from '../../jsonapi/case.js';
-import type { ProblemList } from '../input-errors.js';
+import type { ProblemList } from '../engine/input-errors.js';
 import { escapeHtml, renderMarkdown } from './markdown.js';
 
 export interface TemplateSection {

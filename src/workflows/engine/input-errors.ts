@@ -3,7 +3,7 @@
  * a configuration type that does not exist, a deactivation without a type. Every one names the
  * file and line, the field, and the fix; they are all reported together.
  */
-import { GlueKitError } from '../core/errors.js';
+import { GlueKitError } from '../../core/errors.js';
 import type { SourceRef } from './plan.js';
 
 export interface InputProblem {

@@ -9,13 +9,13 @@
 import { createHash } from 'node:crypto';
 import type { GlueKit } from '../../client.js';
 import { renderSectionInputs, type SectionInput } from '../../compat/documents.js';
-import { normalizeName } from '../../sources/normalize.js';
+import { normalizeName } from '../../normalize/keys.js';
 import type { Document, DocumentFolder } from '../../spec/models.js';
-import type { ResourceExecutor, TargetRecord } from '../executor.js';
-import { ProblemList } from '../input-errors.js';
-import type { Journal } from '../journal.js';
+import type { ResourceExecutor, TargetRecord } from '../engine/executor.js';
+import { ProblemList } from '../engine/input-errors.js';
+import type { Journal } from '../engine/journal.js';
+import { makePlan, type Plan, type PlanAction, type PlanTarget, planTarget } from '../engine/plan.js';
 import { readOrganizations, resolveOrganizationOption } from '../organizations.js';
-import { makePlan, type Plan, type PlanAction, type PlanTarget } from '../plan.js';
 import { type OnboardingTemplate, type RenderedTemplate, renderTemplate } from './template.js';
 
 export function contentHash(html: string): string {
@@ -68,7 +68,7 @@ export async function planOnboarding(
 ): Promise<Plan> {
   const problems = new ProblemList();
   const signal = options.signal;
-  const target: PlanTarget = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  const target = planTarget(client);
   const resolved = resolveOrganizationOption(await readOrganizations(client, signal), options.org);
   if (typeof resolved === 'string') {
     problems.add({
@@ -113,7 +113,7 @@ export async function planOnboarding(
     const key = documentKey(document.documentFolderId, document.name);
     byKey.set(key, [...(byKey.get(key) ?? []), document]);
   }
-  const hashes = journal.contentHashes(target);
+  const hashes = journal.ledger.contentHashes(target);
   const actions: PlanAction[] = [];
   const seen = new Set<string>();
   for (const document of rendered) {
@@ -212,7 +212,7 @@ export function documentExecutor(client: GlueKit, journal: Journal, target: Plan
   const writeBody = async (id: string, action: PlanAction, options: { signal?: AbortSignal | undefined }) => {
     const { sections, publish } = action.attributes as { sections: SectionInput[]; publish?: boolean };
     const html = await client.documents.setBody(id, sections, options);
-    journal.setContentHash(target, id, contentHash(html));
+    journal.ledger.setContentHash(target, id, contentHash(html));
     if (publish) await client.documents.publish(id, options);
   };
   return {

@@ -2,16 +2,13 @@
  * Contact sync, end to end: resolve organizations and contact types, read each target
  * organization once, plan (contacts-plan.ts), and the writer the engine applies the plan with.
  */
-import type { GlueKit } from '../client.js';
-import { normalizeEmail, normalizeName } from '../sources/normalize.js';
-import type { Contact } from '../spec/models.js';
-import { type ContactPlanOptions, type ContactRow, planContactsForOrganization } from './contacts-plan.js';
-import type { ResourceExecutor, TargetRecord } from './executor.js';
-import { appendTo } from './group.js';
-import { ProblemList } from './input-errors.js';
-import type { Journal } from './journal.js';
-import { organizationOfRow, organizationOption, readOrganizations } from './organizations.js';
-import { makePlan, type Plan, type PlanAction, type PlanTarget } from './plan.js';
+import type { GlueKit } from '../../client.js';
+import { appendTo } from '../engine/group.js';
+import { ProblemList } from '../engine/input-errors.js';
+import type { Journal } from '../engine/journal.js';
+import { makePlan, type Plan, type PlanAction, planTarget } from '../engine/plan.js';
+import { organizationOfRow, organizationOption, readOrganizations } from '../organizations.js';
+import { type ContactPlanOptions, type ContactRow, planContactsForOrganization } from './planner.js';
 
 export interface ContactSourceInput {
   file: string;
@@ -51,39 +48,6 @@ export function parseMaxDeactivate(
   return match[2] ? { fraction: number / 100 } : { count: number };
 }
 
-export function contactKeys(record: TargetRecord): string[] {
-  const contact = record as unknown as Contact;
-  const keys = (contact.contactEmails ?? [])
-    .map((entry) => normalizeEmail(entry.value))
-    .filter((email): email is string => !!email)
-    .map((email) => `email:${email}`);
-  const name = contact.name ? normalizeName(contact.name) : undefined;
-  if (name) keys.push(`name:${name}`);
-  return keys;
-}
-
-export function contactExecutor(client: GlueKit): ResourceExecutor {
-  return {
-    resource: 'contacts',
-    create: async (action, options) =>
-      (await client.organizations.contacts.create(
-        action.organizationId,
-        action.attributes as never,
-        options,
-      )) as unknown as TargetRecord,
-    update: async (action, options) =>
-      (await client.contacts.update(
-        action.id as string,
-        action.attributes as never,
-        options,
-      )) as unknown as TargetRecord,
-    listOrganization: async (organizationId, options) =>
-      (await client.contacts.list({ organizationId }, options).toArray()) as unknown as TargetRecord[],
-    keysOf: contactKeys,
-    get: async (id, options) => (await client.contacts.get(id, options)) as unknown as TargetRecord,
-  };
-}
-
 export async function planContactSync(
   client: GlueKit,
   journal: Journal,
@@ -92,7 +56,7 @@ export async function planContactSync(
   now = new Date(),
 ): Promise<Plan> {
   const problems = new ProblemList();
-  const target: PlanTarget = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  const target = planTarget(client);
   const organizations = await readOrganizations(client, options.signal);
   const fallback = organizationOption(organizations, options.org, problems);
   const rowsByOrganization = new Map<string, ContactRow[]>();
@@ -148,7 +112,7 @@ export async function planContactSync(
     today: now.toISOString().slice(0, 10),
     sourceName: source.file,
   };
-  const owned = journal.ownedIds(target, sourceId, 'contacts');
+  const owned = journal.ledger.ownedIds(target, sourceId, 'contacts');
   const actions: PlanAction[] = [];
   if (!problems.problems.length) {
     for (const [organizationId, rows] of rowsByOrganization) {

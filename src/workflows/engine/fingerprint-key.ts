@@ -6,8 +6,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GlueKitError } from '../core/errors.js';
-import { ensurePrivateDir, tightenFile } from '../core/private-files.js';
+import { GlueKitError } from '../../core/errors.js';
+import { ensurePrivateDir, tightenFile } from '../../core/private-files.js';
 
 export type Fingerprinter = (value: string) => string;
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { GlueKitError } from '../core/errors.js';
+import { GlueKitError } from '../../core/errors.js';
 
 export const ACTION_KINDS = ['create', 'update', 'deactivate', 'unchanged', 'skip', 'conflict'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -57,6 +57,11 @@ export interface PlanAction {
 export interface PlanTarget {
   baseUrl: string;
   keyFingerprint: string;
+}
+
+/** The tenant and key a client talks to: what a plan, a run and the ledger are bound to. */
+export function planTarget(client: { baseUrl: string; keyFingerprint: string }): PlanTarget {
+  return { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
 }
 
 export interface Plan {

@@ -2,7 +2,8 @@
  * How the engine writes one kind of record. Each workflow supplies one; the engine (apply.ts)
  * stays the same for contacts, configurations, passwords and documents.
  */
-import type { RequestOptions } from '../core/transport.js';
+import { GlueKitError } from '../../core/errors.js';
+import type { RequestOptions } from '../../core/transport.js';
 import type { PlanAction, PlanResource } from './plan.js';
 
 /** What the engine needs to know about a record: its id, organization and version. */
@@ -30,4 +31,13 @@ export interface ResourceExecutor {
   adopted?(action: PlanAction, record: TargetRecord, options: RequestOptions): void | Promise<void>;
   /** A fresh read of one record, to check that a write stuck. */
   get(id: string, options: RequestOptions): Promise<TargetRecord>;
+}
+
+/** The writers a run may use, by resource. */
+export type Executors = Partial<Record<PlanResource, ResourceExecutor>>;
+
+export function executorFor(executors: Executors, resource: PlanResource): ResourceExecutor {
+  const executor = executors[resource];
+  if (!executor) throw new GlueKitError(`No writer for ${resource}`);
+  return executor;
 }

@@ -45,6 +45,25 @@ export function normalizeEmail(raw: string | null | undefined): string | undefin
   return isEmailAddress(address, ascii) ? address : undefined;
 }
 
+/**
+ * An email address folded for grouping, accepting anything: NFC, trimmed, lowercased, never
+ * rejected. For reports over what IT Glue already holds (the mirror's duplicate contacts), where a
+ * junk address shared by two contacts is still worth showing; matching uses `normalizeEmail`.
+ */
+export function foldEmailLeniently(value: string): string {
+  return value.normalize('NFC').trim().toLowerCase();
+}
+
+/** A name folded for grouping: NFC, trimmed, whitespace collapsed, lowercased; '' when blank. */
+export function foldNameLeniently(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** A phone number as a match key: its digits only (`+1 (555) 010-0199` and `15550100199` are one). */
+export function phoneDigits(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
 function isMacSeparator(code: number): boolean {
   return code === 0x3a || code === 0x2d || code === 0x2e || code === 0x20 || code === 0x09;
 }

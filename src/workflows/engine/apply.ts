@@ -5,14 +5,24 @@
  * adopted if it exists. Intents left pending by a crash are resolved the same way first. The
  * result: exactly one record per key, whatever the network does.
  */
-import { DEFAULT_MAX_RETRIES } from '../client.js';
-import { AmbiguousWriteError, GlueKitError, RequestAbortedError, ValidationError } from '../core/errors.js';
-import { IN_FLIGHT_FLOOR } from '../core/in-flight.js';
-import type { RequestOptions } from '../core/transport.js';
-import type { ResourceExecutor, TargetRecord } from './executor.js';
-import { appendTo } from './group.js';
+import { DEFAULT_MAX_RETRIES } from '../../client.js';
+import {
+  AmbiguousWriteError,
+  GlueKitError,
+  RequestAbortedError,
+  ValidationError,
+} from '../../core/errors.js';
+import { IN_FLIGHT_FLOOR } from '../../core/in-flight.js';
+import type { RequestOptions } from '../../core/transport.js';
+import { type Executors, executorFor, type TargetRecord } from './executor.js';
 import type { Journal, WriteState } from './journal.js';
-import { type Plan, type PlanAction, type PlanResource, type PlanTarget, WRITE_ACTIONS } from './plan.js';
+import type { OwnedRecord } from './ledger.js';
+import { type Plan, type PlanAction, type PlanTarget, WRITE_ACTIONS } from './plan.js';
+import { checkPreconditions, checkTarget } from './preconditions.js';
+import { findByKey, type RecoveredWrite, recoverPendingIntents } from './recovery.js';
+
+export { WrongTargetError } from './preconditions.js';
+export { recoverInterruptedRuns } from './recovery.js';
 
 export class PlanConflictError extends GlueKitError {
   override name = 'PlanConflictError';
@@ -24,15 +34,11 @@ export class PlanConflictError extends GlueKitError {
   }
 }
 
-export class WrongTargetError extends GlueKitError {
-  override name = 'WrongTargetError';
-}
-
 export interface ApplyOptions {
   plan: Plan;
   target: PlanTarget;
   journal: Journal;
-  executors: Partial<Record<PlanResource, ResourceExecutor>>;
+  executors: Executors;
   /** Re-read the target and refuse records changed since the plan (always, for a saved plan). */
   checkPreconditions: boolean;
   /** Skip conflicting actions instead of refusing the whole plan. */
@@ -62,107 +68,8 @@ export interface ApplyResult {
   outcomes: ActionOutcome[];
   counts: Record<string, number>;
   /** Intents a crashed run left pending, resolved before this run wrote anything. */
-  recovered: Array<{ runId: string; key: string; state: WriteState; recordId: string | null }>;
+  recovered: RecoveredWrite[];
   interrupted: boolean;
-}
-
-function executorFor(options: ApplyOptions, resource: PlanResource): ResourceExecutor {
-  const executor = options.executors[resource];
-  if (!executor) throw new GlueKitError(`No writer for ${resource}`);
-  return executor;
-}
-
-/** Looks a record up by its natural key: one list of its organization, matched here. */
-async function findByKey(
-  executor: ResourceExecutor,
-  organizationId: string,
-  key: string,
-  options: RequestOptions,
-) {
-  const records = await executor.listOrganization(organizationId, options);
-  const matches = records.filter((record) => executor.keysOf(record).includes(key));
-  return matches;
-}
-
-type RecoveryOptions = Pick<ApplyOptions, 'journal' | 'target' | 'executors'>;
-
-/**
- * Resolves what a killed run left pending, on its own: for a plan with nothing to write (the
- * killed run may have written everything before it died), so the intents, the run's status and
- * the ownership of what it created are settled all the same.
- */
-export async function recoverInterruptedRuns(
-  options: RecoveryOptions & { signal?: AbortSignal | undefined },
-): Promise<ApplyResult['recovered']> {
-  return recoverPendingIntents(options, { signal: options.signal });
-}
-
-async function recoverPendingIntents(
-  options: RecoveryOptions,
-  requestOptions: RequestOptions,
-): Promise<ApplyResult['recovered']> {
-  const recovered: ApplyResult['recovered'] = [];
-  for (const pending of options.journal.pendingWrites(options.target)) {
-    const executor = options.executors[pending.resource];
-    if (!executor) continue;
-    if (pending.action === 'create') {
-      const matches = await findByKey(executor, pending.organizationId, pending.key, requestOptions);
-      const adopted = matches.length === 1 ? matches[0] : undefined;
-      const state: WriteState = adopted ? 'adopted' : 'failed';
-      options.journal.recordOutcome(pending.runId, pending.seq, {
-        state,
-        recordId: adopted?.id,
-        error: adopted ? undefined : 'interrupted before IT Glue created it; the next plan creates it',
-      });
-      recovered.push({ runId: pending.runId, key: pending.key, state, recordId: adopted?.id ?? null });
-    } else {
-      // An update is idempotent: a fresh plan compares again and repeats it only if it is missing.
-      options.journal.recordOutcome(pending.runId, pending.seq, {
-        state: 'failed',
-        error: 'interrupted; outcome unknown, re-plan to converge',
-      });
-      recovered.push({ runId: pending.runId, key: pending.key, state: 'failed', recordId: pending.recordId });
-    }
-  }
-  options.journal.closeAbandonedRuns();
-  return recovered;
-}
-
-/** Re-reads each organization once and marks actions whose record changed since planning. */
-async function checkPreconditions(
-  options: ApplyOptions,
-  requestOptions: RequestOptions,
-): Promise<PlanAction[]> {
-  const byScope = new Map<string, PlanAction[]>();
-  for (const action of options.plan.actions) {
-    if (!WRITE_ACTIONS.has(action.action) || !action.precondition || !action.id) continue;
-    const scope = `${action.resource} ${action.organizationId}`;
-    appendTo(byScope, scope, action);
-  }
-  const stale: PlanAction[] = [];
-  for (const actions of byScope.values()) {
-    const first = actions[0] as PlanAction;
-    const current = new Map<string, TargetRecord>();
-    for (const record of await executorFor(options, first.resource).listOrganization(
-      first.organizationId,
-      requestOptions,
-    )) {
-      current.set(record.id, record);
-    }
-    for (const action of actions) {
-      const record = current.get(action.id as string);
-      if (!record || record.updatedAt !== action.precondition?.updatedAt) stale.push(action);
-    }
-  }
-  return stale;
-}
-
-function checkTarget(plan: Plan, target: PlanTarget): void {
-  if (plan.target.baseUrl !== target.baseUrl || plan.target.keyFingerprint !== target.keyFingerprint) {
-    throw new WrongTargetError(
-      `This plan was made for ${plan.target.baseUrl} with key ${plan.target.keyFingerprint}, not ${target.baseUrl} with key ${target.keyFingerprint}. Plan again against this tenant.`,
-    );
-  }
 }
 
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
@@ -172,7 +79,9 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   const recovered = await recoverPendingIntents(options, requestOptions);
 
   const conflicts = plan.actions.filter((action) => action.action === 'conflict');
-  const stale = options.checkPreconditions ? await checkPreconditions(options, requestOptions) : [];
+  const stale = options.checkPreconditions
+    ? await checkPreconditions(plan, options.executors, requestOptions)
+    : [];
   if ((conflicts.length > 0 || stale.length > 0) && !options.allowConflicts) {
     const parts = [
       conflicts.length > 0 ? `${conflicts.length} conflicting action(s)` : '',
@@ -236,7 +145,7 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
 
 /** Records created or matched become the source's own (only owned records are ever deactivated or archived). */
 function markOwnership(options: ApplyOptions, runId: string, outcomes: ActionOutcome[]): void {
-  const owned: Array<{ resource: PlanResource; organizationId: string; recordId: string; key: string }> = [];
+  const owned: OwnedRecord[] = [];
   for (const outcome of outcomes) {
     if ((outcome.state === 'done' || outcome.state === 'adopted') && outcome.recordId) {
       owned.push({
@@ -257,7 +166,7 @@ function markOwnership(options: ApplyOptions, runId: string, outcomes: ActionOut
       });
     }
   }
-  if (owned.length > 0) options.journal.markOwned(options.target, options.plan.sourceId, runId, owned);
+  if (owned.length > 0) options.journal.ledger.markOwned(options.target, options.plan.sourceId, runId, owned);
 }
 
 function beforeAndAfter(action: PlanAction): {
@@ -282,7 +191,7 @@ async function applyOne(
   requestOptions: RequestOptions,
 ): Promise<ActionOutcome | 'aborted'> {
   const { journal } = options;
-  const executor = executorFor(options, action.resource);
+  const executor = executorFor(options.executors, action.resource);
   const maxAttempts = options.maxCreateAttempts ?? DEFAULT_MAX_RETRIES + 1;
   const fail = (error: string): ActionOutcome => {
     journal.recordOutcome(runId, seq, { state: 'failed', error });

@@ -4,8 +4,8 @@
  * the run created are archived (configurations, passwords, documents) or deactivated (contacts,
  * which IT Glue cannot archive); deactivations are reverted. Nothing is ever deleted.
  */
-import { GlueKitError } from '../core/errors.js';
-import { REDACTED } from '../core/redact.js';
+import { GlueKitError } from '../../core/errors.js';
+import { REDACTED } from '../../core/redact.js';
 import type { ResourceExecutor, TargetRecord } from './executor.js';
 import type { Journal, WriteRecord } from './journal.js';
 import {

@@ -3,21 +3,19 @@
  * target organization read once, serials checked across organizations in batches (never a
  * lookup per device), then the plan (configurations-plan.ts) and the writer to apply it.
  */
-import type { GlueKit } from '../client.js';
-import { normalizeSerial } from '../sources/normalize.js';
-import type { Configuration } from '../spec/models.js';
+import type { GlueKit } from '../../client.js';
+import { normalizeSerial } from '../../normalize/keys.js';
+import type { Configuration } from '../../spec/models.js';
+import { appendTo } from '../engine/group.js';
+import { ProblemList } from '../engine/input-errors.js';
+import type { Journal } from '../engine/journal.js';
+import { makePlan, type Plan, type PlanAction, planTarget, type SourceRef } from '../engine/plan.js';
+import { organizationOfRow, organizationOption, readOrganizations } from '../organizations.js';
 import {
   type ConfigurationPlanOptions,
   type ConfigurationRow,
-  configurationKeys,
   planConfigurationsForOrganization,
-} from './configurations-plan.js';
-import type { ResourceExecutor, TargetRecord } from './executor.js';
-import { appendTo } from './group.js';
-import { ProblemList } from './input-errors.js';
-import type { Journal } from './journal.js';
-import { organizationOfRow, organizationOption, readOrganizations } from './organizations.js';
-import { makePlan, type Plan, type PlanAction, type PlanTarget, type SourceRef } from './plan.js';
+} from './planner.js';
 
 export interface ConfigurationSourceInput {
   file: string;
@@ -41,28 +39,6 @@ export interface ConfigurationImportOptions {
 
 /** Serials per cross-organization lookup: one request checks this many (comma means OR). */
 const SERIALS_PER_REQUEST = 100;
-
-export function configurationExecutor(client: GlueKit): ResourceExecutor {
-  return {
-    resource: 'configurations',
-    create: async (action, options) =>
-      (await client.organizations.configurations.create(
-        action.organizationId,
-        action.attributes as never,
-        options,
-      )) as unknown as TargetRecord,
-    update: async (action, options) =>
-      (await client.configurations.update(
-        action.id as string,
-        action.attributes as never,
-        options,
-      )) as unknown as TargetRecord,
-    listOrganization: async (organizationId, options) =>
-      (await client.configurations.list({ organizationId }, options).toArray()) as unknown as TargetRecord[],
-    keysOf: (record) => configurationKeys(record as unknown as Configuration),
-    get: async (id, options) => (await client.configurations.get(id, options)) as unknown as TargetRecord,
-  };
-}
 
 interface NamedIds {
   byName: Map<string, string>;
@@ -115,7 +91,7 @@ export async function planConfigurationImport(
 ): Promise<Plan> {
   const problems = new ProblemList();
   const signal = options.signal;
-  const target: PlanTarget = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  const target = planTarget(client);
   const organizations = await readOrganizations(client, signal);
   const fallback = organizationOption(organizations, options.org, problems);
   const rowsByOrganization = new Map<string, ConfigurationRow[]>();
@@ -186,7 +162,7 @@ export async function planConfigurationImport(
     : await findSerialsElsewhere(client, missing, signal);
 
   const sourceId = options.sourceId ?? `configurations:${source.format}`;
-  const owned = journal.ownedIds(target, sourceId, 'configurations');
+  const owned = journal.ledger.ownedIds(target, sourceId, 'configurations');
   const actions: PlanAction[] = [];
   for (const [organizationId, rows] of rowsByOrganization) {
     const serialsElsewhere = new Map(

@@ -2,14 +2,16 @@
  * The journal: a SQLite file that records every run and, for every write, an intent before it is
  * sent and its outcome after. It is what makes writes exactly-once across lost responses and
  * crashes (a pending intent is resolved by looking the record up before anything is retried),
- * what `runs list|show` shows, what `undo` reverses, and what tells which records a source owns.
+ * what `runs list|show` shows and what `undo` reverses. Its ledger (ledger.ts, same file) tells
+ * which records a source owns and what gluekit last wrote to them.
  *
  * It holds no key (a fingerprint only) and no secret value (before/after values are redacted).
  */
 import Database from 'better-sqlite3';
-import { GlueKitError } from '../core/errors.js';
-import { preparePrivateDatabase } from '../core/private-files.js';
-import { redactSecrets } from '../core/redact.js';
+import { GlueKitError } from '../../core/errors.js';
+import { preparePrivateDatabase } from '../../core/private-files.js';
+import { redactSecrets } from '../../core/redact.js';
+import { Ledger } from './ledger.js';
 import type { ActionKind, Plan, PlanAction, PlanResource, PlanTarget, WorkflowName } from './plan.js';
 import { planDigest } from './plan.js';
 
@@ -51,32 +53,6 @@ CREATE TABLE IF NOT EXISTS writes (
   PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX IF NOT EXISTS writes_pending ON writes(state) WHERE state = 'pending';
-CREATE TABLE IF NOT EXISTS secret_fingerprints (
-  base_url TEXT NOT NULL,
-  key_fingerprint TEXT NOT NULL,
-  record_id TEXT NOT NULL,
-  field TEXT NOT NULL,
-  hmac TEXT NOT NULL,
-  PRIMARY KEY (base_url, key_fingerprint, record_id, field)
-);
-CREATE TABLE IF NOT EXISTS content_hashes (
-  base_url TEXT NOT NULL,
-  key_fingerprint TEXT NOT NULL,
-  record_id TEXT NOT NULL,
-  hash TEXT NOT NULL,
-  PRIMARY KEY (base_url, key_fingerprint, record_id)
-);
-CREATE TABLE IF NOT EXISTS ownership (
-  base_url TEXT NOT NULL,
-  key_fingerprint TEXT NOT NULL,
-  source_id TEXT NOT NULL,
-  resource TEXT NOT NULL,
-  organization_id TEXT NOT NULL,
-  record_id TEXT NOT NULL,
-  natural_key TEXT NOT NULL,
-  run_id TEXT NOT NULL,
-  PRIMARY KEY (base_url, key_fingerprint, source_id, resource, record_id)
-);
 `;
 
 export type WriteState = 'pending' | 'done' | 'adopted' | 'failed' | 'skipped' | 'conflict';
@@ -140,6 +116,8 @@ function newRunId(now: Date): string {
 
 export class Journal {
   private readonly db: Database.Database;
+  /** What the runs leave behind for the next plan: ownership, secret fingerprints, content hashes. */
+  readonly ledger: Ledger;
 
   private constructor(readonly path: string) {
     preparePrivateDatabase(path, { create: true });
@@ -147,6 +125,7 @@ export class Journal {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL'); // an intent must be on disk before its request leaves
     this.db.exec(SCHEMA);
+    this.ledger = new Ledger(this.db);
     const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as
       | { value: string }
       | undefined;
@@ -271,86 +250,6 @@ export class Journal {
     for (const run of running) {
       if (!isAlive(run.pid)) this.finishRun(run.id, 'interrupted');
     }
-  }
-
-  markOwned(
-    target: PlanTarget,
-    sourceId: string,
-    runId: string,
-    records: Array<{ resource: PlanResource; organizationId: string; recordId: string; key: string }>,
-  ): void {
-    const insert = this.db.prepare(
-      `INSERT INTO ownership (base_url, key_fingerprint, source_id, resource, organization_id, record_id, natural_key, run_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET natural_key = excluded.natural_key, run_id = excluded.run_id, organization_id = excluded.organization_id`,
-    );
-    this.db.transaction(() => {
-      for (const record of records) {
-        insert.run(
-          target.baseUrl,
-          target.keyFingerprint,
-          sourceId,
-          record.resource,
-          record.organizationId,
-          record.recordId,
-          record.key,
-          runId,
-        );
-      }
-    })();
-  }
-
-  /** Ids of the records runs of this source created or matched, for one resource. */
-  ownedIds(target: PlanTarget, sourceId: string, resource: PlanResource): Set<string> {
-    const rows = this.db
-      .prepare(
-        'SELECT record_id FROM ownership WHERE base_url = ? AND key_fingerprint = ? AND source_id = ? AND resource = ?',
-      )
-      .all(target.baseUrl, target.keyFingerprint, sourceId, resource) as Array<{ record_id: string }>;
-    return new Set(rows.map((row) => row.record_id));
-  }
-
-  /**
-   * HMAC fingerprints of secret values gluekit wrote (keyed by a local secret that never enters
-   * the journal): a source value with the same fingerprint is unchanged, and costs no request.
-   */
-  secretFingerprints(target: PlanTarget): Map<string, string> {
-    const rows = this.db
-      .prepare(
-        'SELECT record_id, field, hmac FROM secret_fingerprints WHERE base_url = ? AND key_fingerprint = ?',
-      )
-      .all(target.baseUrl, target.keyFingerprint) as Array<{
-      record_id: string;
-      field: string;
-      hmac: string;
-    }>;
-    return new Map(rows.map((row) => [`${row.record_id} ${row.field}`, row.hmac]));
-  }
-
-  setSecretFingerprint(target: PlanTarget, recordId: string, field: string, hmac: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO secret_fingerprints (base_url, key_fingerprint, record_id, field, hmac) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET hmac = excluded.hmac`,
-      )
-      .run(target.baseUrl, target.keyFingerprint, recordId, field, hmac);
-  }
-
-  /** The hash of the content gluekit last wrote to a record (a document), to tell a person's edits from ours. */
-  contentHashes(target: PlanTarget): Map<string, string> {
-    const rows = this.db
-      .prepare('SELECT record_id, hash FROM content_hashes WHERE base_url = ? AND key_fingerprint = ?')
-      .all(target.baseUrl, target.keyFingerprint) as Array<{ record_id: string; hash: string }>;
-    return new Map(rows.map((row) => [row.record_id, row.hash]));
-  }
-
-  setContentHash(target: PlanTarget, recordId: string, hash: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO content_hashes (base_url, key_fingerprint, record_id, hash) VALUES (?, ?, ?, ?)
-         ON CONFLICT DO UPDATE SET hash = excluded.hash`,
-      )
-      .run(target.baseUrl, target.keyFingerprint, recordId, hash);
   }
 
   listRuns(limit = 50): RunSummary[] {

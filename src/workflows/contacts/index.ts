@@ -1,0 +1,4 @@
+/** The contacts workflow: its pure planner, its plan driver and its writer. */
+export * from './executor.js';
+export * from './planner.js';
+export * from './workflow.js';

@@ -1,0 +1,4 @@
+/** The documents (onboarding) workflow: templates, the plan driver and its writer. */
+export * from './markdown.js';
+export * from './template.js';
+export * from './workflow.js';
