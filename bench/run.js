@@ -113,6 +113,28 @@ const COLUMNS = [
   ['goal', 'Goal'],
 ];
 
+/**
+ * The figures with a goal, and the shared-budget figures (issue 13: list read, bulk-create use of
+ * the window, mirror full sync, three processes on one key; the start-up ratios), each with
+ * whether this run met its goal: printed again after the table so one run answers at a glance.
+ * Still no judging: a goal missed is printed, not failed.
+ */
+function goalRows(rows) {
+  return rows
+    .filter((row) => row.goal !== '' || row.bench === 'shared-budget')
+    .map((row) => ({ ...row, met: row.goal === '' ? '' : meets(row) ? 'met' : 'MISSED' }));
+}
+
+function meets(row) {
+  const goal = /^(<=|>=)\s*([\d.]+)$/.exec(row.goal.trim());
+  const ratio = Number.parseFloat(row.ratio);
+  if (goal && Number.isFinite(ratio))
+    return goal[1] === '<=' ? ratio <= Number(goal[2]) : ratio >= Number(goal[2]);
+  // A goal on the value itself (`0` 429s).
+  const value = Number.parseFloat(row.value.replaceAll(',', ''));
+  return Number.isFinite(value) && value === Number(row.goal);
+}
+
 function textTable(rows) {
   const widths = COLUMNS.map(([key, title]) => Math.max(title.length, ...rows.map((row) => row[key].length)));
   const line = (cells) =>
@@ -173,6 +195,16 @@ async function main() {
   const m = machine();
   const about = `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; Node ${m.node}; ${m.os}`;
   process.stdout.write(`\n${textTable(rows)}\n\n${about}; ${started.toISOString()}\n`);
+  const goals = goalRows(rows);
+  if (goals.length > 0) {
+    process.stdout.write('\nGoals:\n');
+    for (const row of goals) {
+      const ratio = row.ratio === '' ? row.value : `${row.ratio} (${row.value} vs ${row.baseline})`;
+      process.stdout.write(
+        `  ${row.met.padEnd(6)} ${row.bench}: ${row.figure}: ${ratio}${row.goal ? `, goal ${row.goal}` : ''}\n`,
+      );
+    }
+  }
 
   const report = [
     '# Benchmark report',
@@ -189,6 +221,13 @@ async function main() {
     'Benchmarks print figures; they never fail a test run.',
     '',
     markdownTable(rows),
+    '',
+    '## Goals in this run',
+    '',
+    ...goalRows(rows).map(
+      (row) =>
+        `- ${row.met ? `**${row.met}**: ` : ''}${row.bench}: ${row.figure}: ${row.ratio || row.value}${row.goal ? ` (goal ${row.goal})` : ''}`,
+    ),
     '',
   ].join('\n');
   if (only.length === 0) {

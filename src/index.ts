@@ -4,7 +4,6 @@
  */
 export { type ClientOptions, GlueKit, type RateBudgetStatus, type RateLimitSettings } from './client.js';
 export type { Dialect } from './compat/dialect.js';
-export type { SectionInput } from './compat/documents.js';
 export { REGION_BASE_URLS, type Region } from './core/config.js';
 export {
   AmbiguousWriteError,
@@ -49,6 +48,7 @@ export type * from './resources/organization-contacts.js';
 export type * from './resources/organization-documents.js';
 export type * from './resources/organizations.js';
 export type * from './resources/passwords.js';
+export type { SectionInput } from './resources/section-rendering.js';
 export { type OperationId, operations } from './spec/index.js';
 export type * from './spec/models.js';
 export { VERSION } from './version.js';

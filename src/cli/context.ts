@@ -13,6 +13,7 @@ import { rateStoreFor } from '../core/rate-stores/open.js';
 import { terminalText } from '../core/terminal-text.js';
 import { gluekitPaths } from './config/paths.js';
 import { type ConfigFile, type Profile, readConfig } from './config/store.js';
+import { UsageError } from './usage-error.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
@@ -21,6 +22,9 @@ export interface GlobalOptions {
   json?: boolean;
   output?: string;
   select?: string;
+  field?: string;
+  wide?: boolean;
+  csvFormulaGuard?: string;
   agent?: boolean;
   profile?: string;
   region?: string;
@@ -44,6 +48,12 @@ export interface Connection {
 export class CliContext {
   readonly format: OutputFormat;
   readonly select: string[] | undefined;
+  /** `--field NAME`: print only this field's value, nothing else. */
+  readonly field: string | undefined;
+  /** `--wide`: no table cell is cut. */
+  readonly wide: boolean;
+  /** `--csv-formula-guard off` turns off the apostrophe before formula-like CSV cells. */
+  readonly csvFormulaGuard: boolean;
   readonly agent: boolean;
   /** Prompts and progress are allowed: a person at a terminal, not an agent or a pipe. */
   readonly interactive: boolean;
@@ -55,7 +65,7 @@ export class CliContext {
     this.agent = options.agent === true;
     const requested = options.output;
     if (requested !== undefined && !OUTPUT_FORMATS.includes(requested as OutputFormat)) {
-      throw new ConfigurationError(
+      throw new UsageError(
         `--output must be one of ${OUTPUT_FORMATS.join(', ')}, got ${JSON.stringify(requested)}`,
       );
     }
@@ -67,6 +77,15 @@ export class CliContext {
       ?.split(',')
       .map((path) => path.trim())
       .filter(Boolean);
+    this.field = options.field?.trim() || undefined;
+    if (this.field !== undefined && this.select !== undefined)
+      throw new UsageError('Use --field for one value, or --select for some fields, not both.');
+    this.wide = options.wide === true;
+    const guard = options.csvFormulaGuard ?? 'on';
+    if (guard !== 'on' && guard !== 'off') {
+      throw new UsageError(`--csv-formula-guard must be on or off, got ${JSON.stringify(guard)}`);
+    }
+    this.csvFormulaGuard = guard === 'on';
     this.interactive = !this.agent && process.stdin.isTTY === true && stdoutIsTty;
     this.color = !this.agent && options.color !== false && !process.env.NO_COLOR && stdoutIsTty;
   }
@@ -92,10 +111,10 @@ export class CliContext {
   connection(): Connection {
     const name = this.profileName();
     const profile: Profile = this.config().profiles[name] ?? {};
-    if (this.options.profile && !this.config().profiles[name]) {
-      throw new ConfigurationError(
-        `No profile named ${JSON.stringify(name)}; create it with: gluekit config set region us --profile ${name}`,
-      );
+    // A profile asked for by name (flag or GLUEKIT_PROFILE) must exist, the same way for both:
+    // silently running against the defaults would reach the wrong account or none.
+    if ((this.options.profile ?? readEnv('GLUEKIT_PROFILE')) !== undefined && !this.config().profiles[name]) {
+      throw new ConfigurationError(noProfileMessage(name, Object.keys(this.config().profiles)));
     }
     let baseUrl: string;
     let baseUrlSource: string;
@@ -149,4 +168,10 @@ export class CliContext {
       ...overrides,
     });
   }
+}
+
+/** The error for a profile that does not exist, with the ones that do. */
+export function noProfileMessage(name: string, existing: readonly string[]): string {
+  const known = existing.length > 0 ? ` Profiles: ${existing.join(', ')}.` : ' There are no profiles yet.';
+  return `No profile named ${JSON.stringify(name)}.${known} Create it with: gluekit config set region us --profile ${name}`;
 }

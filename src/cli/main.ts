@@ -5,12 +5,13 @@
 import { closeRateStores } from '../core/rate-stores/open.js';
 import { VERSION } from '../version.js';
 import { Command, CommanderError, Option } from './commander.js';
+import { registerLookupsCommand } from './commands/lookups-command.js';
 import { registerMcpCommand } from './commands/mcp-command.js';
 import { registerMirrorCommands } from './commands/mirror.js';
 import { registerUiCommand } from './commands/ui-command.js';
 import { registerWorkflowCommands } from './commands/workflow-commands.js';
 import { CliContext, type GlobalOptions } from './context.js';
-import { EXIT_CODE_HELP, ExitCode } from './exit-codes.js';
+import { EXIT_CODE_HELP, ExitCode, OUTPUT_CONTRACT_HELP } from './exit-codes.js';
 import { installInterruptHandler } from './interrupt.js';
 import {
   addListOptions,
@@ -63,7 +64,10 @@ function addResourceCommands(program: Command): void {
     if (get) {
       const command = group
         .command('get')
-        .argument('<id>', 'the record id')
+        .argument(
+          resource.type === 'organizations' ? '<id|name>' : '<id>',
+          resource.type === 'organizations' ? 'the id, the name or the short name' : 'the record id',
+        )
         .description(`${get.summary} (${get.operationId})`);
       if (resource.type === 'passwords') {
         command
@@ -88,7 +92,7 @@ function addResourceCommands(program: Command): void {
         );
       if (action === 'update') command.argument('<id>', 'the record id');
       if (nested || (resource.type === 'passwords' && action === 'create')) {
-        command.option('--org <id|name>', 'the organization (an id, or its exact name)');
+        command.option('--org <id|name>', 'the organization: its id, name (any case) or short name');
       }
       addWriteOptions(command, resource.type === 'passwords')
         .addHelpText('after', examplesHelp(resource.examples[action]))
@@ -100,10 +104,60 @@ function addResourceCommands(program: Command): void {
           await runWrite(contextOf(cmd), resource.type, action, id, flags);
         });
     }
+    if (resource.type === 'documents') addSectionCommands(group);
   }
 }
 
-export function buildProgram(): Command {
+/** `docs sections list|update`: real IT Glue keeps a document's body in sections. */
+function addSectionCommands(documents: Command): void {
+  const sections = documents
+    .command('sections')
+    .description("A document's sections, where IT Glue keeps its body (real IT Glue; not in the document)");
+  sections
+    .command('list')
+    .argument('<document-id>', 'the document id')
+    .description('List the sections of a document, in order (GET /documents/{id}/relationships/sections)')
+    .addHelpText(
+      'after',
+      examplesHelp(['gluekit docs sections list 1201', 'gluekit docs sections list 1201 --json']),
+    )
+    .action(async (documentId: string, _flags, cmd: Command) => {
+      const { runSectionsList } = await import('./commands/doc-sections.js');
+      await runSectionsList(contextOf(cmd), documentId);
+    });
+  const update = sections
+    .command('update')
+    .argument('<document-id>', 'the document id')
+    .argument('<section-id>', 'the section id (see: docs sections list)')
+    .description(
+      "Update one section's content or fields (PATCH /documents/{id}/relationships/sections/{section_id}); its kind cannot change",
+    );
+  addWriteOptions(update, false)
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'gluekit docs sections update 1201 5521 --set content="<p>Two sites, one VPN.</p>"',
+        'gluekit docs sections update 1201 5520 --set level=3 --dry-run',
+      ]),
+    )
+    .action(async (documentId: string, sectionId: string, flags, cmd: Command) => {
+      const { runSectionUpdate } = await import('./commands/doc-sections.js');
+      await runSectionUpdate(contextOf(cmd), documentId, sectionId, flags);
+    });
+}
+
+/**
+ * Where commander's own messages go. In JSON mode a parser error (an unknown option, a missing
+ * argument) must reach stderr as the JSON error object like any other, so commander's text is
+ * kept back here and reported by `run` instead.
+ */
+export interface ParserOutput {
+  json: boolean;
+  /** The last text commander kept back (its error line, or the help it shows for a missing command). */
+  heldBack: string;
+}
+
+export function buildProgram(output: ParserOutput = { json: false, heldBack: '' }): Command {
   const program = new Command('gluekit')
     .description(
       'IT Glue for MSP engineers and their agents: SDK, CLI, safe sync workflows, local mirror, MCP server, emulator.',
@@ -112,6 +166,14 @@ export function buildProgram(): Command {
     .option('--json', 'JSON output (the default when stdout is not a terminal)')
     .addOption(new Option('-o, --output <format>', 'table, json, ndjson or csv'))
     .option('--select <paths>', 'only these fields, dotted paths, e.g. id,name,organization.name')
+    .option('--field <name>', "print only this field's value and nothing else (for | clip or $(…))")
+    .option('--wide', "tables: cut no cell to the terminal's width")
+    .addOption(
+      new Option(
+        '--csv-formula-guard <on|off>',
+        "CSV: put ' before cells a spreadsheet would run as a formula (default on)",
+      ).choices(['on', 'off']),
+    )
     .option('--agent', 'for agents and scripts: JSON, no prompts, no colour, no progress')
     .option('--profile <name>', 'the config profile to use')
     .option('--region <region>', 'us, eu or au')
@@ -123,15 +185,22 @@ export function buildProgram(): Command {
       "where each key's rate budget is shared: file (default: every gluekit process on this machine), memory, file:PATH or redis://host:port/db",
     )
     .showSuggestionAfterError(true)
-    // Set before the subcommands are added, so they inherit it: usage errors throw, and exit 2.
+    // Set before the subcommands are added, so they inherit both: usage errors throw, and exit 2.
     .exitOverride()
-    .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}`);
+    .configureOutput({
+      writeErr: (text) => {
+        if (output.json) output.heldBack = text;
+        else process.stderr.write(text);
+      },
+    })
+    .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${OUTPUT_CONTRACT_HELP}\n\n${EXIT_CODE_HELP}`);
 
   addResourceCommands(program);
   registerMirrorCommands(program);
   registerWorkflowCommands(program);
   registerMcpCommand(program);
   registerUiCommand(program);
+  registerLookupsCommand(program);
 
   const config = program.command('config').description('Named profiles: region or base URL, and the API key');
   config
@@ -166,6 +235,17 @@ export function buildProgram(): Command {
     .action(async (_flags, cmd: Command) => {
       const { runConfigList } = await import('./commands/config.js');
       runConfigList(contextOf(cmd));
+    });
+
+  config
+    .command('delete')
+    .alias('rm')
+    .argument('<profile>', 'the profile to remove, its key included')
+    .description('Delete a profile')
+    .addHelpText('after', examplesHelp(['gluekit config delete emulator']))
+    .action(async (name: string, _flags, cmd: Command) => {
+      const { runConfigDelete } = await import('./commands/config.js');
+      runConfigDelete(contextOf(cmd), name);
     });
 
   program
@@ -225,14 +305,24 @@ export function buildProgram(): Command {
 function wantsJsonErrors(argv: readonly string[]): boolean {
   if (argv.includes('--json') || argv.includes('--agent')) return true;
   const output = argv.findIndex((arg) => arg === '--output' || arg === '-o');
-  if (output >= 0 && argv[output + 1] && argv[output + 1] !== 'table') return true;
-  if (argv.some((arg) => /^--output=(json|ndjson|csv)$/.test(arg))) return true;
+  const format = output >= 0 ? argv[output + 1] : argv.find((arg) => arg.startsWith('--output='))?.slice(9);
+  if (format !== undefined) return format !== 'table';
   return process.stdout.isTTY !== true;
 }
 
+/** A parser error as the error object's message: commander's text without its `error: ` prefix. */
+function parserMessage(error: CommanderError, heldBack: string): string {
+  if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') {
+    const usage = heldBack.split('\n').find((line) => line.startsWith('Usage:')) ?? '';
+    return `A command is missing. ${usage.trim()} (add --help for the list)`;
+  }
+  return (heldBack || error.message).trim().replace(/^error: /, '');
+}
+
 export async function run(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
   const jsonErrors = wantsJsonErrors(argv.slice(2));
+  const parserOutput: ParserOutput = { json: jsonErrors, heldBack: '' };
+  const program = buildProgram(parserOutput);
   installInterruptHandler(() => {
     process.stderr.write('\ngluekit: interrupted\n');
     process.exit(ExitCode.INTERRUPTED);
@@ -243,6 +333,11 @@ export async function run(argv: readonly string[]): Promise<void> {
     if (error instanceof CommanderError) {
       // --help and --version exit 0; anything else commander rejects is a usage error.
       process.exitCode = error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+      if (error.exitCode !== 0 && jsonErrors) {
+        const { reportError } = await import('./report-error.js');
+        const { UsageError } = await import('./usage-error.js');
+        reportError(new UsageError(parserMessage(error, parserOutput.heldBack)), true);
+      }
       return;
     }
     const { reportError } = await import('./report-error.js');

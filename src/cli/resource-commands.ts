@@ -23,7 +23,7 @@ export const RESOURCE_CLI: ResourceCli[] = [
     columns: ['id', 'name', 'organizationTypeName', 'organizationStatusName', 'shortName'],
     examples: {
       list: ['gluekit orgs list', 'gluekit orgs list --name "Happy Frog Dental" --json'],
-      get: ['gluekit orgs get 2'],
+      get: ['gluekit orgs get 2', 'gluekit orgs get "Happy Frog Dental"', 'gluekit orgs get HFD'],
     },
   },
   {
@@ -48,7 +48,11 @@ export const RESOURCE_CLI: ResourceCli[] = [
     columns: ['id', 'name', 'username', 'url', 'organizationName', 'passwordCategoryName'],
     examples: {
       list: ['gluekit passwords list --org 2 --output csv'],
-      get: ['gluekit passwords get 54', 'gluekit passwords get 54 --reveal'],
+      get: [
+        'gluekit passwords get 54',
+        'gluekit passwords get 54 --reveal',
+        'PASS="$(gluekit passwords get 54 --reveal --field password)"',
+      ],
       create: [
         'printf %s "$NEW_SECRET" | gluekit passwords create --org 2 --set name="Firewall" --set username=admin --password-stdin',
       ],
@@ -101,15 +105,24 @@ export const FILTER_FLAGS: Record<string, { flag: string; option: string; descri
   name: {
     flag: '--name <name>',
     option: 'name',
-    description: 'exact name, case-insensitive where IT Glue cannot filter (repeat for several)',
+    description:
+      'exact name, case-insensitive for organizations and where IT Glue cannot filter (repeatable)',
   },
   email: { flag: '--email <email>', option: 'email', description: 'primary email, case-insensitive' },
-  serialNumber: { flag: '--serial <serial>', option: 'serial', description: 'exact serial number' },
-  assetTag: { flag: '--asset-tag <tag>', option: 'assetTag', description: 'exact asset tag' },
+  serialNumber: {
+    flag: '--serial <serial>',
+    option: 'serial',
+    description: 'serial number, ignoring case and spaces (as the import matches)',
+  },
+  assetTag: {
+    flag: '--asset-tag <tag>',
+    option: 'assetTag',
+    description: 'asset tag, ignoring case and spaces (as the import matches)',
+  },
   hostname: {
     flag: '--hostname <hostname>',
     option: 'hostname',
-    description: 'hostname, case-insensitive (matched by gluekit: IT Glue has no such filter)',
+    description: 'hostname: its short name, ignoring case (matched by gluekit: IT Glue has no such filter)',
   },
 };
 
@@ -129,7 +142,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 export function addListOptions(command: Command, op: OperationSpec, hasOrgScope: boolean): Command {
   if (hasOrgScope || op.query.some((q) => q.key === 'organizationId')) {
-    command.option('--org <id|name>', 'only this organization (an id, or its exact name)');
+    command.option('--org <id|name>', 'only this organization: its id, name (any case) or short name');
   }
   for (const query of op.query) {
     const filter = FILTER_FLAGS[query.key];
@@ -168,10 +181,14 @@ export function addWriteOptions(command: Command, withPassword: boolean): Comman
   return command;
 }
 
+/** Where every command's help sends a reader for the output contract, described once in `gluekit --help`. */
+export const CONTRACT_POINTER =
+  'Output, errors and exit codes (the JSON envelope, --select, --field, the CSV formula guard): gluekit --help';
+
 export function examplesHelp(examples: string[] | undefined): string {
-  return examples && examples.length > 0
-    ? `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}`
-    : '';
+  const shown =
+    examples && examples.length > 0 ? `\nExamples:\n${examples.map((line) => `  ${line}`).join('\n')}\n` : '';
+  return `${shown}\n${CONTRACT_POINTER}`;
 }
 
 export { Command };

@@ -6,6 +6,7 @@
 import type { RequestInfo } from '../core/errors.js';
 import { ValidationError } from '../core/errors.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
+import { splitName } from '../normalize/person-name.js';
 import type { Contact, ContactEmail, ContactPhone } from '../spec/models.js';
 import {
   allOf,
@@ -148,12 +149,7 @@ export interface ContactWrite {
   [attribute: string]: unknown;
 }
 
-/** `Robert Storts` → first `Robert`, last `Storts`; `Ana de la Cruz` → `Ana`, `de la Cruz`. */
-export function splitName(name: string): { firstName: string; lastName?: string } {
-  const parts = name.trim().split(/\s+/);
-  const [first = '', ...rest] = parts;
-  return rest.length > 0 ? { firstName: first, lastName: rest.join(' ') } : { firstName: first };
-}
+export { splitName };
 
 /** Makes `email` the primary entry, keeping every other email (IT Glue replaces the whole array). */
 export function mergePrimaryEmail(existing: readonly ContactEmail[], email: string): ContactEmail[] {

@@ -7,8 +7,6 @@
  * ask which dialect the client has.
  */
 import { ConfigurationError, type RequestInfo } from '../core/errors.js';
-import type { Requester } from '../core/requester.js';
-import type { RequestOptions } from '../core/transport.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
 import type { Contact, Document } from '../spec/models.js';
 import { checkConfigurationCreate } from './configurations.js';
@@ -83,45 +81,15 @@ export function checkPasswordWriteFor(
   if (dialect !== 'document') checkPasswordWrite(attributes, request, isCreate);
 }
 
-function withContent(flat: FlatResource, sent: unknown): Document {
+/**
+ * A document as a literal server answers a create, update or get: the content is the document's
+ * own attribute (or, when the answer leaves it out, what was sent).
+ */
+export function documentAsServed(flat: FlatResource, sent: unknown = null): Document {
   const document = normalizeDocument(flat);
   const content = typeof flat.content === 'string' ? flat.content : sent;
   document.content = typeof content === 'string' ? content : null;
   return document;
-}
-
-/** createDocument on a literal server: `content` travels in the POST, as the document has it. */
-export async function createDocumentLiterally(
-  requester: Requester,
-  route: { path: string; operationId: string },
-  attributes: Record<string, unknown>,
-  options: RequestOptions,
-): Promise<Document> {
-  const flat = await requester.create(route.path, 'documents', attributes, options, route.operationId);
-  return withContent(flat, attributes.content);
-}
-
-/** updateDocument on a literal server: `content` travels in the PATCH. */
-export async function updateDocumentLiterally(
-  requester: Requester,
-  id: string,
-  attributes: Record<string, unknown>,
-  options: RequestOptions,
-): Promise<Document> {
-  const flat = await requester.update(
-    `/documents/${id}`,
-    'documents',
-    id,
-    attributes,
-    options,
-    'updateDocument',
-  );
-  return withContent(flat, attributes.content);
-}
-
-/** getDocument on a literal server: the content is the document's own attribute. */
-export function documentAsServed(flat: FlatResource): Document {
-  return withContent(flat, null);
 }
 
 /** What real IT Glue has and the document does not (sections, publishing): refused, not sent. */

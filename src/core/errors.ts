@@ -15,6 +15,15 @@ export class ConfigurationError extends GlueKitError {
   override name = 'ConfigurationError';
 }
 
+/**
+ * Input a person gave is missing or wrong before anything is sent: a source file, an org or type
+ * map, a template or vars file, a saved plan. The message names the file (and line, and field).
+ * Surfaces tell it apart from a conflict or an API error by this class (the CLI exits 9).
+ */
+export class InputError extends GlueKitError {
+  override name = 'InputError';
+}
+
 export interface RequestInfo {
   method: string;
   /** Path and query, without the host. */
@@ -56,7 +65,9 @@ export class AuthenticationError extends APIError {
   override name = 'AuthenticationError';
   readonly hint = WRONG_REGION_HINT;
   constructor(status: number, request: RequestInfo, errors: readonly ErrorDetail[]) {
-    super(status, request, errors, `${APIError.describe(status, request, errors)}. ${WRONG_REGION_HINT}`);
+    // The server's detail may end with its own full stop: one is enough.
+    const described = APIError.describe(status, request, errors).replace(/\.+$/, '');
+    super(status, request, errors, `${described}. ${WRONG_REGION_HINT}`);
   }
 }
 

@@ -36,7 +36,7 @@ import {
   wasNeverSent,
 } from './retry.js';
 import type { Semaphore } from './semaphore.js';
-import { sleep } from './sleep.js';
+import { Waits } from './sleep.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 
@@ -128,6 +128,23 @@ export class Transport {
     };
     const bodyText = req.body === undefined ? undefined : stringifyJsonApi(req.body);
     if (options.signal) allowSharedSignal(options.signal);
+    // Every wait of this request (retries, 429s) under one abort listener, off when it ends.
+    const waits = new Waits(options.signal);
+    try {
+      return await this.sendWithRetries(req, url, info, bodyText, options, waits);
+    } finally {
+      waits.done();
+    }
+  }
+
+  private async sendWithRetries(
+    req: TransportRequest,
+    url: URL,
+    info: RequestInfo,
+    bodyText: string | undefined,
+    options: RequestOptions,
+    waits: Waits,
+  ): Promise<TransportResponse> {
     const maxRetries = options.maxRetries ?? this.#config.maxRetries;
     const timeoutMs = options.timeoutMs ?? this.#config.timeoutMs;
     let attempt = 0;
@@ -164,7 +181,7 @@ export class Transport {
           // Every process sharing the window waits too, not only this request.
           if (waitMs > 0) await this.#config.budget?.pause(waitMs);
           this.#config.logger.warn(`rate limited on ${req.method} ${info.path}; waiting ${waitMs} ms`);
-          await sleep(waitMs, options.signal);
+          await waits.sleep(waitMs);
           continue;
         } else {
           const decision = decideRetry(
@@ -197,7 +214,7 @@ export class Transport {
         attempt: attempt + 1,
       });
       attempt++;
-      await sleep(delay, options.signal);
+      await waits.sleep(delay);
     }
   }
 

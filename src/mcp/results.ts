@@ -5,13 +5,8 @@
  * `isError` results that say what to do, never a stack trace and never the key.
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import {
-  APIError,
-  AuthenticationError,
-  GlueKitError,
-  RateLimitError,
-  RequestAbortedError,
-} from '../core/errors.js';
+import { errorCode } from '../core/error-object.js';
+import { APIError, AuthenticationError, RateLimitError, RequestAbortedError } from '../core/errors.js';
 import { scrubText } from '../core/redact.js';
 import { isSecretKey } from '../spec/secrets.js';
 
@@ -91,7 +86,11 @@ export function scrubValues(value: unknown, secrets: readonly string[]): unknown
 export function toolResult(data: unknown, options: { reveal?: boolean; scrub?: readonly string[] } = {}) {
   const safe = options.reveal === true ? data : withoutSecrets(data);
   const text = scrubText(JSON.stringify(safe) ?? 'null', options.scrub ?? []);
-  return { content: [{ type: 'text', text }] } satisfies CallToolResult;
+  // The structured copy is parsed back from the text, so it can hold nothing the text does not.
+  return {
+    content: [{ type: 'text', text }],
+    structuredContent: JSON.parse(text) as Record<string, unknown>,
+  } satisfies CallToolResult;
 }
 
 function listed(title: string, items: readonly unknown[], describe: (item: never) => string): string {
@@ -132,7 +131,7 @@ function forAgents(message: string, kind: string): string {
 export function errorMessage(error: unknown): string {
   if (error instanceof RequestAbortedError) return 'Cancelled: the call was cancelled before it finished.';
   if (!(error instanceof Error)) return `Error: ${String(error)}`;
-  const kind = error instanceof GlueKitError ? error.name : 'InternalError';
+  const kind = errorCode(error);
   let message = forAgents(error.message, kind);
   if (error instanceof RateLimitError) {
     message += error.retryAt

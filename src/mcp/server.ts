@@ -1,13 +1,15 @@
 /**
  * The MCP server: the tools (from the operation table, the mirror views and the workflows) that
  * the options allow, each wrapped so that a call gets a client for its own key, its result passes
- * the secrets guard, and any failure becomes a short `isError` result. The transport (stdio.ts,
+ * the secrets guard and its output schema, and any failure becomes a short `isError` result
+ * carrying the CLI's error object (error-meta.ts). The transport (stdio.ts,
  * http.ts) decides where keys come from; this module never stores one.
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GlueKit } from '../client.js';
 import { keyFingerprint } from '../core/redact.js';
 import { VERSION } from '../version.js';
+import { errorMeta } from './error-meta.js';
 import { PlanStore } from './plan-store.js';
 import { errorResult, toolResult } from './results.js';
 import { Revealed, type ToolContext, type ToolDefinition, type ToolSettings } from './tool.js';
@@ -86,6 +88,7 @@ export function createMcpServer(options: ServerOptions): McpServer {
         title: tool.title,
         description: tool.description,
         inputSchema: tool.input,
+        outputSchema: tool.output,
         annotations: { ...tool.annotations },
       },
       async (args: unknown, extra: CallExtra) => {
@@ -113,7 +116,8 @@ export function createMcpServer(options: ServerOptions): McpServer {
           const kind = error instanceof Error ? error.name : 'Error';
           const who = key ? ` key ${keyFingerprint(key)}` : '';
           options.log?.(`${tool.name} failed (${kind}) ${Date.now() - started}ms${who}`);
-          return errorResult(error, key ? [key] : []);
+          const scrub = key ? [key] : [];
+          return { ...errorResult(error, scrub), _meta: errorMeta(error, scrub) };
         }
       },
     );

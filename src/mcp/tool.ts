@@ -49,6 +49,11 @@ export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject> {
   description: string;
   /** Strict: an unknown argument is an error, never passed on. */
   input: Input;
+  /**
+   * What `run` returns (after the secrets guard), listed as the tool's outputSchema and checked
+   * by the server on every result (src/mcp/output-schemas.ts).
+   */
+  output: z.ZodObject;
   annotations: ToolAnnotations;
   toolsets: readonly Toolset[];
   run(args: z.output<Input>, ctx: ToolContext): Promise<unknown>;

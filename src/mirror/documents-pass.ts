@@ -1,13 +1,21 @@
 /**
  * Documents: real IT Glue lists them only per organization (`/organizations/{id}/relationships/
- * documents`, root-level documents only, no filters and no sort), so every sync reads one list per
- * organization; there is no cheaper incremental read. Each organization's documents are saved in
- * one transaction with the organization marked done, so an interrupted pass resumes with the
- * organizations it lacks. Documents no organization listed are marked deleted once every
- * organization is in (this includes documents moved into a folder, which the API no longer lists).
+ * documents`), and without `filter[document_folder_id]` only those at the root level. So every
+ * sync reads, per organization, its folders and its root-level documents (two requests, sent
+ * together), then the documents of all its folders at once (one more request per
+ * FOLDERS_PER_REQUEST folders, none when it has no folders); there is no cheaper incremental read.
+ * A server that lists every document at the root (the document's own model, the emulator's seed
+ * profile) shows it by listing foldered documents there: then the folder lists are not read.
+ *
+ * Each organization's documents and folders are saved in one transaction with the organization
+ * marked done, so an interrupted pass resumes with the organizations it lacks. Documents no
+ * organization listed are marked deleted once every organization is in.
  */
 import { NotFoundError } from '../core/errors.js';
-import { listOrganizationDocuments } from './fetch-plan.js';
+import type { Page } from '../core/pagination.js';
+import type { RequestOptions } from '../core/transport.js';
+import type { Document, DocumentFolder } from '../spec/models.js';
+import { FOLDERS_PER_REQUEST, listDocumentFolders, listOrganizationDocuments } from './fetch-plan.js';
 import { runPool } from './pool.js';
 import type { MirrorRecord } from './resources.js';
 import { addCounts, type ResourceTally, type SyncContext } from './sync-context.js';
@@ -23,23 +31,42 @@ export async function runDocumentsPass(ctx: SyncContext, tally: ResourceTally): 
   const organizations = store.liveOrganizationIds();
   store.passes.setTotal(SCOPE, organizations.length);
 
-  const finished: Array<{ organizationId: string; documents: MirrorRecord[] }> = [];
-  const readOrganization = async (organizationId: string): Promise<void> => {
-    const documents: MirrorRecord[] = [];
+  const finished: Array<{ organizationId: string; documents: MirrorRecord[]; folders: DocumentFolder[] }> =
+    [];
+  /** Every page of one list; null when the organization is gone (deleted after it was read). */
+  const readAll = async <T>(
+    read: (pageNumber: number, options: RequestOptions) => Promise<Page<T>>,
+  ): Promise<T[] | null> => {
+    const records: T[] = [];
     for (let pageNumber = 1; ; pageNumber++) {
       try {
-        const page = await ctx.request(tally, (options) =>
-          listOrganizationDocuments(ctx.client, organizationId, pageNumber, options),
-        );
-        documents.push(...page.data);
-        if (!page.hasNextPage()) break;
+        const page = await ctx.request(tally, (options) => read(pageNumber, options));
+        records.push(...page.data);
+        if (!page.hasNextPage()) return records;
       } catch (error) {
-        // The organization was deleted after the organizations were read: it has no documents now.
-        if (error instanceof NotFoundError) break;
+        if (error instanceof NotFoundError) return null;
         throw error;
       }
     }
-    finished.push({ organizationId, documents });
+  };
+  const readOrganization = async (organizationId: string): Promise<void> => {
+    const [folders, root] = await Promise.all([
+      readAll((n, options) => listDocumentFolders(ctx.client, organizationId, n, options)),
+      readAll((n, options) => listOrganizationDocuments(ctx.client, organizationId, n, options)),
+    ]);
+    const documents = new Map<string, Document>((root ?? []).map((document) => [document.id, document]));
+    const rootListsFolders = [...documents.values()].some((document) => document.documentFolderId != null);
+    if (folders && root && !rootListsFolders) {
+      const folderIds = folders.map((folder) => folder.id);
+      for (let at = 0; at < folderIds.length; at += FOLDERS_PER_REQUEST) {
+        const chunk = folderIds.slice(at, at + FOLDERS_PER_REQUEST);
+        const inFolders = await readAll((n, options) =>
+          listOrganizationDocuments(ctx.client, organizationId, n, options, chunk),
+        );
+        for (const document of inFolders ?? []) documents.set(document.id, document);
+      }
+    }
+    finished.push({ organizationId, documents: [...documents.values()], folders: folders ?? [] });
     ctx.progress({
       resource: 'documents',
       phase: 'documents',
@@ -57,10 +84,14 @@ export async function runDocumentsPass(ctx: SyncContext, tally: ResourceTally): 
     if (batch.length === 0) return;
     const units = batch.map((entry) => entry.organizationId);
     const documents = batch.flatMap((entry) => entry.documents);
-    addCounts(
-      tally,
-      store.savePage('documents', documents, { at: ctx.nowIso(), history, scope: SCOPE, units }),
-    );
+    const folders = batch.flatMap((entry) => entry.folders);
+    store.db.transaction(() => {
+      store.replaceFolders(units, folders);
+      addCounts(
+        tally,
+        store.savePage('documents', documents, { at: ctx.nowIso(), history, scope: SCOPE, units }),
+      );
+    })();
     for (const unit of units) pass.unitsDone.add(unit);
   };
 

@@ -5,12 +5,14 @@
  * - Top-level lists (organizations, contacts, passwords, configurations) are read at page size
  *   1000 with a stable sort: `id` for a full pass, `-updated_at,id` for an incremental one.
  * - Organizations also take `filter[updated_at]` (real IT Glue's only date filter).
- * - Documents have no top-level list on real IT Glue: one list per organization (root level only).
+ * - Documents have no top-level list on real IT Glue: per organization, its folders, its root-level
+ *   documents, and its folders' documents (`filter[document_folder_id]` with up to
+ *   FOLDERS_PER_REQUEST folder ids, which IT Glue ORs).
  */
 import type { GlueKit } from '../client.js';
 import type { Page } from '../core/pagination.js';
 import type { RequestOptions } from '../core/transport.js';
-import type { Document } from '../spec/models.js';
+import type { Document, DocumentFolder } from '../spec/models.js';
 import type { MirrorRecord, MirrorResource } from './resources.js';
 
 export type TopLevelResource = Exclude<MirrorResource, 'documents'>;
@@ -71,15 +73,34 @@ export function listByIds(
   }
 }
 
-/** One page of an organization's (root-level) documents. */
+export { FOLDERS_PER_REQUEST } from '../resources/organization-documents.js';
+
+/**
+ * One page of an organization's documents: those at the root level (as IT Glue lists them
+ * without a folder filter), or those in the given folders.
+ */
 export function listOrganizationDocuments(
   client: GlueKit,
   organizationId: string,
   pageNumber: number,
   options: RequestOptions,
+  folderIds: readonly string[] = [],
 ): Promise<Page<Document>> {
+  const filter = folderIds.length > 0 ? { documentFolderId: [...folderIds] } : undefined;
   return Promise.resolve(
-    client.organizations.documents.list(organizationId, { pageNumber, pageSize: 1000 }, options),
+    client.organizations.documents.list(organizationId, { pageNumber, pageSize: 1000, filter }, options),
+  );
+}
+
+/** One page of an organization's document folders. */
+export function listDocumentFolders(
+  client: GlueKit,
+  organizationId: string,
+  pageNumber: number,
+  options: RequestOptions,
+): Promise<Page<DocumentFolder>> {
+  return Promise.resolve(
+    client.organizations.documents.listFolders(organizationId, { pageNumber, pageSize: 1000 }, options),
   );
 }
 

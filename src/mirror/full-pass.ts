@@ -1,6 +1,8 @@
 /**
- * A full pass over a top-level list: every page at size 1000 in `id` order, several at once, each
- * saved with its ids in one transaction, so an interrupted pass resumes at the pages it lacks.
+ * A full pass over a top-level list: every page at size 1000 in `id` order, several at once. A
+ * page is saved in slices of SAVE_SLICE records, one transaction each, and marked done in the
+ * transaction of its last slice, so an interrupted pass resumes at the pages it lacks (a page
+ * read again is saved again: its records then count as unchanged).
  *
  * Deletions are reconciled only after every page is in, and only for records confirmed gone: the
  * live records the pass did not see are looked up by id (`filter[id]`, 100 per request), because
@@ -18,6 +20,16 @@ import { addCounts, type ResourceTally, type SyncContext } from './sync-context.
 export const FULL_PAGE_SIZE = 1000;
 /** Ids per `filter[id]` lookup: keeps the URL well under any gateway's limit. */
 export const ID_LOOKUP_CHUNK = 100;
+/**
+ * Records saved per transaction. Saving 1000 records (and their search entries) holds the thread
+ * for a few hundred milliseconds, longer than a round trip: every answer that lands meanwhile
+ * waits, and no request goes out, so the pages and document lists in flight dry up. Between
+ * slices the answers that landed are handled and their slots refilled.
+ */
+export const SAVE_SLICE = 200;
+
+/** Lets the answers that landed be handled (and the next requests go out) before going on. */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runFullPass(
   ctx: SyncContext,
@@ -34,13 +46,18 @@ export async function runFullPass(
     const page = await ctx.request(tally, (options) =>
       listPage(ctx.client, resource, { pageNumber, pageSize: FULL_PAGE_SIZE, sort: 'id' }, options),
     );
-    const counts = store.savePage(resource, page.data, {
-      at: ctx.nowIso(),
-      history,
-      scope,
-      units: [String(pageNumber)],
-    });
-    addCounts(tally, counts);
+    for (let from = 0; ; from += SAVE_SLICE) {
+      const last = from + SAVE_SLICE >= page.data.length;
+      const counts = store.savePage(resource, page.data.slice(from, from + SAVE_SLICE), {
+        at: ctx.nowIso(),
+        history,
+        scope,
+        units: last ? [String(pageNumber)] : [],
+      });
+      addCounts(tally, counts);
+      if (last) break;
+      await letOthersRun();
+    }
     pass.unitsDone.add(String(pageNumber));
     tally.remoteCount = page.meta.totalCount;
     if (totalPages === null || page.meta.totalPages > totalPages) {

@@ -46,7 +46,15 @@ export {
   type RecordChange,
 } from './views/changes.js';
 export { type OrganizationRef, resolveOrganization } from './views/common.js';
-export { type CoverageOptions, coverage, type OrganizationCoverage } from './views/coverage.js';
+export {
+  ARCHIVABLE_RESOURCES,
+  type ArchivableResource,
+  type CoverageOptions,
+  coverage,
+  type OrganizationCoverage,
+  type RecordCounts,
+  recordCounts,
+} from './views/coverage.js';
 export {
   type DuplicateContactOptions,
   type DuplicateGroup,

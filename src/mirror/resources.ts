@@ -3,6 +3,7 @@
  * the searchable fields, and the whole record as JSON. Secret attributes never get this far (lists
  * carry none), and `storedRecord` drops them anyway so no code path can put one in the file.
  */
+import { phoneDigits } from '../normalize/keys.js';
 import type { Configuration, Contact, Document, Organization, Password } from '../spec/models.js';
 import { isSecretKey } from '../spec/secrets.js';
 import { MirrorInputError } from './errors.js';
@@ -150,6 +151,12 @@ export function compactMac(value: string): string {
   return value.replace(/[^0-9a-z]/gi, '').toLowerCase();
 }
 
+/**
+ * Bumped when what the index holds for a record changes, so a writable open rebuilds it from the
+ * stored records (2: phone numbers as digits too).
+ */
+export const SEARCH_FORMAT = 2;
+
 export const SEARCH_FIELDS: Record<MirrorResource, readonly SearchField[]> = {
   organizations: [
     { field: 'name', column: 'name', values: values('name') },
@@ -161,7 +168,12 @@ export const SEARCH_FIELDS: Record<MirrorResource, readonly SearchField[]> = {
   contacts: [
     { field: 'name', column: 'name', values: values('name') },
     { field: 'contactEmails', column: 'details', values: entries('contactEmails', 'value') },
-    { field: 'contactPhones', column: 'details', values: entries('contactPhones', 'value') },
+    {
+      field: 'contactPhones',
+      column: 'details',
+      values: (record) =>
+        entries('contactPhones', 'value')(record).flatMap((phone) => [phone, phoneDigits(phone)]),
+    },
     { field: 'title', column: 'details', values: values('title') },
     { field: 'notes', column: 'notes', values: values('notes') },
   ],

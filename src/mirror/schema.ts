@@ -7,6 +7,9 @@
  *   finds it (views skip those rows, `changes` and `orphans` still explain them).
  * - `history`: field-level differences found between syncs (old → new), for `changes`.
  * - `search`: FTS5 over names, identifiers and notes; its rowid is the record's rowid.
+ * - `document_folders`: each organization's document folders, replaced whenever its documents are
+ *   read, so views can name a document's folder. Mirrors made before it existed get it on their
+ *   next sync (CREATE IF NOT EXISTS); views read it only when it is there.
  * - `resource_state`: per type, the incremental watermark and when the last full pass finished.
  * - `passes`, `pass_units`, `pass_seen`: a full pass in progress (pages or organizations done,
  *   ids seen), so an interrupted pass resumes and deletions are only reconciled after a whole one.
@@ -22,7 +25,8 @@ export const SCHEMA_VERSION = 1;
  * instead of under 0.02 ms, while unicode61 finds no serial fragment, email domain, IP prefix or
  * hostname fragment at all (it keeps `ada@example.com` and `10.1.2.3` as single tokens).
  * Terms shorter than 3 characters cannot use a trigram index; the search view matches those as
- * substrings (LIKE) instead. MAC addresses are also indexed without separators (resources.ts).
+ * substrings (LIKE) instead. MAC addresses and phone numbers are also indexed without separators
+ * (resources.ts; a change there bumps SEARCH_FORMAT, and the next writable open rebuilds the index).
  */
 export const SEARCH_TOKENIZER = 'trigram remove_diacritics 1';
 
@@ -63,6 +67,15 @@ CREATE INDEX IF NOT EXISTS history_by_time ON history (changed_at);
 CREATE INDEX IF NOT EXISTS history_by_record ON history (type, id);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5 (name, details, notes, tokenize = '${SEARCH_TOKENIZER}');
+
+CREATE TABLE IF NOT EXISTS document_folders (
+  id              TEXT PRIMARY KEY,
+  organization_id TEXT NOT NULL,
+  parent_id       TEXT,
+  name            TEXT,
+  data            TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS document_folders_by_organization ON document_folders (organization_id);
 
 CREATE TABLE IF NOT EXISTS resource_state (
   resource        TEXT PRIMARY KEY,

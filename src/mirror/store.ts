@@ -4,11 +4,12 @@
  */
 import Database from 'better-sqlite3';
 import { preparePrivateDatabase } from '../core/private-files.js';
+import type { DocumentFolder } from '../spec/models.js';
 import { MirrorMissingError, MirrorSchemaError, MirrorTenantError } from './errors.js';
 import { PassLedger } from './passes.js';
-import { MIRROR_RESOURCES, type MirrorResource } from './resources.js';
+import { MIRROR_RESOURCES, type MirrorResource, storedRecord } from './resources.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
-import { type ApplyCounts, RecordWriter } from './writes.js';
+import { type ApplyCounts, RecordWriter, refreshSearchIndex } from './writes.js';
 
 export type { PassState } from './passes.js';
 export type { ApplyCounts } from './writes.js';
@@ -93,6 +94,7 @@ export class MirrorStore {
         db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)").run(
           new Date().toISOString(),
         );
+        refreshSearchIndex(db);
       }
       const store = new MirrorStore(db, path, !options.readonly);
       if (options.tenant) store.#claim(options.tenant);
@@ -195,6 +197,30 @@ export class MirrorStore {
       }
     })();
     return counts;
+  }
+
+  /**
+   * Replaces the document folders of these organizations with the ones just listed. Runs in the
+   * caller's transaction when there is one (better-sqlite3 nests it as a savepoint).
+   */
+  replaceFolders(organizationIds: readonly string[], folders: readonly DocumentFolder[]): void {
+    const remove = this.db.prepare('DELETE FROM document_folders WHERE organization_id = ?');
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO document_folders (id, organization_id, parent_id, name, data)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      for (const organizationId of organizationIds) remove.run(organizationId);
+      for (const folder of folders) {
+        insert.run(
+          String(folder.id),
+          String(folder.organizationId),
+          folder.parentId == null ? null : String(folder.parentId),
+          folder.name ?? null,
+          JSON.stringify(storedRecord(folder)),
+        );
+      }
+    })();
   }
 
   /** Marks records deleted; returns how many were live. */

@@ -5,7 +5,13 @@
  */
 import type Database from 'better-sqlite3';
 import { diffRecords, type FieldChange } from './diff.js';
-import { type MirrorResource, recordColumns, searchColumns, storedRecord } from './resources.js';
+import {
+  type MirrorResource,
+  recordColumns,
+  SEARCH_FORMAT,
+  searchColumns,
+  storedRecord,
+} from './resources.js';
 
 export interface ApplyCounts {
   new: number;
@@ -129,4 +135,35 @@ export class RecordWriter {
   ): void {
     this.#history.run(resource, id, organizationId, kind, changedAt, detectedAt, JSON.stringify(changes));
   }
+}
+
+/**
+ * Rebuilds the search index from the stored records when it was built by another format (an
+ * older gluekit indexed phone numbers only as written), so no re-sync is needed. One pass over
+ * the live records, in one transaction; a no-op when the format is current.
+ */
+export function refreshSearchIndex(db: Database.Database): void {
+  const current = db
+    .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_format'")
+    .get()?.value;
+  if (current === String(SEARCH_FORMAT)) return;
+  const rows = db
+    .prepare<[], { rowid: number; type: MirrorResource; data: string }>(
+      'SELECT rowid, type, data FROM records WHERE deleted_at IS NULL',
+    )
+    .all();
+  const insert = db.prepare('INSERT INTO search (rowid, name, details, notes) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    db.exec('DELETE FROM search');
+    for (const row of rows) {
+      const { name, details, notes } = searchColumns(
+        row.type,
+        JSON.parse(row.data) as Record<string, unknown>,
+      );
+      insert.run(row.rowid, name, details, notes);
+    }
+    db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('search_format', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run(String(SEARCH_FORMAT));
+  })();
 }

@@ -2,44 +2,34 @@ import type { z } from 'zod';
 import { normalizeConfiguration, planConfigurationList } from '../compat/configurations.js';
 import { checkConfigurationCreateFor } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
-import { getOperation } from '../spec/index.js';
 import type { Configuration } from '../spec/models.js';
 import type {
   configurationExtensions,
   createConfigurationAttributes,
   updateConfigurationAttributes,
 } from '../spec/schemas/configurations.js';
-import {
-  APIResource,
-  type IdInput,
-  type ListParamsBase,
-  lazyList,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  parseId,
-  parseListParams,
-  requestInfo,
-  runListPlan,
+import type {
+  BoundOperation,
+  ClientContext,
+  IdInput,
+  OneOrMany,
+  PagePromise,
+  RecordListParams,
 } from './base.js';
+import { APIResource, bindOperation, parseAttributes, readRecord, writeRecord } from './base.js';
 
 export type ConfigurationSortField = 'name' | 'id' | 'createdAt' | 'updatedAt';
 
-export interface ConfigurationListParams extends ListParamsBase<ConfigurationSortField> {
-  /** Only this organization's configurations (the document's nested route). */
-  organizationId?: IdInput | undefined;
-  filter?:
-    | {
-        id?: OneOrMany<IdInput> | undefined;
-        name?: OneOrMany<string> | undefined;
-        organizationId?: OneOrMany<IdInput> | undefined;
-        serialNumber?: OneOrMany<string> | undefined;
-        assetTag?: OneOrMany<string> | undefined;
-        /** Not a filter on real IT Glue: gluekit reads the candidates and matches case-insensitively. */
-        hostname?: OneOrMany<string> | undefined;
-      }
-    | undefined;
+export interface ConfigurationFilter {
+  serialNumber?: OneOrMany<string> | undefined;
+  assetTag?: OneOrMany<string> | undefined;
+  /** Not a filter on real IT Glue: gluekit reads the candidates and matches case-insensitively. */
+  hostname?: OneOrMany<string> | undefined;
 }
+
+/** `organizationId` lists one organization's configurations (the document's nested route). */
+export interface ConfigurationListParams
+  extends RecordListParams<ConfigurationSortField, ConfigurationFilter> {}
 
 type Extensions = z.input<typeof configurationExtensions>;
 export type ConfigurationCreateParams = z.input<typeof createConfigurationAttributes> & Extensions;
@@ -48,39 +38,24 @@ export type ConfigurationUpdateParams = z.input<typeof updateConfigurationAttrib
 export class Configurations extends APIResource {
   /** listConfigurations (`GET /configurations`), or listOrganizationConfigurations with `organizationId`. */
   list(params: ConfigurationListParams = {}, options?: RequestOptions): PagePromise<Configuration> {
-    return lazyList(async () => {
-      const input = await parseListParams(getOperation('listConfigurations'), params, this.ctx.pageSize);
-      return runListPlan(
-        this.requester,
-        planConfigurationList(input),
-        input,
-        normalizeConfiguration,
-        options,
-      );
-    });
+    return this.listRecords(
+      'listConfigurations',
+      params,
+      planConfigurationList,
+      normalizeConfiguration,
+      options,
+    );
   }
 
   /** getConfiguration: `GET /configurations/{id}`. */
   async get(id: IdInput, options: RequestOptions = {}): Promise<Configuration> {
-    const configurationId = parseId(id, 'id', requestInfo('getConfiguration'));
-    return normalizeConfiguration(
-      await this.requester.getOne(`/configurations/${configurationId}`, {}, options, 'getConfiguration'),
-    );
+    const bound = bindOperation('getConfiguration', { id });
+    return normalizeConfiguration(await readRecord(this.requester, bound, options));
   }
 
   /** createConfiguration: `POST /configurations`. Real IT Glue requires `configurationTypeId`. */
   async create(params: ConfigurationCreateParams, options: RequestOptions = {}): Promise<Configuration> {
-    const attributes = await parseAttributes(getOperation('createConfiguration'), params);
-    checkConfigurationCreateFor(this.ctx.dialect, attributes, requestInfo('createConfiguration'));
-    return normalizeConfiguration(
-      await this.requester.create(
-        '/configurations',
-        'configurations',
-        attributes,
-        options,
-        'createConfiguration',
-      ),
-    );
+    return writeConfiguration(this.ctx, bindOperation('createConfiguration'), params, options);
   }
 
   /** updateConfiguration: `PATCH /configurations/{id}`. Set `archived: true` to retire a device; nothing is ever deleted. */
@@ -89,18 +64,22 @@ export class Configurations extends APIResource {
     params: ConfigurationUpdateParams,
     options: RequestOptions = {},
   ): Promise<Configuration> {
-    const configurationId = parseId(id, 'id', requestInfo('updateConfiguration'));
-    const attributes = await parseAttributes(getOperation('updateConfiguration'), params);
-    const path = `/configurations/${configurationId}`;
-    return normalizeConfiguration(
-      await this.requester.update(
-        path,
-        'configurations',
-        configurationId,
-        attributes,
-        options,
-        'updateConfiguration',
-      ),
-    );
+    const bound = bindOperation('updateConfiguration', { id });
+    return writeConfiguration(this.ctx, bound, params, options);
   }
+}
+
+/**
+ * A configuration create or update, on either route: the attributes checked, and a create checked
+ * for what the client's dialect requires (`checkConfigurationCreateFor`).
+ */
+export async function writeConfiguration(
+  ctx: ClientContext,
+  bound: BoundOperation,
+  params: unknown,
+  options: RequestOptions,
+): Promise<Configuration> {
+  const attributes = await parseAttributes(bound.op, params);
+  if (bound.op.action === 'create') checkConfigurationCreateFor(ctx.dialect, attributes, bound.request);
+  return normalizeConfiguration(await writeRecord(ctx.requester, bound, attributes, options));
 }

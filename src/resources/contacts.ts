@@ -2,43 +2,31 @@ import type { z } from 'zod';
 import { type ContactWrite, normalizeContact, planContactList, withContactName } from '../compat/contacts.js';
 import { contactAttributesFor, contactUpdateReadsCurrent } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
-import { getOperation } from '../spec/index.js';
 import type { Contact } from '../spec/models.js';
 import type {
   contactExtensions,
   createContactAttributes,
   updateContactAttributes,
 } from '../spec/schemas/contacts.js';
-import {
-  APIResource,
-  type IdInput,
-  type ListParamsBase,
-  lazyList,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  parseId,
-  parseListParams,
-  requestInfo,
-  runListPlan,
+import type {
+  BoundOperation,
+  ClientContext,
+  IdInput,
+  OneOrMany,
+  PagePromise,
+  RecordListParams,
 } from './base.js';
+import { APIResource, bindOperation, parseAttributes, readRecord, writeRecord } from './base.js';
 
 export type ContactSortField = 'firstName' | 'lastName' | 'id' | 'createdAt' | 'updatedAt';
 
-export interface ContactListParams extends ListParamsBase<ContactSortField> {
-  /** Only this organization's contacts (the document's nested route). */
-  organizationId?: IdInput | undefined;
-  filter?:
-    | {
-        id?: OneOrMany<IdInput> | undefined;
-        /** The full name, matched exactly but case-insensitively. */
-        name?: OneOrMany<string> | undefined;
-        organizationId?: OneOrMany<IdInput> | undefined;
-        /** The primary email, case-insensitively. */
-        email?: OneOrMany<string> | undefined;
-      }
-    | undefined;
-}
+/**
+ * `organizationId` lists one organization's contacts (the document's nested route); the filter's
+ * `name` is the full name and `email` the primary email, both matched exactly but
+ * case-insensitively.
+ */
+export interface ContactListParams
+  extends RecordListParams<ContactSortField, { email?: OneOrMany<string> | undefined }> {}
 
 type Extensions = z.input<typeof contactExtensions>;
 /** `name`, or `firstName` and `lastName` (IT Glue derives `name` from them). */
@@ -53,16 +41,12 @@ export class Contacts extends APIResource {
    * Filters real IT Glue ignores are applied by gluekit, never silently dropped.
    */
   list(params: ContactListParams = {}, options?: RequestOptions): PagePromise<Contact> {
-    return lazyList(async () => {
-      const input = await parseListParams(getOperation('listContacts'), params, this.ctx.pageSize);
-      return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
-    });
+    return this.listRecords('listContacts', params, planContactList, normalizeContact, options);
   }
 
   /** getContact: `GET /contacts/{id}`. */
   async get(id: IdInput, options: RequestOptions = {}): Promise<Contact> {
-    const contactId = parseId(id, 'id', requestInfo('getContact'));
-    return normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'));
+    return normalizeContact(await readRecord(this.requester, bindOperation('getContact', { id }), options));
   }
 
   /**
@@ -71,13 +55,7 @@ export class Contacts extends APIResource {
    * AmbiguousWriteError.
    */
   async create(params: ContactCreateParams, options: RequestOptions = {}): Promise<Contact> {
-    const op = getOperation('createContact');
-    const request = requestInfo('createContact');
-    const parsed = (await parseAttributes(op, withContactName(params, request))) as ContactWrite;
-    const attributes = contactAttributesFor(this.ctx.dialect, parsed, request);
-    return normalizeContact(
-      await this.requester.create('/contacts', 'contacts', attributes, options, 'createContact'),
-    );
+    return writeContact(this.ctx, bindOperation('createContact'), params, options);
   }
 
   /**
@@ -85,22 +63,29 @@ export class Contacts extends APIResource {
    * others are kept (IT Glue replaces the whole array), which costs one GET first.
    */
   async update(id: IdInput, params: ContactUpdateParams, options: RequestOptions = {}): Promise<Contact> {
-    const request = requestInfo('updateContact');
-    const contactId = parseId(id, 'id', request);
-    const parsed = (await parseAttributes(getOperation('updateContact'), params)) as ContactWrite;
-    const current = contactUpdateReadsCurrent(this.ctx.dialect, parsed)
-      ? await this.get(contactId, options)
-      : undefined;
-    const attributes = contactAttributesFor(this.ctx.dialect, parsed, request, current);
-    return normalizeContact(
-      await this.requester.update(
-        `/contacts/${contactId}`,
-        'contacts',
-        contactId,
-        attributes,
-        options,
-        'updateContact',
-      ),
-    );
+    return writeContact(this.ctx, bindOperation('updateContact', { id }), params, options);
   }
+}
+
+/**
+ * A contact create or update, on either route: the attributes checked (a create may name the
+ * person by `firstName` and `lastName` alone: `withContactName`), then turned into what the
+ * client's dialect accepts (`contactAttributesFor`). On real IT Glue an update that changes the
+ * email reads the contact first, since IT Glue replaces the whole email array.
+ */
+export async function writeContact(
+  ctx: ClientContext,
+  bound: BoundOperation,
+  params: unknown,
+  options: RequestOptions,
+): Promise<Contact> {
+  const id = bound.ids.id;
+  const named = id === undefined ? withContactName(params as Record<string, unknown>, bound.request) : params;
+  const parsed = (await parseAttributes(bound.op, named)) as ContactWrite;
+  const current =
+    id !== undefined && contactUpdateReadsCurrent(ctx.dialect, parsed)
+      ? normalizeContact(await readRecord(ctx.requester, bindOperation('getContact', { id }), options))
+      : undefined;
+  const attributes = contactAttributesFor(ctx.dialect, parsed, bound.request, current);
+  return normalizeContact(await writeRecord(ctx.requester, bound, attributes, options));
 }

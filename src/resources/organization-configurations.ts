@@ -1,25 +1,13 @@
 import type { z } from 'zod';
 import { normalizeConfiguration, planConfigurationList } from '../compat/configurations.js';
-import { checkConfigurationCreateFor } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
-import { getOperation } from '../spec/index.js';
 import type { Configuration } from '../spec/models.js';
 import type {
   configurationExtensions,
   createOrganizationConfigurationAttributes,
 } from '../spec/schemas/configurations.js';
-import {
-  APIResource,
-  type IdInput,
-  lazyList,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  parseId,
-  parseListParams,
-  requestInfo,
-  runListPlan,
-} from './base.js';
+import { APIResource, bindOperation, type IdInput, type OneOrMany, type PagePromise } from './base.js';
+import { writeConfiguration } from './configurations.js';
 
 export interface OrganizationConfigurationListParams {
   filter?: { name?: OneOrMany<string> | undefined } | undefined;
@@ -40,20 +28,13 @@ export class OrganizationConfigurations extends APIResource {
     params: OrganizationConfigurationListParams = {},
     options?: RequestOptions,
   ): PagePromise<Configuration> {
-    return lazyList(async () => {
-      const input = await parseListParams(
-        getOperation('listOrganizationConfigurations'),
-        { ...params, organizationId },
-        this.ctx.pageSize,
-      );
-      return runListPlan(
-        this.requester,
-        planConfigurationList(input),
-        input,
-        normalizeConfiguration,
-        options,
-      );
-    });
+    return this.listRecords(
+      'listOrganizationConfigurations',
+      { ...params, organizationId },
+      planConfigurationList,
+      normalizeConfiguration,
+      options,
+    );
   }
 
   /** createOrganizationConfiguration. Real IT Glue requires `configurationTypeId`. */
@@ -62,19 +43,7 @@ export class OrganizationConfigurations extends APIResource {
     params: OrganizationConfigurationCreateParams,
     options: RequestOptions = {},
   ): Promise<Configuration> {
-    const request = requestInfo('createOrganizationConfiguration');
-    const orgId = parseId(organizationId, 'organizationId', request);
-    const attributes = await parseAttributes(getOperation('createOrganizationConfiguration'), params);
-    checkConfigurationCreateFor(this.ctx.dialect, attributes, request);
-    const path = `/organizations/${orgId}/relationships/configurations`;
-    return normalizeConfiguration(
-      await this.requester.create(
-        path,
-        'configurations',
-        attributes,
-        options,
-        'createOrganizationConfiguration',
-      ),
-    );
+    const bound = bindOperation('createOrganizationConfiguration', { organizationId });
+    return writeConfiguration(this.ctx, bound, params, options);
   }
 }

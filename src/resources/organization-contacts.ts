@@ -1,26 +1,14 @@
 import type { z } from 'zod';
-import { type ContactWrite, normalizeContact, planContactList, withContactName } from '../compat/contacts.js';
-import { contactAttributesFor, contactUpdateReadsCurrent } from '../compat/dialect.js';
+import { normalizeContact, planContactList } from '../compat/contacts.js';
 import type { RequestOptions } from '../core/transport.js';
-import { getOperation } from '../spec/index.js';
 import type { Contact } from '../spec/models.js';
 import type {
   contactExtensions,
   createOrganizationContactAttributes,
   updateOrganizationContactAttributes,
 } from '../spec/schemas/contacts.js';
-import {
-  APIResource,
-  type IdInput,
-  lazyList,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  parseId,
-  parseListParams,
-  requestInfo,
-  runListPlan,
-} from './base.js';
+import { APIResource, bindOperation, type IdInput, type OneOrMany, type PagePromise } from './base.js';
+import { writeContact } from './contacts.js';
 
 export interface OrganizationContactListParams {
   /** The primary email, case-insensitively. */
@@ -46,11 +34,14 @@ export class OrganizationContacts extends APIResource {
     params: OrganizationContactListParams = {},
     options?: RequestOptions,
   ): PagePromise<Contact> {
-    return lazyList(async () => {
-      const op = getOperation('listOrganizationContacts');
-      const input = await parseListParams(op, { ...params, organizationId }, this.ctx.pageSize);
-      return runListPlan(this.requester, planContactList(input), input, normalizeContact, options);
-    });
+    const listParams = { ...params, organizationId };
+    return this.listRecords(
+      'listOrganizationContacts',
+      listParams,
+      planContactList,
+      normalizeContact,
+      options,
+    );
   }
 
   /** createOrganizationContact: `POST /organizations/{organization_id}/relationships/contacts`. */
@@ -59,15 +50,8 @@ export class OrganizationContacts extends APIResource {
     params: OrganizationContactCreateParams,
     options: RequestOptions = {},
   ): Promise<Contact> {
-    const request = requestInfo('createOrganizationContact');
-    const orgId = parseId(organizationId, 'organizationId', request);
-    const op = getOperation('createOrganizationContact');
-    const parsed = (await parseAttributes(op, withContactName(params, request))) as ContactWrite;
-    const attributes = contactAttributesFor(this.ctx.dialect, parsed, request);
-    const path = `/organizations/${orgId}/relationships/contacts`;
-    return normalizeContact(
-      await this.requester.create(path, 'contacts', attributes, options, 'createOrganizationContact'),
-    );
+    const bound = bindOperation('createOrganizationContact', { organizationId });
+    return writeContact(this.ctx, bound, params, options);
   }
 
   /** updateOrganizationContact: `PATCH /organizations/{organization_id}/relationships/contacts/{id}`. */
@@ -77,24 +61,7 @@ export class OrganizationContacts extends APIResource {
     params: OrganizationContactUpdateParams,
     options: RequestOptions = {},
   ): Promise<Contact> {
-    const request = requestInfo('updateOrganizationContact');
-    const orgId = parseId(organizationId, 'organizationId', request);
-    const contactId = parseId(id, 'id', request);
-    const parsed = (await parseAttributes(getOperation('updateOrganizationContact'), params)) as ContactWrite;
-    const current = contactUpdateReadsCurrent(this.ctx.dialect, parsed)
-      ? normalizeContact(await this.requester.getOne(`/contacts/${contactId}`, {}, options, 'getContact'))
-      : undefined;
-    const attributes = contactAttributesFor(this.ctx.dialect, parsed, request, current);
-    const path = `/organizations/${orgId}/relationships/contacts/${contactId}`;
-    return normalizeContact(
-      await this.requester.update(
-        path,
-        'contacts',
-        contactId,
-        attributes,
-        options,
-        'updateOrganizationContact',
-      ),
-    );
+    const bound = bindOperation('updateOrganizationContact', { organizationId, id });
+    return writeContact(this.ctx, bound, params, options);
   }
 }

@@ -1,36 +1,23 @@
 import type { z } from 'zod';
-import { createDocumentLiterally } from '../compat/dialect.js';
-import {
-  createDocument,
-  documentFoldersPath,
-  normalizeDocument,
-  normalizeFolder,
-  planDocumentList,
-} from '../compat/documents.js';
+import { documentFoldersPath, normalizeDocument, normalizeFolder } from '../compat/documents.js';
 import type { RequestOptions } from '../core/transport.js';
-import { getOperation } from '../spec/index.js';
 import type { Document, DocumentFolder } from '../spec/models.js';
 import type { createOrganizationDocumentAttributes } from '../spec/schemas/documents.js';
-import {
-  APIResource,
-  type IdInput,
-  lazyList,
-  type OneOrMany,
-  type PagePromise,
-  parseAttributes,
-  parseId,
-  parseListParams,
-  requestInfo,
-  runListPlan,
-} from './base.js';
+import type { IdInput, OneOrMany, PagePromise } from './base.js';
+import { APIResource, bindOperation, parseAttributes, parseId, requestInfo } from './base.js';
+import { createDocument } from './document-content.js';
+import { planDocumentListIn } from './documents.js';
+
+/** How many folder ids one `filter[document_folder_id]` list may carry (the mirror's chunk size). */
+export { FOLDERS_PER_REQUEST } from '../compat/documents.js';
 
 export interface OrganizationDocumentListParams {
   filter?:
     | {
         /** Matched by gluekit: IT Glue ignores filters on this route. */
         name?: OneOrMany<string> | undefined;
-        /** One folder's documents (real IT Glue; not in the document). */
-        documentFolderId?: IdInput | undefined;
+        /** These folders' documents (real IT Glue; not in the document). Several are OR. */
+        documentFolderId?: OneOrMany<IdInput> | undefined;
       }
     | undefined;
   /** The root and every folder: real IT Glue otherwise lists root-level documents only. */
@@ -56,26 +43,39 @@ export class OrganizationDocuments extends APIResource {
     return folders;
   }
 
+  /** One page of an organization's document folders (page size 1000 unless given). */
+  listFolders(
+    organizationId: IdInput,
+    params: { pageNumber?: number | undefined; pageSize?: number | undefined } = {},
+    options: RequestOptions = {},
+  ): PagePromise<DocumentFolder> {
+    const orgId = parseId(organizationId, 'organizationId', requestInfo('listOrganizationDocuments'));
+    return this.requester.list(
+      {
+        path: documentFoldersPath(orgId),
+        query: {},
+        pageSize: params.pageSize ?? 1000,
+        pageNumber: params.pageNumber,
+        operationId: 'listDocumentFolders',
+      },
+      normalizeFolder,
+      options,
+    );
+  }
+
   /** listOrganizationDocuments. IT Glue returns root-level documents only (not those in folders). */
   list(
     organizationId: IdInput,
     params: OrganizationDocumentListParams = {},
     options?: RequestOptions,
   ): PagePromise<Document> {
-    return lazyList(async () => {
-      const input = await parseListParams(
-        getOperation('listOrganizationDocuments'),
-        { ...params, organizationId },
-        this.ctx.pageSize,
-      );
-      return runListPlan(
-        this.requester,
-        planDocumentList(input, { allFolders: params.allFolders }),
-        input,
-        normalizeDocument,
-        options,
-      );
-    });
+    return this.listRecords(
+      'listOrganizationDocuments',
+      { ...params, organizationId },
+      planDocumentListIn(params),
+      normalizeDocument,
+      options,
+    );
   }
 
   /** createOrganizationDocument, then `content` as a text section. */
@@ -84,13 +84,8 @@ export class OrganizationDocuments extends APIResource {
     params: OrganizationDocumentCreateParams,
     options: RequestOptions = {},
   ): Promise<Document> {
-    const orgId = parseId(organizationId, 'organizationId', requestInfo('createOrganizationDocument'));
-    const attributes = await parseAttributes(getOperation('createOrganizationDocument'), params);
-    const route = {
-      path: `/organizations/${orgId}/relationships/documents`,
-      operationId: 'createOrganizationDocument',
-    };
-    const create = this.ctx.dialect === 'document' ? createDocumentLiterally : createDocument;
-    return create(this.requester, route, attributes, options);
+    const bound = bindOperation('createOrganizationDocument', { organizationId });
+    const attributes = await parseAttributes(bound.op, params);
+    return createDocument(this.ctx, bound, attributes, options);
   }
 }

@@ -1,20 +1,8 @@
 import { normalizeOrganization, planOrganizationList } from '../compat/organizations.js';
 import type { RequestOptions } from '../core/transport.js';
-import { getOperation } from '../spec/index.js';
 import type { Organization } from '../spec/models.js';
-import {
-  APIResource,
-  type ClientContext,
-  type IdInput,
-  type ListParamsBase,
-  lazyList,
-  type OneOrMany,
-  type PagePromise,
-  parseId,
-  parseListParams,
-  requestInfo,
-  runListPlan,
-} from './base.js';
+import type { ClientContext, IdInput, ListParamsBase, OneOrMany, PagePromise } from './base.js';
+import { APIResource, bindOperation, readRecord } from './base.js';
 import { OrganizationConfigurations } from './organization-configurations.js';
 import { OrganizationContacts } from './organization-contacts.js';
 import { OrganizationDocuments } from './organization-documents.js';
@@ -55,17 +43,18 @@ export class Organizations extends APIResource {
 
   /** listOrganizations: `GET /organizations`. `filter.name` is an exact match. */
   list(params: OrganizationListParams = {}, options?: RequestOptions): PagePromise<Organization> {
-    return lazyList(async () => {
-      const input = await parseListParams(getOperation('listOrganizations'), params, this.ctx.pageSize);
-      return runListPlan(this.requester, planOrganizationList(input), input, normalizeOrganization, options);
-    });
+    return this.listRecords(
+      'listOrganizations',
+      params,
+      planOrganizationList,
+      normalizeOrganization,
+      options,
+    );
   }
 
   /** getOrganization: `GET /organizations/{id}`. */
   async get(id: IdInput, options: RequestOptions = {}): Promise<Organization> {
-    const orgId = parseId(id, 'id', requestInfo('getOrganization'));
-    return normalizeOrganization(
-      await this.requester.getOne(`/organizations/${orgId}`, {}, options, 'getOrganization'),
-    );
+    const bound = bindOperation('getOrganization', { id });
+    return normalizeOrganization(await readRecord(this.requester, bound, options));
   }
 }

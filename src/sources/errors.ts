@@ -5,7 +5,7 @@
  * fix. Messages quote only the one cell at fault (shortened), never a whole row: a row may hold
  * data that must not end up in a terminal or a log.
  */
-import { GlueKitError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 
 export interface SourceRef {
   file: string;
@@ -50,7 +50,7 @@ function summarize(problems: readonly SourceProblem[]): string {
   ].join('\n');
 }
 
-export class SourceInputError extends GlueKitError {
+export class SourceInputError extends InputError {
   override name = 'SourceInputError';
   /** Every problem found, in file order. The fields below repeat the first one. */
   readonly problems: readonly SourceProblem[];

@@ -36,6 +36,8 @@ export const filterDocumentFolderId: QueryParamSpec = {
   key: 'documentFolderId',
   kind: 'filter',
   type: 'integer',
+  // Several folders at once (comma-separated, OR), so a mirror reads every folder in one request.
+  anyOf: true,
 };
 
 export const documentOperations = [

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { ConfigurationError, NotFoundError } from '../core/errors.js';
 import { isLoopback } from '../mcp/http-guard.js';
 import { MirrorInputError, type SyncSummary } from '../mirror/index.js';
+import { AmbiguousOrganizationError } from '../resources/organization-names.js';
 import { loadAssets } from './assets.js';
 import { authorize } from './auth.js';
 import { QueryError } from './context.js';
@@ -243,7 +244,11 @@ export async function startUiServer(options: UiServerOptions): Promise<RunningUi
           'text/html; charset=utf-8',
           errorPage('Cannot show that', error.message),
         );
-      if (error instanceof QueryError || error instanceof MirrorInputError)
+      if (
+        error instanceof QueryError ||
+        error instanceof MirrorInputError ||
+        error instanceof AmbiguousOrganizationError
+      )
         return send(res, 400, 'text/html; charset=utf-8', errorPage('Cannot show that', error.message));
       if (error instanceof NotFoundError)
         return send(res, 404, 'text/html; charset=utf-8', errorPage('Not found', error.message));

@@ -5,10 +5,10 @@
  * so one line covers a client's whole subtree; what is left of the path is returned too (it may
  * name a device to embed the password in). An unmapped container is never defaulted.
  */
-import { GlueKitError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 import { parseTypeMap } from './type-map.js';
 
-export class OrgMapError extends GlueKitError {
+export class OrgMapError extends InputError {
   override name = 'OrgMapError';
 }
 

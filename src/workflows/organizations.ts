@@ -1,40 +1,45 @@
 /**
- * Which organization each source row belongs to: a file's `organization` column (an id or an
- * exact, case-insensitive name) or `--org` for the whole file. Never guessed: a row that names no
+ * Which organization each source row belongs to: a file's `organization` column (an id, an
+ * exact, case-insensitive name, or a short name) or `--org` for the whole file, matched by the one
+ * resolver in resources/organization-names.ts against one read of every organization. Never guessed: a row that names no
  * organization, or an unknown one, is an input problem.
  */
 import type { GlueKit } from '../client.js';
+import {
+  OrganizationDirectory,
+  type OrganizationMatch,
+  organizationNameKey,
+} from '../resources/organization-names.js';
 import type { Organization } from '../spec/models.js';
 import type { ProblemList } from './engine/input-errors.js';
 import type { SourceRef } from './engine/plan.js';
 
 export interface OrganizationIndex {
   byId: Map<string, Organization>;
-  /** Lowercased, trimmed name → organizations with it (more than one is ambiguous). */
-  byName: Map<string, Organization[]>;
+  /** Every organization, for the one resolver (id, name or short name). */
+  directory: OrganizationDirectory<Organization>;
 }
 
 export async function readOrganizations(client: GlueKit, signal?: AbortSignal): Promise<OrganizationIndex> {
-  const byId = new Map<string, Organization>();
-  const byName = new Map<string, Organization[]>();
-  for await (const organization of client.organizations.list({}, { signal })) {
-    byId.set(organization.id, organization);
-    const key = organization.name.trim().toLowerCase();
-    byName.set(key, [...(byName.get(key) ?? []), organization]);
-  }
-  return { byId, byName };
+  const all = await client.organizations.list({}, { signal }).toArray();
+  return {
+    byId: new Map(all.map((organization) => [organization.id, organization])),
+    directory: new OrganizationDirectory(all),
+  };
 }
 
-/** Resolves `--org` (an id or a name) once, up front. */
+/** Why `value` names no single organization, for a problem's message. */
+function whyNot(match: Exclude<OrganizationMatch<Organization>, { status: 'found' }>, value: string): string {
+  if (match.status === 'ambiguous')
+    return `"${value}" matches ${match.candidates.length} organizations (${match.candidates.map((o) => `${o.id} ${o.name}`).join(', ')})`;
+  const near = match.suggestions.map((o) => `${o.name} (${o.id})`).join(', ');
+  return `"${value}" is not an organization of this IT Glue account${near ? `; did you mean ${near}?` : ''}`;
+}
+
+/** Resolves `--org` (an id, a name or a short name) once, up front. */
 export function resolveOrganizationOption(index: OrganizationIndex, value: string): Organization | string {
-  const wanted = value.trim();
-  const byId = index.byId.get(wanted);
-  if (byId) return byId;
-  const named = index.byName.get(wanted.toLowerCase()) ?? [];
-  if (named.length === 1) return named[0] as Organization;
-  return named.length > 1
-    ? `--org "${value}" matches ${named.length} organizations (${named.map((o) => o.id).join(', ')}); pass the id`
-    : `--org "${value}" is not an organization of this IT Glue account`;
+  const match = index.directory.match(value);
+  return match.status === 'found' ? match.organization : whyNot(match, value);
 }
 
 /** `--org` resolved for a whole file, or undefined (after recording the problem when it is wrong). */
@@ -49,7 +54,7 @@ export function organizationOption(
   problems.add({
     field: '--org',
     message: resolved,
-    fix: 'Pass an existing organization id or its exact name.',
+    fix: 'Pass an existing organization id, its exact name or its short name.',
   });
   return undefined;
 }
@@ -73,22 +78,21 @@ export function organizationOfRow(
     });
     return undefined;
   }
-  if (fallback && (value === fallback.id || value.toLowerCase() === fallback.name.trim().toLowerCase()))
+  if (
+    fallback &&
+    (value === fallback.id || organizationNameKey(value) === organizationNameKey(fallback.name))
+  )
     return fallback.id;
-  if (index.byId.has(value)) return value;
-  const named = index.byName.get(value.toLowerCase()) ?? [];
-  if (named.length === 1) return (named[0] as Organization).id;
+  const match = index.directory.match(value);
+  if (match.status === 'found') return match.organization.id;
   problems.add({
     source,
     field: 'organization',
-    message:
-      named.length > 1
-        ? `"${value}" matches ${named.length} organizations`
-        : `"${value}" is not an organization of this IT Glue account`,
+    message: whyNot(match, value),
     fix:
-      named.length > 1
+      match.status === 'ambiguous'
         ? 'Use the organization id instead of its name.'
-        : 'Fix the name (it must match exactly, ignoring case), or use the id.',
+        : 'Fix the name (it must match exactly, ignoring case), or use the id or the short name.',
   });
   return undefined;
 }

@@ -3,9 +3,9 @@
  * Intune `windowsRT`…) to IT Glue configuration type names or ids. JSON (`{"from": "to"}`) or a
  * two-column CSV (`source_type,itglue_type`).
  */
-import { GlueKitError } from '../core/errors.js';
+import { InputError } from '../core/errors.js';
 
-export class TypeMapError extends GlueKitError {
+export class TypeMapError extends InputError {
   override name = 'TypeMapError';
 }
 

@@ -125,7 +125,7 @@ describe('secrets canary: the end-to-end sweep', () => {
     await cli(['contacts', 'sync', '--from', people, '--org', ORG, '-o', 'table', '-v']);
     const applied = await cli(['apply', join(plans, 'c.json'), '--yes', '-v']);
     expect(applied.code, applied.stderr).toBe(0);
-    const runId = (JSON.parse(applied.stdout) as { run: { id: string } }).run.id;
+    const runId = (JSON.parse(applied.stdout).meta as { run: { id: string } }).run.id;
     // Reads run side by side (they share nothing but the journal, which SQLite serializes).
     await Promise.all([
       cli(['runs', 'list', '-v']),

@@ -9,6 +9,10 @@ function startCliEmulator(args: string[]) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
   const closed = new Promise<void>((resolve) => child.stdout.on('close', () => resolve()));
   child.stdout.on('data', (chunk) => {
     stdout += chunk;
@@ -25,7 +29,7 @@ function startCliEmulator(args: string[]) {
       );
       check();
     });
-  return { child, closed, output: () => stdout, printed };
+  return { child, closed, output: () => stdout, errors: () => stderr, printed };
 }
 
 describe('gluekit emulator', () => {
@@ -42,6 +46,10 @@ describe('gluekit emulator', () => {
       );
       const orgs = await runCli(['orgs', 'list'], { env });
       expect(envelope<unknown[]>(orgs).data.length).toBe(5);
+      // Running in the background, it says on stderr (not in the eval'd stdout) how to stop it.
+      expect(emulator.errors()).toContain(
+        `process ${emulator.child.pid}; stop it with: kill ${emulator.child.pid}`,
+      );
     } finally {
       emulator.child.kill('SIGTERM');
     }

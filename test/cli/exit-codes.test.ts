@@ -21,7 +21,7 @@ describe('exit codes', () => {
   it('documents every code in --help', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const code of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '130']) {
+    for (const code of ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '130']) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${code}\\s+\\S`, 'm'));
     }
   });
@@ -48,6 +48,9 @@ describe('exit codes', () => {
     const error = jsonError(result).error;
     expect(error).toMatchObject({ code: 'AuthenticationError', status: 403 });
     expect(error.message).toMatch(/region/);
+    // The server's sentence and the hint meet at one full stop, not two.
+    expect(error.message).toMatch(/for this account\. Check the API key/);
+    expect(error.message).not.toContain('..');
     expect(result.stderr).not.toContain('wrong-key-exit-4');
   });
 

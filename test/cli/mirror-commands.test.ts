@@ -71,8 +71,17 @@ describe('gluekit sync and the mirror views', () => {
   });
 
   it('prints every view as JSON and as a table', async () => {
-    const coverage = envelope<Rec[]>(await cli(['coverage', '--below', '1']));
-    expect(coverage.data.map((row) => row.organizationName)).toEqual(['Bluebird Logistics']);
+    // Bluebird's one document is in a folder: it counts, so no organization lacks a kind.
+    expect(envelope<Rec[]>(await cli(['coverage', '--below', '1'])).data).toEqual([]);
+    const coverage = envelope<Rec[]>(await cli(['coverage', '--org', 'Bluebird Logistics']));
+    expect(coverage.data).toEqual([
+      expect.objectContaining({ documents: 1, archived: { configurations: 0, passwords: 0, documents: 0 } }),
+    ]);
+    const hfdCoverage = envelope<Rec[]>(await cli(['coverage', '--org', '1009'])).data[0] as Rec;
+    expect((hfdCoverage.archived as Rec).configurations).toBe(1);
+    const coverageTable = await cli(['coverage', '--org', '1009', '-o', 'table']);
+    expect(coverageTable.stdout.split('\n')[0]).toMatch(/\sARCHIVED\s+MISSING$/);
+    expect(coverageTable.stdout).toMatch(/configurations 1/);
     const stale = envelope<Array<Rec & { passwords: Rec[] }>>(
       await cli(['passwords', 'stale', '--days', '30']),
     );
@@ -82,8 +91,15 @@ describe('gluekit sync and the mirror views', () => {
     expect(envelope<Rec[]>(await cli(['orphans'])).data).toEqual([]);
     const changes = envelope<Rec[]>(await cli(['changes', '--since', '2026-04-01', '--type', 'contacts']));
     expect(changes.meta).toMatchObject({ source: 'local', since: '2026-04-01T00:00:00.000Z' });
-    const brief = envelope<Rec & { organization: Rec }>(await cli(['orgs', 'show', 'happy frog dental']));
+    const brief = envelope<Rec & { organization: Rec; counts: Rec; documents: Rec[] }>(
+      await cli(['orgs', 'show', 'happy frog dental']),
+    );
     expect(brief.data.organization).toMatchObject({ id: '1009', name: 'Happy Frog Dental' });
+    expect(brief.data.counts).toMatchObject({
+      configurations: hfdCoverage.configurations,
+      archived: hfdCoverage.archived,
+    });
+    expect(brief.data.documents.map((document) => document.folder)).toContain('Procedures');
 
     const table = await cli(['passwords', 'stale', '--days', '30', '-o', 'table']);
     expect(table.stdout.split('\n')[0]).toMatch(
@@ -92,6 +108,9 @@ describe('gluekit sync and the mirror views', () => {
     const showTable = await cli(['organizations', 'show', '1009', '-o', 'table']);
     expect(showTable.stdout).toMatch(/^Happy Frog Dental \(1009\)\n/);
     expect(showTable.stdout).toMatch(/\nConfigurations\nID\s+NAME\s+TYPE/);
+    expect(showTable.stdout).toMatch(/ · archived: configurations 1/);
+    expect(showTable.stdout).toMatch(/\nDocuments\nID\s+NAME\s+FOLDER\s+PUBLISHED/);
+    expect(showTable.stdout).toMatch(/\sProcedures\s/);
   });
 
   it('warns in one line on stderr when the mirror is older than --max-age', async () => {
@@ -125,7 +144,7 @@ describe('gluekit sync and the mirror views', () => {
     expect(resources.code).toBe(2);
     const unknownOrg = await cli(['orgs', 'show', 'Happy Frog']);
     expect(unknownOrg.code).toBe(3);
-    expect(jsonError(unknownOrg).error.message).toMatch(/Did you mean: Happy Frog Dental \(1009\)/);
+    expect(jsonError(unknownOrg).error.message).toMatch(/Did you mean: Happy Frog Dental \(1009, HFD\)/);
   });
 
   it('uses --db for both sync and views, and says how to create a mirror that is missing', async () => {

@@ -65,7 +65,9 @@ describe('passwords mirror and docs onboard', () => {
 
     const applied = await t.cli(['apply', planFile, '--yes']);
     expect(applied.code).toBe(0);
-    expect((JSON.parse(applied.stdout) as { run: { counts: Record<string, number> } }).run.counts).toEqual({
+    expect(
+      (JSON.parse(applied.stdout).meta as { run: { counts: Record<string, number> } }).run.counts,
+    ).toEqual({
       done: 2,
     });
     const stored = (await rawRecords(emulator.current, 'passwords', t.apiKey)).filter(
@@ -76,7 +78,7 @@ describe('passwords mirror and docs onboard', () => {
     await resetCounts(emulator.current);
     const rerun = JSON.parse(
       (await t.cli(['passwords', 'mirror', '--from', vault, '--org-map', orgMap])).stdout,
-    ) as { summary: Record<string, number> };
+    ).data as { summary: Record<string, number> };
     expect(rerun.summary).toMatchObject({ create: 0, update: 0, unchanged: 2 });
     expect((await requestCounts(emulator.current)).byOperation.getPassword ?? 0).toBe(0);
 
@@ -87,7 +89,7 @@ describe('passwords mirror and docs onboard', () => {
     }
   });
 
-  it('refuses an entry whose container is not mapped, naming the line, and writes nothing (exit 8)', async () => {
+  it('refuses an entry whose container is not mapped, naming the line, and writes nothing (exit 9)', async () => {
     const t = await tenant();
     const vault = join(t.home, 'vault.csv');
     writeFileSync(
@@ -107,7 +109,7 @@ describe('passwords mirror and docs onboard', () => {
       '--apply',
       '--yes',
     ]);
-    expect(result.code).toBe(8);
+    expect(result.code).toBe(9);
     expect(jsonError(result).error.message).toMatch(
       /vault\.csv:3.*"Personal" of entry "B" is not in the organization map/s,
     );
@@ -128,13 +130,15 @@ describe('passwords mirror and docs onboard', () => {
       '--yes',
     ]);
     expect(first.code).toBe(0);
-    expect((JSON.parse(first.stdout) as { run: { counts: Record<string, number> } }).run.counts).toEqual({
-      done: 6,
-    });
+    expect((JSON.parse(first.stdout).meta as { run: { counts: Record<string, number> } }).run.counts).toEqual(
+      {
+        done: 6,
+      },
+    );
     const again = JSON.parse(
       (await t.cli(['docs', 'onboard', '--org', 'Happy Frog Dental', '--templates', 'builtin', '--publish']))
         .stdout,
-    ) as {
+    ).data as {
       summary: Record<string, number>;
     };
     expect(again.summary).toMatchObject({ create: 0, update: 0, unchanged: 6 });

@@ -60,7 +60,7 @@ describe('gluekit <resource> <verb>', () => {
     const unknown = await cli(['contacts', 'list', '--org', 'Happy Frog']);
     expect(unknown.code).toBe(3);
     expect(jsonError(unknown).error.message).toMatch(
-      /No organization is named "Happy Frog".*Happy Frog Dental/,
+      /no organization with the id, name or short name "Happy Frog"\. Did you mean: Happy Frog Dental/,
     );
   });
 
@@ -74,7 +74,7 @@ describe('gluekit <resource> <verb>', () => {
     });
     const result = await cli(['contacts', 'list', '--org', String(a?.name)]);
     expect(result.code).toBe(2);
-    expect(jsonError(result).error.message).toMatch(/matches 2 organizations/);
+    expect(jsonError(result).error.message).toMatch(/fits 2 organizations/);
     await fetch(`${emulator.current.url}/__emulator/records/organizations/${b?.id}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -55,7 +55,7 @@ describe('workflow commands', () => {
     expect(planned.code).toBe(0);
     expect(planned.stdout).toMatch(/2 create, 0 update, 0 deactivate, 0 unchanged, 0 skip, 0 conflict/);
     expect(planned.stdout).toMatch(
-      /create\s+1009\s+email:ada@hfd\.example\s+not in IT Glue\s+.*people\.csv:2/,
+      /create\s+Happy Frog Dental\s+email:ada@hfd\.example\s+not in IT Glue\s+2$/m,
     );
     expect(planned.stderr).toMatch(/Nothing was written\. Add --apply/);
     expect((await requestCounts(emulator.current)).byMethod.POST ?? 0).toBe(0);
@@ -66,7 +66,7 @@ describe('workflow commands', () => {
 
     const applied = await t.cli(['apply', join(t.home, 'plan.json'), '--yes']);
     expect(applied.code).toBe(0);
-    const result = JSON.parse(applied.stdout) as { run: { id: string; counts: Record<string, number> } };
+    const result = JSON.parse(applied.stdout).meta as { run: { id: string; counts: Record<string, number> } };
     expect(result.run.counts).toEqual({ done: 2 });
 
     const runs = envelope<Array<{ id: string; status: string }>>(await t.cli(['runs', 'list']));
@@ -81,10 +81,11 @@ describe('workflow commands', () => {
 
     const undo = await t.cli(['undo', result.run.id, '--deactivate-type', 'Terminated', '--apply', '--yes']);
     expect(undo.code).toBe(0);
-    expect((JSON.parse(undo.stdout) as { run: { counts: Record<string, number> } }).run.counts).toEqual({
+    expect((JSON.parse(undo.stdout).meta as { run: { counts: Record<string, number> } }).run.counts).toEqual({
       done: 2,
     });
-    const again = JSON.parse((await t.cli(['contacts', 'sync', '--from', csv, '--org', '1009'])).stdout) as {
+    const again = JSON.parse((await t.cli(['contacts', 'sync', '--from', csv, '--org', '1009'])).stdout)
+      .data as {
       summary: Record<string, number>;
     };
     expect(again.summary.create).toBe(0); // undo deactivated them; it never deleted them
@@ -132,11 +133,11 @@ describe('workflow commands', () => {
     expect(jsonError(stale).error.message).toMatch(/changed in IT Glue since the plan was made/);
   });
 
-  it('exits 8 on input problems, naming file:line, without writing', async () => {
+  it('exits 9 on input problems, naming file:line, without writing', async () => {
     const t = await tenant();
     const csv = t.file('bad.csv', `${HEADER}\nNo Such Org,A,B,a@x.example,,,,,,,\n`);
     const result = await t.cli(['contacts', 'sync', '--from', csv, '--apply', '--yes']);
-    expect(result.code).toBe(8);
+    expect(result.code).toBe(9);
     const error = jsonError(result).error;
     expect(error.code).toBe('PlanInputError');
     expect(error.message).toMatch(/bad\.csv:2: organization: "No Such Org" is not an organization/);
@@ -191,7 +192,8 @@ describe('workflow commands', () => {
     } finally {
       journal.close();
     }
-    const final = JSON.parse((await t.cli(['contacts', 'sync', '--from', csv, '--org', '1009'])).stdout) as {
+    const final = JSON.parse((await t.cli(['contacts', 'sync', '--from', csv, '--org', '1009'])).stdout)
+      .data as {
       summary: Record<string, number>;
     };
     expect(final.summary).toMatchObject({ create: 0, unchanged: 40 });

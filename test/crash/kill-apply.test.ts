@@ -154,9 +154,9 @@ describe('SIGKILL during an apply of 500 creates', () => {
     }
 
     // And a last plan finds everything in place.
-    const again = envelope<never>(
+    const again = envelope<{ summary: Record<string, number> }>(
       await runCli(['contacts', 'sync', '--from', csv, '--org', ORG], { env: t.env, home: t.home }),
-    ) as unknown as { summary: Record<string, number> };
+    ).data;
     expect(again.summary).toMatchObject({ create: 0, update: 0, unchanged: CONTACTS });
   }, 600_000);
 });
@@ -194,7 +194,7 @@ describe('SIGKILL after every create reached IT Glue, before any outcome was jou
       home: t.home,
     });
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect((JSON.parse(rerun.stdout) as { summary: Record<string, number> }).summary).toMatchObject({
+    expect((JSON.parse(rerun.stdout).data as { summary: Record<string, number> }).summary).toMatchObject({
       create: 0,
       unchanged: 4,
     });

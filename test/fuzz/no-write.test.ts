@@ -168,7 +168,7 @@ describe('a malformed input never starts a write', () => {
     );
   });
 
-  it('through the binary: `contacts sync --apply --yes` and `configurations import --apply --yes` exit 8 and send nothing', async () => {
+  it('through the binary: `contacts sync --apply --yes` and `configurations import --apply --yes` exit 9 (input) and send nothing', async () => {
     const response = await fetch(`${emulator.current.url}/__emulator/tenants`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -205,7 +205,7 @@ describe('a malformed input never starts a write', () => {
                 '--yes',
               ];
           const result = await runCli(args, { env, home: tenant.dir });
-          expect(result.code, result.stderr).toBe(8);
+          expect(result.code, result.stderr).toBe(9);
           const error = jsonError(result).error;
           expect(error.code).toBe('SourceInputError');
           expect(error.message).toContain(`${path}:${line}:`);

@@ -83,7 +83,7 @@ export function envelope<T = unknown>(result: CliResult): { data: T; meta: Recor
 
 /** Parses the JSON error gluekit writes to stderr in JSON mode. */
 export function jsonError(result: CliResult): {
-  error: { code: string; status: number | null; message: string; details: unknown };
+  error: { code: string; status?: number; message: string; details: unknown };
 } {
   const line = result.stderr.trim().split('\n').pop() ?? '';
   try {

@@ -101,12 +101,12 @@ describe('a 100 MB source file', () => {
     ).toThrow(/inline\.csv: the file is 2\.0 MB .*over the 1\.0 MB limit/);
   });
 
-  it('stops `contacts sync --apply --yes` with exit 8 before any request', async () => {
+  it('stops `contacts sync --apply --yes` with exit 9 (input) before any request', async () => {
     await resetCounts(emulator.current);
     const result = await runCli(['contacts', 'sync', '--from', big, '--org', '1009', '--apply', '--yes'], {
       env: { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: emulator.current.apiKey },
     });
-    expect(result.code).toBe(8);
+    expect(result.code).toBe(9);
     expect(jsonError(result).error).toMatchObject({
       code: 'SourceInputError',
       message: expect.stringMatching(/100\.0 MB .*over the 50\.0 MB limit/),

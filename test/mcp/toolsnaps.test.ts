@@ -1,7 +1,7 @@
 /**
- * Tool snapshots: the name, title, description, input JSON schema and annotations of every tool,
- * as an MCP client sees them, are committed under __toolsnaps__/. A change to what agents are
- * shown must be deliberate: regenerate with UPDATE_TOOLSNAPS=1 and review the diff.
+ * Tool snapshots: the name, title, description, input and output JSON schemas and annotations of
+ * every tool, as an MCP client sees them, are committed under __toolsnaps__/. A change to what
+ * agents are shown must be deliberate: regenerate with UPDATE_TOOLSNAPS=1 and review the diff.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,11 +34,12 @@ async function listedTools() {
   const { tools } = await client.listTools();
   await client.close();
   await server.close();
-  return tools.map(({ name, title, description, inputSchema, annotations }) => ({
+  return tools.map(({ name, title, description, inputSchema, outputSchema, annotations }) => ({
     name,
     title,
     description,
     inputSchema,
+    outputSchema,
     annotations,
   }));
 }

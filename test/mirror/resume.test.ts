@@ -77,9 +77,14 @@ describe('an interrupted sync', () => {
     const summary = await syncMirror({ client, store: resumed });
     expect(summary.ok).toBe(true);
     const organizations = (await rawRecords(emulator.current, 'organizations')).length;
-    expect((await requestCounts(emulator.current)).byOperation.listOrganizationDocuments).toBe(
-      organizations - documentsDone,
+    // Every seeded organization has a folder: its folders, its root, its folders' documents.
+    const folderOwners = new Set(
+      (await rawRecords(emulator.current, 'document-folders')).map((folder) => folder.organizationId),
     );
+    expect(folderOwners.size).toBe(organizations);
+    const { byOperation } = await requestCounts(emulator.current);
+    expect(byOperation.listDocumentFolders).toBe(organizations - documentsDone);
+    expect(byOperation.listOrganizationDocuments).toBe(2 * (organizations - documentsDone));
 
     expect(dumpRecords(resumed)).toEqual(dumpRecords(reference));
     await expectMirrorMatchesItGlue(resumed, emulator.current);

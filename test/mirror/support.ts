@@ -54,14 +54,27 @@ export function mirrorRecords(store: MirrorStore, type: string): Map<string, Rec
   return new Map(rows.map((row) => [row.id, JSON.parse(row.data) as Record<string, unknown>]));
 }
 
-/** The emulator's records as the API lists them: documents at the root level only. */
+/** The emulator's records of a type, documents in folders included. */
 export async function itGlueRecords(
   emulator: Emulator,
   type: string,
 ): Promise<Map<string, Record<string, unknown>>> {
   const records = await rawRecords(emulator, type);
-  const listed = type === 'documents' ? records.filter((record) => record.documentFolderId == null) : records;
-  return new Map(listed.map((record) => [String(record.id), record]));
+  return new Map(records.map((record) => [String(record.id), record]));
+}
+
+/**
+ * What a sync's document pass costs against the real profile: per organization its folders and
+ * its root documents, plus one request for its folders' documents when it has folders (each
+ * holds under 100 folders and 1000 documents in the seeds).
+ */
+export async function documentPassRequests(
+  emulator: Emulator,
+  organizations: number,
+): Promise<{ listDocumentFolders: number; listOrganizationDocuments: number }> {
+  const folders = await rawRecords(emulator, 'document-folders');
+  const withFolders = new Set(folders.map((folder) => String(folder.organizationId))).size;
+  return { listDocumentFolders: organizations, listOrganizationDocuments: organizations + withFolders };
 }
 
 /** Every live record in the mirror is in IT Glue with the same name, organization and updated-at, and vice versa. */

@@ -26,6 +26,7 @@ import {
 import {
   ceil1000,
   deleteInItGlue,
+  documentPassRequests,
   editInItGlue,
   expectMirrorMatchesItGlue,
   itGlueRecords,
@@ -56,7 +57,7 @@ describe('syncMirror at scale:200', () => {
   });
   afterAll(() => store?.close());
 
-  it('copies every record with a full sync costing ceil(n/1000) per type plus one document list per organization', async () => {
+  it('copies every record, documents in folders included, with a full sync costing ceil(n/1000) per type plus the document pass', async () => {
     await resetCounts(emulator.current);
     const summary = await syncMirror({ client, store });
     expect(summary.ok).toBe(true);
@@ -75,10 +76,15 @@ describe('syncMirror at scale:200', () => {
       listContacts: ceil1000(remoteCounts.contacts as number),
       listPasswords: ceil1000(remoteCounts.passwords as number),
       listConfigurations: ceil1000(remoteCounts.configurations as number),
-      listOrganizationDocuments: organizations,
+      ...(await documentPassRequests(emulator.current, organizations)),
     });
     expect(counts.total).toBe(summary.requests);
     await expectMirrorMatchesItGlue(store, emulator.current);
+    const inFolders = (await rawRecords(emulator.current, 'documents')).filter(
+      (document) => document.documentFolderId != null,
+    );
+    expect(inFolders.length).toBeGreaterThan(0);
+    expect(tally(summary, 'documents').remoteCount).toBe(remoteCounts.documents);
   });
 
   it('costs one request per type plus the document lists when nothing changed', async () => {
@@ -94,7 +100,7 @@ describe('syncMirror at scale:200', () => {
       listContacts: 1,
       listPasswords: 1,
       listConfigurations: 1,
-      listOrganizationDocuments: remoteCounts.organizations,
+      ...(await documentPassRequests(emulator.current, remoteCounts.organizations as number)),
     });
     expect(counts.total).toBe(summary.requests);
   });
@@ -174,7 +180,7 @@ describe('syncMirror at scale:200', () => {
       listContacts: fullCost('contacts', tally(summary, 'contacts').deleted),
       listPasswords: fullCost('passwords', tally(summary, 'passwords').deleted),
       listConfigurations: fullCost('configurations', tally(summary, 'configurations').deleted),
-      listOrganizationDocuments: (remoteCounts.organizations as number) - 1,
+      ...(await documentPassRequests(emulator.current, (remoteCounts.organizations as number) - 1)),
     });
     expect(counts.total).toBe(summary.requests);
 

@@ -200,18 +200,78 @@ describe('mirror views', () => {
   });
 
   describe('coverage', () => {
-    it('counts live, unarchived records per organization, thinnest first, naming what is missing', async () => {
+    it('counts every live record per organization, documents in folders included, archived ones apart', async () => {
+      const kinds = ['contacts', 'configurations', 'passwords', 'documents'] as const;
+      const raw = Object.fromEntries(
+        await Promise.all(
+          kinds.map(async (kind) => [kind, await rawRecords(emulator.current, kind)] as const),
+        ),
+      ) as Record<(typeof kinds)[number], Raw[]>;
+      // Bluebird's one document is in a folder: IT Glue does not list it at the root level.
+      const bluebirdDocuments = raw.documents.filter((d) => String(d.organizationId) === BLUEBIRD);
+      expect(bluebirdDocuments.map((d) => d.documentFolderId != null)).toEqual([true]);
       const rows = coverage(store);
-      const bluebird = rows.find((row) => row.organizationId === BLUEBIRD);
-      expect(bluebird?.missing).toEqual(['documents']);
-      expect(rows[0]?.organizationId).toBe(BLUEBIRD);
+      expect(rows).toHaveLength((await rawRecords(emulator.current, 'organizations')).length);
+      for (const row of rows) {
+        const of = (kind: (typeof kinds)[number], archived: boolean) =>
+          raw[kind].filter(
+            (r) => String(r.organizationId) === row.organizationId && (r.archived === true) === archived,
+          ).length;
+        for (const kind of kinds) expect(row[kind], `${row.organizationName} ${kind}`).toBe(of(kind, false));
+        expect(row.archived).toEqual({
+          configurations: of('configurations', true),
+          passwords: of('passwords', true),
+          documents: of('documents', true),
+        });
+        expect(row.missing).toEqual(kinds.filter((kind) => of(kind, false) === 0));
+        // org show counts the same way.
+        const brief = organizationBrief(store, row.organizationId);
+        expect({ ...brief.counts }).toEqual({
+          contacts: row.contacts,
+          configurations: row.configurations,
+          passwords: row.passwords,
+          documents: row.documents,
+          archived: row.archived,
+        });
+        expect(brief.missing).toEqual(row.missing);
+      }
       const hfd = rows.find((row) => row.organizationId === HFD);
-      const devices = (await rawRecords(emulator.current, 'configurations')).filter(
-        (c) => c.organizationId === HFD && c.archived !== true,
+      expect(hfd?.archived.configurations).toBeGreaterThan(0);
+      expect(hfd?.total).toBe(
+        (hfd?.contacts ?? 0) + (hfd?.configurations ?? 0) + (hfd?.passwords ?? 0) + (hfd?.documents ?? 0),
       );
-      expect(hfd?.configurations).toBe(devices.length);
-      expect(coverage(store, { below: 1 }).map((row) => row.organizationId)).toEqual([BLUEBIRD]);
+      // Thinnest first.
+      const totals = rows.map((row) => [row.missing.length, row.total] as const);
+      for (let i = 1; i < totals.length; i++) {
+        const [gapsBefore, totalBefore] = totals[i - 1] as readonly [number, number];
+        const [gaps, total] = totals[i] as readonly [number, number];
+        expect(gapsBefore > gaps || (gapsBefore === gaps && totalBefore <= total)).toBe(true);
+      }
+      expect(coverage(store, { below: 1 }).map((row) => row.organizationId)).toEqual(
+        rows.filter((row) => row.missing.length > 0).map((row) => row.organizationId),
+      );
       expect(coverage(store, { organizationId: HFD })).toHaveLength(1);
+    });
+
+    it('an archived configuration leaves coverage and org show the same way, and its kind goes missing when it was the last', async () => {
+      const devices = (await rawRecords(emulator.current, 'configurations')).filter(
+        (c) => String(c.organizationId) === BLUEBIRD && c.archived !== true,
+      );
+      for (const device of devices) await client.configurations.update(String(device.id), { archived: true });
+      await sync();
+      const [row] = coverage(store, { organizationId: BLUEBIRD });
+      expect(row?.configurations).toBe(0);
+      expect(row?.archived.configurations).toBeGreaterThanOrEqual(devices.length);
+      expect(row?.missing).toContain('configurations');
+      const brief = organizationBrief(store, BLUEBIRD);
+      expect(brief.counts.configurations).toBe(0);
+      expect(brief.counts.archived.configurations).toBe(row?.archived.configurations);
+      expect(brief.missing).toEqual(row?.missing);
+      // The list still shows them, flagged.
+      expect(brief.configurations.filter((c) => c.archived)).toHaveLength(row?.archived.configurations ?? -1);
+      for (const device of devices)
+        await client.configurations.update(String(device.id), { archived: false });
+      await sync();
     });
   });
 

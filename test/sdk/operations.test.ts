@@ -107,8 +107,16 @@ describe.each(['real', 'seed'] as const)('the SDK against the %s profile', (prof
       title: 'Rear Admiral',
     });
     expect(updated.title).toBe('Rear Admiral');
-    expect(client().contacts.list({ organizationId: orgId })).toBeDefined();
-    const sameAsNested = await client().contacts.list({ organizationId: orgId });
+    // `contacts.list({ organizationId })` is lazy: nothing goes out until it is awaited, and then
+    // one request to the document's nested route, as no filter needs the top-level one.
+    await resetCounts(emulator.current);
+    const lazy = client().contacts.list({ organizationId: orgId });
+    expect((await requestCounts(emulator.current)).total).toBe(0);
+    const sameAsNested = await lazy;
+    const counts = await requestCounts(emulator.current);
+    expect(counts.total).toBe(1);
+    expect(counts.byOperation).toEqual({ listOrganizationContacts: 1 });
+    expect(sameAsNested.data.find((c) => c.id === created.id)?.title).toBe('Rear Admiral');
     expect(sameAsNested.data.map((c) => c.id).sort()).toEqual(all.data.map((c) => c.id).sort());
   });
 
@@ -287,6 +295,43 @@ describe('document folders (real IT Glue, beyond the document)', () => {
       if (inFolders > 0) checked++;
     }
     expect(checked).toBeGreaterThan(0); // the demo seed files at least one document in a folder
+    // Several folders in one filter (IT Glue ORs them): what allFolders sends, one request per
+    // 100 folders, after the root and the folder list.
+    const withFolder = orgs.find((org) => org.id === '1009') as (typeof orgs)[number];
+    // A second folder for it (moved from another organization, as in the IT Glue UI), with a document.
+    const [borrowed] = await client.organizations.documents.folders('1036');
+    const moved = (await client.organizations.documents.list('1036')).data[0];
+    const edit = (type: string, id: string, attributes: Record<string, unknown>) =>
+      fetch(`${emulator.current.url}/__emulator/records/${type}/${id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': emulator.current.apiKey },
+        body: JSON.stringify({ attributes }),
+      });
+    expect((await edit('document-folders', String(borrowed?.id), { organizationId: '1009' })).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await edit('documents', String(moved?.id), {
+          organizationId: '1009',
+          documentFolderId: String(borrowed?.id),
+        })
+      ).status,
+    ).toBe(200);
+    const folderIds = (await client.organizations.documents.listFolders(withFolder.id)).data.map((f) => f.id);
+    expect(folderIds).toHaveLength(2);
+    const both = await client.organizations.documents.list(withFolder.id, {
+      filter: { documentFolderId: [...folderIds, '424242'] },
+    });
+    expect(both.data.length).toBeGreaterThan(0);
+    expect(both.data.every((d) => folderIds.includes(String(d.documentFolderId)))).toBe(true);
+    expect(new Set(both.data.map((d) => d.documentFolderId)).size).toBe(2);
+    await resetCounts(emulator.current);
+    await client.organizations.documents.list(withFolder.id, { allFolders: true });
+    expect((await requestCounts(emulator.current)).byOperation).toEqual({
+      listOrganizationDocuments: 1 + Math.ceil(folderIds.length / 100),
+      listDocumentFolders: 1,
+    });
     const everywhere = await client.documents.list({ allFolders: true });
     const rootOnly = await client.documents.list();
     expect(everywhere.data.length).toBeGreaterThan(rootOnly.data.length);

@@ -93,6 +93,12 @@ describe('an https base redirecting a create to plain http', () => {
   beforeAll(async () => {
     witness = await startWitness();
     upstream = await startServer((req, res) => {
+      // `--org 1` is checked with a get first; answer it, so the create is what gets redirected.
+      if (req.method === 'GET' && req.url?.startsWith('/organizations/1')) {
+        res.writeHead(200, { 'content-type': 'application/vnd.api+json' });
+        res.end(JSON.stringify({ data: { id: '1', type: 'organizations', attributes: { name: 'One' } } }));
+        return;
+      }
       res.writeHead(307, { location: `${witness.origin}${req.url}` });
       res.end();
     }, 'https');

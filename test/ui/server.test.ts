@@ -95,6 +95,19 @@ describe('gluekit ui server', () => {
     }
   });
 
+  it("names each document's folder and counts archived records apart, on the organization and coverage pages", async () => {
+    const base = server.url.replace(/\/$/, '');
+    const filed = (await rawRecords(emulator.current, 'documents')).find(
+      (document) => String(document.organizationId) === '1009' && document.documentFolderId != null,
+    ) as Record<string, unknown>;
+    const page = (await send(`${base}/orgs/1009`)).body;
+    const row = page.match(new RegExp(`<tr><td>${String(filed.name)}.*?</tr>`))?.[0] ?? '';
+    expect(row).toContain('<td>Procedures</td>');
+    expect(page).toMatch(/Configurations <span class="muted">\(\+1 archived\)<\/span>/);
+    const coveragePage = (await send(`${base}/coverage`)).body;
+    expect(coveragePage).toMatch(/<tr data-org="1009">[\s\S]*?data-kind="archived">1 configuration<\/td>/);
+  });
+
   it('puts no password value in any page or asset, and reads nothing from IT Glue to show them', async () => {
     const values = (await rawRecords(emulator.current, 'passwords'))
       .map((p) => p.password)
@@ -141,7 +154,8 @@ describe('gluekit ui server', () => {
     expect(since.body).toContain('neither a duration nor a date');
     const org = await send(`${base}/orgs/99999999`);
     expect(org.status).toBe(404);
-    expect(org.body).toContain('The mirror has no organization 99999999');
+    expect(org.body).toContain('The mirror has no organization with the id, name or short name');
+    expect(org.body).toContain('99999999');
     expect((await send(`${base}/plan/7`)).status).toBe(404);
   });
 

@@ -1,12 +1,12 @@
 /**
- * `gluekit config set|get|list`: named profiles in the config file. A key is read from stdin or a
+ * `gluekit config set|get|list|delete`: named profiles in the config file. A key is read from stdin or a
  * hidden prompt, never from the command line, and shown only as a fingerprint.
  */
 
 import { resolveBaseUrl } from '../../core/config.js';
 import { keyFingerprint } from '../../core/redact.js';
 import { PROFILE_KEYS, type ProfileKey, profileField, readConfig, writeConfig } from '../config/store.js';
-import type { CliContext } from '../context.js';
+import { type CliContext, noProfileMessage } from '../context.js';
 import { readPassword } from '../input/secret.js';
 import { printList, printRecord } from '../output/render.js';
 import { UsageError } from '../usage-error.js';
@@ -91,4 +91,14 @@ export function runConfigList(ctx: CliContext): void {
     'baseUrl',
     'apiKey',
   ]);
+}
+
+/** Removes a profile (its key with it); the default-profile setting goes too if it named this one. */
+export function runConfigDelete(ctx: CliContext, name: string): void {
+  const config = readConfig(ctx.paths.configFile, (m) => ctx.warn(m));
+  if (!config.profiles[name]) throw new UsageError(noProfileMessage(name, Object.keys(config.profiles)));
+  delete config.profiles[name];
+  if (config.defaultProfile === name) delete config.defaultProfile;
+  writeConfig(ctx.paths.configFile, config);
+  process.stderr.write(`Deleted profile ${name} from ${ctx.paths.configFile}\n`);
 }

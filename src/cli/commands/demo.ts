@@ -82,6 +82,183 @@ async function setFaults(url: string, faults: Record<string, number>): Promise<v
   });
 }
 
+/** Steps 2 to 6: the setup check, lists and filters, a create, a dry run, from the CLI. */
+async function tourRecords(client: GlueKit, env: NodeJS.ProcessEnv): Promise<void> {
+  step(2, 'Check the setup: configuration, host, key, clock and rate budget.');
+  await shell('gluekit doctor', ['doctor', '-o', 'table'], env);
+
+  step(3, 'List organizations: one request at page size 1000. The id above 2^53 stays exact.');
+  await shell('gluekit orgs list', ['orgs', 'list', '-o', 'table'], env);
+
+  const device = (await client.configurations.list({ pageSize: 50 })).data.find((c) => c.hostname);
+  if (device?.hostname) {
+    step(
+      4,
+      'A filtered list. Real IT Glue has no hostname filter (it ignores it and returns everything); gluekit matches.',
+    );
+    const hostname = device.hostname.toLowerCase();
+    await shell(
+      `gluekit configs list --hostname ${hostname}`,
+      ['configs', 'list', '--hostname', hostname, '-o', 'table'],
+      env,
+    );
+  }
+
+  step(
+    5,
+    "Create a contact with the document's fields; gluekit sends IT Glue's (first/last name, contact-emails).",
+  );
+  await shell(
+    'gluekit contacts create --org "fabrikam architects" --set name="Ada Lovelace" --set email=ada@example.com',
+    [
+      'contacts',
+      'create',
+      '--org',
+      'fabrikam architects',
+      '--set',
+      'name=Ada Lovelace',
+      '--set',
+      'email=ada@example.com',
+      '-o',
+      'table',
+      '--select',
+      'id,name,firstName,lastName,email,organizationName',
+    ],
+    env,
+  );
+  await shell(
+    'gluekit contacts list --email ADA@example.com --select id,name,organization.name',
+    [
+      'contacts',
+      'list',
+      '--email',
+      'ADA@example.com',
+      '--select',
+      'id,name,organization.name',
+      '-o',
+      'table',
+    ],
+    env,
+  );
+
+  step(
+    6,
+    'A dry run: the exact request, nothing sent, the key and the password masked. Secrets never come from argv.',
+  );
+  await shell(
+    'NEW_SECRET=… gluekit passwords create --org "fabrikam architects" --set name="Firewall admin" --password-env NEW_SECRET --dry-run',
+    [
+      'passwords',
+      'create',
+      '--org',
+      'fabrikam architects',
+      '--set',
+      'name=Firewall admin',
+      '--password-env',
+      'NEW_SECRET',
+      '--dry-run',
+      '-o',
+      'table',
+    ],
+    { ...env, NEW_SECRET: 'demo-secret-never-printed' },
+  );
+}
+
+/** Step 7: a lost response from TypeScript, and the create that is never doubled. */
+async function tourLostResponse(client: GlueKit, emulatorUrl: string): Promise<void> {
+  step(
+    7,
+    'From TypeScript: a lost response. The emulator commits the next create, then drops the connection.',
+  );
+  out(
+    "  > await client.contacts.create({ organizationId, name: 'Grace Hopper', email: 'grace@example.com' })",
+  );
+  const organizationId = (await client.organizations.list({ filter: { name: 'Fabrikam Architects' } }))
+    .data[0]?.id as string;
+  await setFaults(emulatorUrl, { lostResponseRate: 1 });
+  try {
+    await client.contacts.create({ organizationId, name: 'Grace Hopper', email: 'grace@example.com' });
+  } catch (error) {
+    if (!(error instanceof AmbiguousWriteError)) throw error;
+    out(`    ${error.name}: a POST is never re-sent blindly; look the record up by its natural key.`);
+  } finally {
+    await setFaults(emulatorUrl, { lostResponseRate: 0 });
+  }
+  const grace = (await client.contacts.list({ filter: { email: 'grace@example.com' } })).data;
+  out(`  > (await client.contacts.list({ filter: { email: 'grace@example.com' } })).data.length`);
+  out(`    ${grace.length}   (created exactly once)`);
+}
+
+/** Steps 8 to 10: the mirror, then the safe-sync workflows with plan, apply and journal. */
+async function tourMirrorAndWorkflows(env: NodeJS.ProcessEnv): Promise<void> {
+  step(
+    8,
+    'A local mirror: one sync (page size 1000; documents per organization), then fleet-wide answers offline.',
+  );
+  await shell('gluekit sync', ['sync', '-o', 'table'], env);
+  await shell(
+    'gluekit search "hfd-ws"',
+    ['search', 'hfd-ws', '-o', 'table', '--select', 'type,id,name,organization.name'],
+    env,
+  );
+  await shell(
+    'gluekit passwords stale --days 730',
+    ['passwords', 'stale', '--days', '730', '-o', 'table'],
+    env,
+  );
+
+  step(9, 'A safe sync: plan from a source file, review, then apply with a journal (and undo if needed).');
+  const people = join(env.GLUEKIT_HOME as string, 'people.csv');
+  writePrivateFile(
+    people,
+    'first_name,last_name,email,title\nAda,Lovelace,ada@example.com,CTO\nKatherine,Johnson,katherine@example.com,Mathematician\n',
+  );
+  await shell(
+    'gluekit contacts sync --from people.csv --org "fabrikam architects"',
+    ['contacts', 'sync', '--from', people, '--org', 'fabrikam architects', '-o', 'table'],
+    env,
+  );
+  await shell(
+    'gluekit contacts sync --from people.csv --org "fabrikam architects" --apply --yes',
+    ['contacts', 'sync', '--from', people, '--org', 'fabrikam architects', '--apply', '--yes', '-o', 'table'],
+    env,
+  );
+
+  step(
+    10,
+    'Mirror passwords from a Bitwarden export: matched by name, values never printed, then onboarding documents.',
+  );
+  const vault = join(env.GLUEKIT_HOME as string, 'bitwarden.csv');
+  writePrivateFile(
+    vault,
+    'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n' +
+      'Fabrikam,,login,Firewall admin,,,0,https://fw.fabrikam.example,admin,demo-only-value-1,\n' +
+      'Fabrikam,,login,Wi-Fi (staff),,,0,,,demo-only-value-2,\n' +
+      'Fabrikam,,note,Alarm notes,ask the office manager,,0,,,,\n',
+  );
+  await shell(
+    'gluekit passwords mirror --from bitwarden.csv --org "fabrikam architects" --apply --yes',
+    [
+      'passwords',
+      'mirror',
+      '--from',
+      vault,
+      '--org',
+      'fabrikam architects',
+      '--apply',
+      '--yes',
+      '-o',
+      'table',
+    ],
+    env,
+  );
+  await shell(
+    'gluekit docs onboard --org "fabrikam architects" --templates builtin',
+    ['docs', 'onboard', '--org', 'fabrikam architects', '--templates', 'builtin', '-o', 'table'],
+    env,
+  );
+}
+
 export interface DemoFlags {
   keep?: boolean;
 }
@@ -107,185 +284,10 @@ export async function runDemo(flags: DemoFlags = {}): Promise<void> {
     step(1, `An emulator is running at ${emulator.url}: it behaves like real IT Glue and holds a small MSP.`);
     out('   (gluekit emulator --env prints the two exports that point gluekit at it)');
 
-    step(2, 'Check the setup: configuration, host, key, clock and rate budget.');
-    await shell('gluekit doctor', ['doctor', '-o', 'table'], env);
-
-    step(3, 'List organizations: one request at page size 1000. The id above 2^53 stays exact.');
-    await shell('gluekit orgs list', ['orgs', 'list', '-o', 'table'], env);
-
     const client = new GlueKit({ apiKey: emulator.apiKey, baseUrl: emulator.url });
-    const device = (await client.configurations.list({ pageSize: 50 })).data.find((c) => c.hostname);
-    if (device?.hostname) {
-      step(
-        4,
-        'A filtered list. Real IT Glue has no hostname filter (it ignores it and returns everything); gluekit matches.',
-      );
-      const hostname = device.hostname.toLowerCase();
-      await shell(
-        `gluekit configs list --hostname ${hostname}`,
-        ['configs', 'list', '--hostname', hostname, '-o', 'table'],
-        env,
-      );
-    }
-
-    step(
-      5,
-      "Create a contact with the document's fields; gluekit sends IT Glue's (first/last name, contact-emails).",
-    );
-    await shell(
-      'gluekit contacts create --org "fabrikam architects" --set name="Ada Lovelace" --set email=ada@example.com',
-      [
-        'contacts',
-        'create',
-        '--org',
-        'fabrikam architects',
-        '--set',
-        'name=Ada Lovelace',
-        '--set',
-        'email=ada@example.com',
-        '-o',
-        'table',
-        '--select',
-        'id,name,firstName,lastName,email,organizationName',
-      ],
-      env,
-    );
-    await shell(
-      'gluekit contacts list --email ADA@example.com --select id,name,organization.name',
-      [
-        'contacts',
-        'list',
-        '--email',
-        'ADA@example.com',
-        '--select',
-        'id,name,organization.name',
-        '-o',
-        'table',
-      ],
-      env,
-    );
-
-    step(
-      6,
-      'A dry run: the exact request, nothing sent, the key and the password masked. Secrets never come from argv.',
-    );
-    await shell(
-      'NEW_SECRET=… gluekit passwords create --org "fabrikam architects" --set name="Firewall admin" --password-env NEW_SECRET --dry-run',
-      [
-        'passwords',
-        'create',
-        '--org',
-        'fabrikam architects',
-        '--set',
-        'name=Firewall admin',
-        '--password-env',
-        'NEW_SECRET',
-        '--dry-run',
-        '-o',
-        'table',
-      ],
-      { ...env, NEW_SECRET: 'demo-secret-never-printed' },
-    );
-
-    step(
-      7,
-      'From TypeScript: a lost response. The emulator commits the next create, then drops the connection.',
-    );
-    out(
-      "  > await client.contacts.create({ organizationId, name: 'Grace Hopper', email: 'grace@example.com' })",
-    );
-    const organizationId = (await client.organizations.list({ filter: { name: 'Fabrikam Architects' } }))
-      .data[0]?.id as string;
-    await setFaults(emulator.url, { lostResponseRate: 1 });
-    try {
-      await client.contacts.create({ organizationId, name: 'Grace Hopper', email: 'grace@example.com' });
-    } catch (error) {
-      if (!(error instanceof AmbiguousWriteError)) throw error;
-      out(`    ${error.name}: a POST is never re-sent blindly; look the record up by its natural key.`);
-    } finally {
-      await setFaults(emulator.url, { lostResponseRate: 0 });
-    }
-    const grace = (await client.contacts.list({ filter: { email: 'grace@example.com' } })).data;
-    out(`  > (await client.contacts.list({ filter: { email: 'grace@example.com' } })).data.length`);
-    out(`    ${grace.length}   (created exactly once)`);
-
-    step(
-      8,
-      'A local mirror: one sync (page size 1000; documents per organization), then fleet-wide answers offline.',
-    );
-    await shell('gluekit sync', ['sync', '-o', 'table'], env);
-    await shell(
-      'gluekit search "hfd-ws"',
-      ['search', 'hfd-ws', '-o', 'table', '--select', 'type,id,name,organization.name'],
-      env,
-    );
-    await shell(
-      'gluekit passwords stale --days 730',
-      ['passwords', 'stale', '--days', '730', '-o', 'table'],
-      env,
-    );
-
-    step(9, 'A safe sync: plan from a source file, review, then apply with a journal (and undo if needed).');
-    const people = join(env.GLUEKIT_HOME as string, 'people.csv');
-    writePrivateFile(
-      people,
-      'first_name,last_name,email,title\nAda,Lovelace,ada@example.com,CTO\nKatherine,Johnson,katherine@example.com,Mathematician\n',
-    );
-    await shell(
-      'gluekit contacts sync --from people.csv --org "fabrikam architects"',
-      ['contacts', 'sync', '--from', people, '--org', 'fabrikam architects', '-o', 'table'],
-      env,
-    );
-    await shell(
-      'gluekit contacts sync --from people.csv --org "fabrikam architects" --apply --yes',
-      [
-        'contacts',
-        'sync',
-        '--from',
-        people,
-        '--org',
-        'fabrikam architects',
-        '--apply',
-        '--yes',
-        '-o',
-        'table',
-      ],
-      env,
-    );
-
-    step(
-      10,
-      'Mirror passwords from a Bitwarden export: matched by name, values never printed, then onboarding documents.',
-    );
-    const vault = join(env.GLUEKIT_HOME as string, 'bitwarden.csv');
-    writePrivateFile(
-      vault,
-      'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n' +
-        'Fabrikam,,login,Firewall admin,,,0,https://fw.fabrikam.example,admin,demo-only-value-1,\n' +
-        'Fabrikam,,login,Wi-Fi (staff),,,0,,,demo-only-value-2,\n' +
-        'Fabrikam,,note,Alarm notes,ask the office manager,,0,,,,\n',
-    );
-    await shell(
-      'gluekit passwords mirror --from bitwarden.csv --org "fabrikam architects" --apply --yes',
-      [
-        'passwords',
-        'mirror',
-        '--from',
-        vault,
-        '--org',
-        'fabrikam architects',
-        '--apply',
-        '--yes',
-        '-o',
-        'table',
-      ],
-      env,
-    );
-    await shell(
-      'gluekit docs onboard --org "fabrikam architects" --templates builtin',
-      ['docs', 'onboard', '--org', 'fabrikam architects', '--templates', 'builtin', '-o', 'table'],
-      env,
-    );
+    await tourRecords(client, env);
+    await tourLostResponse(client, emulator.url);
+    await tourMirrorAndWorkflows(env);
 
     const counts = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { total: number };
     step(11, `This tour sent IT Glue ${counts.total} requests of the 3000 allowed per 5 minutes.`);

@@ -2,18 +2,21 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { packagePath } from '../../package-files.js';
-import { loadTemplates, planOnboarding } from '../../workflows/documents/index.js';
+import {
+  loadTemplates,
+  ONBOARDING,
+  onboardingOptions,
+  planOnboarding,
+} from '../../workflows/documents/index.js';
+import { valuesFromFlags } from '../../workflows/options.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
 import { finishPlan, openJournal, type RunFlags } from './workflow-run.js';
 
 export interface OnboardFlags extends RunFlags {
-  org: string;
   templates: string;
   vars?: string;
-  folder?: string;
-  publish?: boolean;
-  adopt?: boolean;
+  [flag: string]: unknown;
 }
 
 /** The starter pack shipped in the package. */
@@ -39,11 +42,8 @@ export async function runOnboard(ctx: CliContext, flags: OnboardFlags): Promise<
   const journal = openJournal(ctx);
   try {
     const plan = await planOnboarding(client, journal, templates, {
-      org: flags.org,
+      ...onboardingOptions(valuesFromFlags(ONBOARDING, flags)),
       vars,
-      folder: flags.folder,
-      publish: flags.publish,
-      adopt: flags.adopt,
       templatesLabel: flags.templates,
     });
     await finishPlan(ctx, client, journal, plan, flags, true);

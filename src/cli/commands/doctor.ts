@@ -30,10 +30,15 @@ async function reachable(baseUrl: string): Promise<{ ok: boolean; date?: string;
       headers: {},
       signal: AbortSignal.timeout(10_000),
     });
+    // The probe sends no key, so IT Glue's usual answer is a 401 or 403: the host is fine.
+    const status = response.status;
     return {
       ok: true,
       date: response.headers.get('date') ?? undefined,
-      detail: `${baseUrl} answered HTTP ${response.status}`,
+      detail:
+        status === 401 || status === 403
+          ? `${baseUrl} is reachable (HTTP ${status} without a key, as expected; with a key, HTTP 403 means the key or the region)`
+          : `${baseUrl} is reachable (HTTP ${status})`,
     };
   } catch (error) {
     return { ok: false, detail: `${baseUrl} is unreachable (${describeNetworkError(error)})` };
@@ -57,28 +62,35 @@ async function findKeyRegion(apiKey: string, baseUrl: string): Promise<string | 
   return undefined;
 }
 
+const HOW_TO_SET_A_KEY =
+  'set one with: printf %s "$KEY" | gluekit config set api-key (stored 0600), or export ITGLUE_API_KEY';
+
 export async function runDoctor(ctx: CliContext): Promise<void> {
   const checks: Check[] = [];
   let connection: Connection | undefined;
+  // A configuration problem (no key, an unknown profile or region) is a usage error, as for any
+  // other command; the checks that need no key still run.
+  let exitCode: number = ExitCode.OK;
   try {
     connection = ctx.connection();
     const key = connection.apiKey
       ? `${keyFingerprint(connection.apiKey)} from ${connection.sources.apiKey}`
-      : 'none';
+      : `none: ${HOW_TO_SET_A_KEY}`;
     checks.push({
       check: 'configuration',
       status: connection.apiKey ? 'ok' : 'fail',
       detail: `profile ${connection.profile}; ${connection.baseUrl} (from ${connection.sources.baseUrl}); key ${key}`,
     });
+    if (!connection.apiKey) exitCode = ExitCode.USAGE;
   } catch (error) {
     checks.push({ check: 'configuration', status: 'fail', detail: (error as Error).message });
+    exitCode = ExitCode.USAGE;
   }
 
-  let exitCode: number = ExitCode.OK;
   if (connection) {
     const host = await reachable(connection.baseUrl);
     checks.push({ check: 'host reachable', status: host.ok ? 'ok' : 'fail', detail: host.detail });
-    if (!host.ok) exitCode = ExitCode.API;
+    if (!host.ok && exitCode === ExitCode.OK) exitCode = ExitCode.API;
     const serverDate = host.date;
     if (host.ok && connection.apiKey) {
       const client = new GlueKit({

@@ -90,7 +90,10 @@ export async function runEmulatorCommand(options: EmulatorCommandOptions): Promi
 
   if (options.env) {
     // Exactly two lines, then stdout is closed so `eval "$(gluekit emulator --env &)"` returns
-    // while the emulator keeps serving.
+    // while the emulator keeps serving. It runs on in the background, so stderr says how to end it.
+    process.stderr.write(
+      `gluekit emulator: serving ${emulator.url} as process ${process.pid}; stop it with: kill ${process.pid}\n`,
+    );
     process.stdout.write(
       `export ITGLUE_BASE_URL=${emulator.url}\nexport ITGLUE_API_KEY=${emulator.apiKey}\n`,
       detachStdout,

@@ -9,7 +9,7 @@ import {
   parseDurationFlag,
 } from '../../mirror/index.js';
 import type { CliContext } from '../context.js';
-import { type OutputMeta, printList } from '../output/render.js';
+import { type ListDisplay, type OutputMeta, printList } from '../output/render.js';
 import { UsageError } from '../usage-error.js';
 
 export interface MirrorFlags {
@@ -77,9 +77,10 @@ export function printView(
   meta: OutputMeta,
   columns: readonly string[],
   tableRows: () => readonly object[] = () => records,
+  display: ListDisplay = {},
 ): void {
   const flat = ctx.format === 'table' || ctx.format === 'csv';
-  printList(ctx, flat ? tableRows() : records, meta, columns);
+  printList(ctx, flat ? tableRows() : records, meta, columns, display);
 }
 
 /** Arrays as `a, b` for table cells. */

@@ -74,21 +74,25 @@ function progressLine(ctx: CliContext): { update: (progress: SyncProgress) => vo
   const states = new Map<string, string>();
   let shown = false;
   let lastDraw = 0;
-  const units: Record<SyncProgress['phase'], string> = {
-    full: 'pages',
-    incremental: 'pages',
-    confirm: 'checked',
-    documents: 'organizations',
+  // [one, many]: `1 page`, `2/5 pages`.
+  const units: Record<SyncProgress['phase'], [string, string]> = {
+    full: ['page', 'pages'],
+    incremental: ['page', 'pages'],
+    confirm: ['checked', 'checked'],
+    documents: ['organization', 'organizations'],
   };
   return {
     update(progress) {
       const total = progress.total === null ? '' : `/${progress.total}`;
-      states.set(progress.resource, `${progress.resource} ${progress.done}${total} ${units[progress.phase]}`);
+      const [one, many] = units[progress.phase];
+      const unit = (progress.total ?? progress.done) === 1 ? one : many;
+      states.set(progress.resource, `${progress.resource} ${progress.done}${total} ${unit}`);
       const now = Date.now();
       if (now - lastDraw < 100) return;
       lastDraw = now;
       const line = terminalText(`sync: ${[...states.values()].join(' · ')}`);
-      const width = process.stderr.columns ?? 120;
+      // A terminal that reports no size (0) gets the usual width rather than an empty line.
+      const width = process.stderr.columns || 120;
       process.stderr.write(`\r\u001b[2K${line.length > width - 1 ? `${line.slice(0, width - 2)}…` : line}`);
       shown = true;
     },

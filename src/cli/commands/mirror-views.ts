@@ -15,6 +15,7 @@ import {
   stalePasswords,
 } from '../../mirror/index.js';
 import type { CliContext } from '../context.js';
+import { changeLine, valueText } from '../output/plan.js';
 import { printRecord } from '../output/render.js';
 import { renderTable } from '../output/table.js';
 import { UsageError } from '../usage-error.js';
@@ -86,24 +87,27 @@ export async function runChanges(ctx: CliContext, flags: ViewFlags & { since: st
       () =>
         result.changes.map((change) => ({
           ...change,
+          // One `field: old → new` per line, values as a plan shows them (lists as `a, b`).
           fields:
             change.differences === null
               ? '(changed before the mirror had a copy)'
               : change.differences
-                  .map(
-                    (difference) =>
-                      `${difference.field}: ${brief(difference.from)} → ${brief(difference.to)}`,
+                  .map((difference) =>
+                    changeLine(difference.field, difference.from, difference.to, (value) =>
+                      brief(value, ctx.wide),
+                    ),
                   )
-                  .join('; '),
+                  .join('\n'),
         })),
+      { multiline: true, fitColumn: 'fields' },
     );
   });
 }
 
-function brief(value: unknown): string {
-  const text =
-    value === null || value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+/** A value cut to 40 characters (unless --wide), so both sides of a change stay in view. */
+function brief(value: unknown, wide: boolean): string {
+  const text = valueText(value);
+  return wide || text.length <= 40 ? text : `${text.slice(0, 39)}…`;
 }
 
 export async function runCoverage(ctx: CliContext, flags: ViewFlags & { below?: string }): Promise<void> {
@@ -121,11 +125,21 @@ export async function runCoverage(ctx: CliContext, flags: ViewFlags & { below?: 
         'configurations',
         'passwords',
         'documents',
+        'archived',
         'missing',
       ],
-      () => rows.map((row) => ({ ...row, missing: listText(row.missing) })),
+      () =>
+        rows.map((row) => ({ ...row, archived: archivedText(row.archived), missing: listText(row.missing) })),
     );
   });
+}
+
+/** `configurations 2 · documents 1`: the archived records, kinds with none left out. */
+function archivedText(archived: Record<string, number>): string {
+  return Object.entries(archived)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(' · ');
 }
 
 export async function runOrphans(ctx: CliContext, flags: ViewFlags): Promise<void> {
@@ -215,6 +229,7 @@ export async function runOrganizationBrief(
         [org.organizationTypeName, org.organizationStatusName, org.shortName].filter(Boolean).join(' · '),
       ),
       `contacts ${brief.counts.contacts} · configurations ${brief.counts.configurations} · passwords ${brief.counts.passwords} · documents ${brief.counts.documents}` +
+        (archivedText(brief.counts.archived) ? ` · archived: ${archivedText(brief.counts.archived)}` : '') +
         (brief.missing.length ? ` · missing: ${brief.missing.join(', ')}` : ''),
       `stale passwords (${brief.stalePasswords.days}+ days): ${brief.stalePasswords.count} · duplicate contact groups: ${brief.duplicateContactGroups}`,
     ];
@@ -249,7 +264,7 @@ export async function runOrganizationBrief(
       'passwordUpdatedAt',
       'archived',
     ]);
-    section('Documents', brief.documents, ['id', 'name', 'published', 'updatedAt']);
+    section('Documents', brief.documents, ['id', 'name', 'folder', 'published', 'updatedAt', 'archived']);
     section(
       'Recent changes',
       brief.recentChanges.map((change) => ({

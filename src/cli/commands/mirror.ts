@@ -65,7 +65,7 @@ export function registerMirrorCommands(program: Command): void {
         '--type <type>',
         'only this type: organizations, contacts, passwords, configurations, documents',
       )
-      .option('--org <id|name>', 'only this organization')
+      .option('--org <id|name>', 'only this organization: its id, name or short name')
       .option('--limit <n>', 'at most this many hits', '50'),
   )
     .addHelpText(
@@ -87,7 +87,7 @@ export function registerMirrorCommands(program: Command): void {
       .description('Records changed since a time, newest first, with field-level differences')
       .requiredOption('--since <when>', 'a duration (24h, 7d, 2w) or a UTC date or time (2026-01-01)')
       .option('--type <type>', 'only this type')
-      .option('--org <id|name>', 'only this organization')
+      .option('--org <id|name>', 'only this organization: its id, name or short name')
       .option('--limit <n>', 'at most this many records', '200'),
   )
     .addHelpText(
@@ -104,7 +104,7 @@ export function registerMirrorCommands(program: Command): void {
       .command('coverage')
       .description('Per organization: contacts, configurations, passwords and documents, thinnest first')
       .option('--below <n>', 'only organizations with fewer than N records of some kind')
-      .option('--org <id|name>', 'only this organization'),
+      .option('--org <id|name>', 'only this organization: its id, name or short name'),
   )
     .addHelpText('after', examplesHelp(['gluekit coverage', 'gluekit coverage --below 3 --json']))
     .action(async (flags, command: Command) => {
@@ -127,7 +127,7 @@ export function registerMirrorCommands(program: Command): void {
       .command('stale')
       .description('Passwords not rotated (password-updated-at) for N days, by organization, oldest first')
       .option('--days <n>', 'not rotated for this many days', '365')
-      .option('--org <id|name>', 'only this organization'),
+      .option('--org <id|name>', 'only this organization: its id, name or short name'),
   )
     .addHelpText(
       'after',
@@ -157,7 +157,7 @@ export function registerMirrorCommands(program: Command): void {
   viewOptions(
     group(program, 'organizations')
       .command('show')
-      .argument('<id|name>', 'the organization: an id, or its exact name')
+      .argument('<id|name>', 'the organization: an id, its name or its short name')
       .description('Everything the mirror knows about one organization')
       .option('--days <n>', 'passwords not rotated for this many days count as stale', '365'),
   )

@@ -5,11 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { normalizeOtp, readVaultSource, VAULT_FORMATS } from '../../sources/index.js';
+import { normalizeOtp, readVaultSource } from '../../sources/index.js';
 import type { Plan } from '../../workflows/engine/plan.js';
+import { valuesFromFlags } from '../../workflows/options.js';
 import { parseOrgMap } from '../../workflows/org-map.js';
 import {
-  type EmbedOn,
+  PASSWORD_MIRROR,
+  passwordMirrorOptions,
   planPasswordMirror,
   type SecretLookup,
   secretsFromMap,
@@ -18,7 +20,8 @@ import { parseTypeMap } from '../../workflows/type-map.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
 import { checkFormat, noteDetection, warnAll } from './source-flags.js';
-import { fingerprintsFor, finishPlan, openJournal, type RunFlags } from './workflow-run.js';
+import { fingerprintsFor, finishPlan, openJournal } from './workflow-run.js';
+import type { WorkflowFlags } from './workflows.js';
 
 export async function secretsForSavedPlan(plan: Plan): Promise<SecretLookup> {
   const file = String(plan.options.source ?? '');
@@ -46,18 +49,11 @@ export async function secretsForSavedPlan(plan: Plan): Promise<SecretLookup> {
   return secretsFromMap(secrets);
 }
 
-export interface PasswordMirrorFlags extends RunFlags {
-  from: string;
+export interface PasswordMirrorFlags extends WorkflowFlags {
   org?: string;
   orgMap?: string;
-  format?: string;
-  category?: string;
   categoryMap?: string;
   embedOn?: string;
-  compareValues?: boolean;
-  archiveMissing?: boolean;
-  lastpassUnescape?: boolean;
-  source?: string;
 }
 
 export async function runPasswordMirror(ctx: CliContext, flags: PasswordMirrorFlags): Promise<void> {
@@ -66,9 +62,10 @@ export async function runPasswordMirror(ctx: CliContext, flags: PasswordMirrorFl
   if (flags.embedOn && !['hostname', 'serial', 'name'].includes(flags.embedOn)) {
     throw new UsageError(`--embed-on must be hostname, serial or name, got ${JSON.stringify(flags.embedOn)}`);
   }
-  const readerOptions = { unescapeLastPass: flags.lastpassUnescape === true };
+  const values = valuesFromFlags(PASSWORD_MIRROR, flags);
+  const readerOptions = { unescapeLastPass: values.unescapeLastPass === true };
   const source = await readVaultSource(flags.from, {
-    format: checkFormat(flags.format, VAULT_FORMATS),
+    format: checkFormat(flags.format, PASSWORD_MIRROR.formats),
     ...readerOptions,
   });
   noteDetection(ctx, source.detection);
@@ -86,15 +83,11 @@ export async function runPasswordMirror(ctx: CliContext, flags: PasswordMirrorFl
       { file: flags.from, format: source.format, rows: source.rows },
       fingerprintsFor(ctx),
       {
-        org: flags.org,
-        orgMap,
-        category: flags.category,
-        categoryMap,
-        embedOn: flags.embedOn as EmbedOn | undefined,
-        compareValues: flags.compareValues,
-        archiveMissing: flags.archiveMissing,
-        sourceId: flags.source,
-        readerOptions: { ...readerOptions, path: resolve(flags.from) },
+        ...passwordMirrorOptions(values, {
+          orgMap,
+          categoryMap,
+          readerOptions: { ...readerOptions, path: resolve(flags.from) },
+        }),
         onWarning: (warning: { source?: { file: string; line: number }; message: string }) =>
           warnAll(ctx, [warning]),
       },

@@ -1,13 +1,14 @@
 /** The handlers behind `gluekit <resource> list|get|create|update`. */
 import type { GlueKit } from '../../client.js';
 import { camelKey } from '../../jsonapi/case.js';
+import { resolveOrganization } from '../../resources/organization-names.js';
 import type { ResourceType } from '../../spec/types.js';
 import type { CliContext } from '../context.js';
 import { type CapturedRequest, describeDryRun, dryRunFetch } from '../dry-run.js';
 import { readPassword, type SecretFlags } from '../input/secret.js';
 import type { WriteFlags } from '../input/write-input.js';
-import { resolveOrganization } from '../org-resolve.js';
 import { printList, printRecord } from '../output/render.js';
+import { peopleFilters } from '../people-filters.js';
 import { FILTER_FLAGS, findOperation, RESOURCE_CLI } from '../resource-commands.js';
 import { UsageError } from '../usage-error.js';
 
@@ -22,11 +23,23 @@ export interface ListFlags {
   [namedFilter: string]: unknown;
 }
 
-function positiveInteger(flag: string, raw: string | undefined): number | undefined {
+function positiveInteger(flag: string, raw: string | undefined, max?: number): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) < 1)
     throw new UsageError(`${flag} must be a positive whole number, got ${JSON.stringify(raw)}`);
+  if (max !== undefined && Number(raw) > max)
+    throw new UsageError(`${flag} must be at most ${max} (IT Glue's largest page), got ${raw}`);
   return Number(raw);
+}
+
+/** A record id on the command line: IT Glue's ids are digits (some above 2^53, so kept as text). */
+function recordId(raw: string): string {
+  const id = raw.trim();
+  if (!/^\d+$/.test(id) || /^0+$/.test(id))
+    throw new UsageError(
+      `The record id must be a positive whole number (like 1009), got ${JSON.stringify(raw)}`,
+    );
+  return id;
 }
 
 function columnsOf(type: ResourceType): string[] {
@@ -60,13 +73,28 @@ export async function runList(ctx: CliContext, type: ResourceType, flags: ListFl
   const client = ctx.client();
   const params: Record<string, unknown> = { filter: buildFilter(flags) };
   if (flags.sort) params.sort = flags.sort;
-  const pageSize = positiveInteger('--page-size', flags.pageSize);
+  const pageSize = positiveInteger('--page-size', flags.pageSize, 1000);
   if (pageSize !== undefined) params.pageSize = pageSize;
   const page = positiveInteger('--page', flags.page);
   if (page !== undefined) params.pageNumber = page;
-  if (flags.org) params.organizationId = await resolveOrganization(client, flags.org);
+  if (flags.org) params.organizationId = (await resolveOrganization(client.organizations, flags.org)).id;
   const limit = positiveInteger('--limit', flags.limit);
   const resource = client[type] as unknown as AnyResource;
+  const people = peopleFilters(type, params.filter as Record<string, string[]>, flags.org !== undefined);
+  if (people.keep) {
+    // Matched here, so every candidate is read; the matches are one page.
+    const candidates = await resource
+      .list({ ...params, filter: people.filter, pageNumber: undefined })
+      .toArray(Number.POSITIVE_INFINITY);
+    const records = candidates.filter((record) => people.keep?.(record as Record<string, unknown>));
+    printList(
+      ctx,
+      records.slice(0, limit ?? records.length),
+      { source: 'live', next: null },
+      columnsOf(type),
+    );
+    return;
+  }
   if (flags.all || limit !== undefined) {
     const records = await resource.list(params).toArray(flags.all ? Number.POSITIVE_INFINITY : limit);
     printList(ctx, records, { source: 'live', next: null }, columnsOf(type));
@@ -87,6 +115,9 @@ export async function runGet(
   id: string,
   flags: GetFlags,
 ): Promise<void> {
+  recordId(id);
+  if (type === 'passwords' && ctx.field === 'password' && !flags.reveal)
+    throw new UsageError('--field password prints the value only with --reveal: add --reveal.');
   const client = ctx.client();
   if (type === 'passwords') {
     const record = await client.passwords.get(id, { reveal: flags.reveal === true || flags.copy === true });
@@ -102,8 +133,14 @@ export async function runGet(
       process.stderr.write('(password hidden: add --reveal to show it)\n');
     return;
   }
+  // An organization may be named as anywhere else (`orgs get "Happy Frog Dental"`, `orgs get HFD`);
+  // the get that follows returns the full record, which lists truncate.
+  const wanted =
+    type === 'organizations' && !/^\d+$/.test(id.trim())
+      ? (await resolveOrganization(client.organizations, id)).id
+      : id;
   const resource = client[type] as unknown as { get(id: string): Promise<object> };
-  printRecord(ctx, await resource.get(id), { source: 'live' });
+  printRecord(ctx, await resource.get(wanted), { source: 'live' });
 }
 
 export interface WriteCommandFlags extends WriteFlags, SecretFlags {
@@ -112,7 +149,7 @@ export interface WriteCommandFlags extends WriteFlags, SecretFlags {
 }
 
 /** A client for a write: the real one, or one whose writes are captured for --dry-run. */
-function writeClient(ctx: CliContext, captured: CapturedRequest[] | undefined): GlueKit {
+export function writeClient(ctx: CliContext, captured: CapturedRequest[] | undefined): GlueKit {
   if (!captured) return ctx.client();
   const connection = ctx.connection();
   // A dry run needs no key: nothing is written, and the header is printed masked anyway.
@@ -142,9 +179,10 @@ export async function runWrite(
   id: string | undefined,
   flags: WriteCommandFlags,
 ): Promise<void> {
+  if (id !== undefined) recordId(id);
   const captured: CapturedRequest[] | undefined = flags.dryRun ? [] : undefined;
   const client = writeClient(ctx, captured);
-  const orgId = flags.org ? await resolveOrganization(client, flags.org) : undefined;
+  const orgId = flags.org ? (await resolveOrganization(client.organizations, flags.org)).id : undefined;
   const nested = orgId !== undefined ? findOperation(type, action, 'organization') : undefined;
   if (orgId !== undefined && !nested && !(type === 'passwords' && action === 'create')) {
     throw new UsageError(`The document has no organization-scoped ${action} for ${type}; drop --org`);

@@ -1,6 +1,12 @@
 /**
  * Registers the workflow commands on the program. Their modules load only when one runs.
  */
+
+import { CONFIGURATION_IMPORT } from '../../workflows/configurations/spec.js';
+import { CONTACT_SYNC } from '../../workflows/contacts/spec.js';
+import { ONBOARDING } from '../../workflows/documents/spec.js';
+import { flagOf, type WorkflowSpec } from '../../workflows/options.js';
+import { PASSWORD_MIRROR } from '../../workflows/passwords/spec.js';
 import type { Command } from '../commander.js';
 import type { GlobalOptions } from '../context.js';
 import { CliContext } from '../context.js';
@@ -25,29 +31,31 @@ function addRunOptions(command: Command): Command {
     .option('--all', 'list unchanged records in the plan too');
 }
 
+/** `auto, csv, m365, entra or json` */
+function formatsHelp(formats: readonly string[]): string {
+  const all = ['auto', ...formats];
+  return `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
+}
+
+/** The flags of a workflow's options, from the WORKFLOWS table (src/workflows/table.ts). */
+function addWorkflowOptions(command: Command, spec: WorkflowSpec): Command {
+  if (spec.formats.length > 0) command.option('--format <format>', formatsHelp(spec.formats), 'auto');
+  for (const [key, declared] of Object.entries(spec.options)) {
+    const flags = declared.value ? `${flagOf(spec, key)} ${declared.value}` : flagOf(spec, key);
+    if (declared.required) command.requiredOption(flags, declared.description);
+    else command.option(flags, declared.description);
+  }
+  return command;
+}
+
 export function registerWorkflowCommands(program: Command): void {
-  addRunOptions(
-    group(program, 'contacts')
-      .command('sync')
-      .description(
-        'Plan (and with --apply, write) contacts from a CSV, an M365 or Entra export, or JSON; never deletes',
-      )
-      .requiredOption('--from <file>', 'the source file')
-      .option('--org <id|name>', 'the organization for a file without an organization column')
-      .option('--format <format>', 'auto, csv, m365, entra or json', 'auto')
-      .option('--deactivate-missing', 'deactivate contacts this source owns that are missing from it')
-      .option(
-        '--deactivate-type <id|name>',
-        'the contact type that marks departed people (IT Glue contacts have no archive flag)',
-      )
-      .option('--deactivate-unowned', 'also deactivate contacts this source did not create or match before')
-      .option(
-        '--max-deactivate <n|pct>',
-        'allow more than 20% of an organization to be deactivated in one run',
-      )
-      .option('--match-name', 'match rows without an email by exact name, when exactly one contact has it')
-      .option('--source <name>', 'the source id that owns what this run creates (default contacts:<format>)'),
-  )
+  const contactSync = group(program, 'contacts')
+    .command('sync')
+    .description(
+      'Plan (and with --apply, write) contacts from a CSV, an M365 or Entra export, or JSON; never deletes',
+    )
+    .requiredOption('--from <file>', 'the source file');
+  addRunOptions(addWorkflowOptions(contactSync, CONTACT_SYNC))
     .addHelpText(
       'after',
       examplesHelp([
@@ -61,24 +69,13 @@ export function registerWorkflowCommands(program: Command): void {
       await runContactSync(contextOf(command), flags);
     });
 
-  addRunOptions(
-    group(program, 'configurations')
-      .command('import')
-      .description(
-        'Plan (and with --apply, write) configurations from a CSV, NinjaOne, Datto RMM, Intune or JSON; never deletes',
-      )
-      .requiredOption('--from <file>', 'the source file')
-      .option('--org <id|name>', 'the organization for a file without an organization column')
-      .option('--format <format>', 'auto, csv, ninjaone, datto, intune or json', 'auto')
-      .option('--type <id|name>', 'the configuration type for new devices whose row names none')
-      .option('--type-map <file>', 'source device classes to IT Glue configuration types (JSON or CSV)')
-      .option('--status <id|name>', 'the configuration status for new devices')
-      .option('--archive-missing', 'archive devices this source owns that are missing from it (never delete)')
-      .option(
-        '--source <name>',
-        'the source id that owns what this run creates (default configurations:<format>)',
-      ),
-  )
+  const configurationImport = group(program, 'configurations')
+    .command('import')
+    .description(
+      'Plan (and with --apply, write) configurations from a CSV, NinjaOne, Datto RMM, Intune or JSON; never deletes',
+    )
+    .requiredOption('--from <file>', 'the source file');
+  addRunOptions(addWorkflowOptions(configurationImport, CONFIGURATION_IMPORT))
     .addHelpText(
       'after',
       examplesHelp([
@@ -91,40 +88,13 @@ export function registerWorkflowCommands(program: Command): void {
       await runConfigurationImport(contextOf(command), flags);
     });
 
-  addRunOptions(
-    group(program, 'passwords')
-      .command('mirror')
-      .description(
-        'Plan (and with --apply, write) passwords from a vault export; secrets never printed, never deleted',
-      )
-      .requiredOption('--from <file>', 'the vault export')
-      .option('--org <id|name>', 'the organization for the whole file')
-      .option(
-        '--org-map <file>',
-        'vault containers (folders, collections, groups, vaults) to organizations (JSON or CSV)',
-      )
-      .option(
-        '--format <format>',
-        'auto, bitwarden-json, bitwarden-csv, keepass-xml, keepassxc-csv, keepass1-csv, 1password-csv, 1pux, lastpass-csv, itglue-csv or json',
-        'auto',
-      )
-      .option('--category <id|name>', 'the password category for entries that name none')
-      .option('--category-map <file>', 'source categories to IT Glue password categories (JSON or CSV)')
-      .option(
-        '--embed-on <field>',
-        'embed entries whose folder or field names a configuration, found by hostname, serial or name',
-      )
-      .option('--compare-values', 'fetch values still unknown to compare them (one request each)')
-      .option(
-        '--archive-missing',
-        'archive passwords this source owns that are missing from it (never delete)',
-      )
-      .option('--lastpass-unescape', 'decode &amp; and the like in a LastPass export')
-      .option(
-        '--source <name>',
-        'the source id that owns what this run creates (default passwords:<format>)',
-      ),
-  )
+  const passwordMirror = group(program, 'passwords')
+    .command('mirror')
+    .description(
+      'Plan (and with --apply, write) passwords from a vault export; secrets never printed, never deleted',
+    )
+    .requiredOption('--from <file>', 'the vault export');
+  addRunOptions(addWorkflowOptions(passwordMirror, PASSWORD_MIRROR))
     .addHelpText(
       'after',
       examplesHelp([
@@ -137,20 +107,11 @@ export function registerWorkflowCommands(program: Command): void {
       await runPasswordMirror(contextOf(command), flags);
     });
 
-  addRunOptions(
-    group(program, 'documents')
-      .command('onboard')
-      .description('Plan (and with --apply, write) onboarding documents for a client from Markdown templates')
-      .requiredOption('--org <id|name>', 'the organization')
-      .requiredOption(
-        '--templates <dir>',
-        'a folder of Markdown templates, or "builtin" for the starter pack',
-      )
-      .option('--vars <file>', 'values for {{ vars.* }} (YAML or JSON)')
-      .option('--folder <name|id>', 'the document folder for templates that name none')
-      .option('--publish', 'publish the documents after writing them')
-      .option('--adopt', 'replace documents gluekit did not write, or that a person edited'),
-  )
+  const onboard = group(program, 'documents')
+    .command('onboard')
+    .description('Plan (and with --apply, write) onboarding documents for a client from Markdown templates')
+    .requiredOption('--templates <dir>', 'a folder of Markdown templates, or "builtin" for the starter pack');
+  addRunOptions(addWorkflowOptions(onboard, ONBOARDING))
     .addHelpText(
       'after',
       examplesHelp([
@@ -191,6 +152,22 @@ export function registerWorkflowCommands(program: Command): void {
     .action(async (runId: string, _flags, command: Command) => {
       const { runRunsShow } = await import('./workflows.js');
       runRunsShow(contextOf(command), runId);
+    });
+
+  runs
+    .command('export')
+    .description('The audit trail: every write gluekit made, one row per changed field, oldest first')
+    .option('--since <when>', 'only writes since a duration (30d, 12h) or a UTC date or time')
+    .addHelpText(
+      'after',
+      examplesHelp([
+        'gluekit runs export --since 30d --output csv > gluekit-audit.csv',
+        'gluekit runs export --since 2026-01-01 --output json',
+      ]),
+    )
+    .action(async (flags, command: Command) => {
+      const { runRunsExport } = await import('./runs-export.js');
+      runRunsExport(contextOf(command), flags);
     });
 
   addRunOptions(

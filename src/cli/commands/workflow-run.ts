@@ -22,12 +22,12 @@ import {
   loadFingerprintKey,
 } from '../../workflows/engine/fingerprint-key.js';
 import { Journal } from '../../workflows/engine/journal.js';
-import { type Plan, type PlanResource, writeCount } from '../../workflows/engine/plan.js';
+import { type Plan, type PlanResource, planTarget, writeCount } from '../../workflows/engine/plan.js';
 import { passwordExecutor, type SecretLookup } from '../../workflows/passwords/index.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { withGracefulInterrupt } from '../interrupt.js';
-import { renderApplyResult, renderPlan } from '../output/plan.js';
+import { type PlanRenderOptions, planJson, renderApplyResult, renderPlan } from '../output/plan.js';
 import { UsageError } from '../usage-error.js';
 
 export interface RunFlags {
@@ -60,12 +60,16 @@ export function writersFor(
   journal: Journal,
   secrets: SecretLookup = () => ({}),
 ): Partial<Record<PlanResource, ResourceExecutor>> {
-  const target = { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  const target = planTarget(client);
   return {
     ...executorsFor(client),
     documents: documentExecutor(client, journal, target),
     passwords: passwordExecutor(client, journal, target, fingerprintsFor(ctx), secrets),
   };
+}
+
+function reviewOptions(ctx: CliContext, flags: RunFlags): PlanRenderOptions {
+  return { all: flags.all === true, wide: ctx.wide };
 }
 
 async function confirm(ctx: CliContext, plan: Plan, flags: RunFlags): Promise<boolean> {
@@ -85,27 +89,8 @@ async function confirm(ctx: CliContext, plan: Plan, flags: RunFlags): Promise<bo
 }
 
 function printPlan(ctx: CliContext, plan: Plan, flags: RunFlags, applied?: ApplyResult): void {
-  if (ctx.format !== 'table') {
-    const run = applied
-      ? {
-          id: applied.runId,
-          counts: applied.counts,
-          interrupted: applied.interrupted,
-          recovered: applied.recovered,
-          outcomes: applied.outcomes.map(({ seq, action, state, recordId, error }) => ({
-            seq,
-            key: action.key,
-            action: action.action,
-            state,
-            recordId: recordId ?? null,
-            error: error ?? null,
-          })),
-        }
-      : undefined;
-    process.stdout.write(`${JSON.stringify(run ? { plan, run } : plan, null, 2)}\n`);
-    return;
-  }
-  if (!applied) process.stdout.write(`${renderPlan(plan, { all: flags.all === true })}\n`);
+  if (ctx.format !== 'table') process.stdout.write(`${planJson(plan, applied)}\n`);
+  else if (!applied) process.stdout.write(`${renderPlan(plan, reviewOptions(ctx, flags))}\n`);
   else process.stdout.write(`${renderApplyResult(applied)}\n`);
 }
 
@@ -134,7 +119,7 @@ export async function finishPlan(
       process.stderr.write('Nothing was written. Add --apply to write.\n');
     return;
   }
-  if (ctx.format === 'table') process.stdout.write(`${renderPlan(plan, { all: flags.all === true })}\n`);
+  if (ctx.format === 'table') process.stdout.write(`${renderPlan(plan, reviewOptions(ctx, flags))}\n`);
   if (hasConflicts && !flags.allowConflicts) {
     if (ctx.format !== 'table') printPlan(ctx, plan, flags);
     throw new PlanConflictError(
@@ -146,7 +131,7 @@ export async function finishPlan(
     // A run killed after its last write still has intents pending: settle them even so.
     await recoverInterruptedRuns({
       journal,
-      target: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
+      target: planTarget(client),
       executors: writersFor(ctx, client, journal, secrets),
     });
     if (ctx.format === 'table') process.stdout.write('Nothing to write.\n');
@@ -160,7 +145,7 @@ export async function finishPlan(
   await withGracefulInterrupt(async (signal) => {
     const result = await applyPlan({
       plan,
-      target: { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
+      target: planTarget(client),
       journal,
       executors: writersFor(ctx, client, journal, secrets),
       checkPreconditions: !fresh,

@@ -4,16 +4,18 @@
  * workflow-run.ts.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
+import { readConfigurationSource, readContactSource } from '../../sources/index.js';
 import {
-  CONFIGURATION_FORMATS,
-  CONTACT_FORMATS,
-  readConfigurationSource,
-  readContactSource,
-} from '../../sources/index.js';
-import { planConfigurationImport } from '../../workflows/configurations/index.js';
-import { planContactSync } from '../../workflows/contacts/index.js';
-import { parsePlan } from '../../workflows/engine/plan.js';
+  CONFIGURATION_IMPORT,
+  configurationImportOptions,
+  planConfigurationImport,
+} from '../../workflows/configurations/index.js';
+import { CONTACT_SYNC, contactSyncOptions, planContactSync } from '../../workflows/contacts/index.js';
+import { parsePlan, planTarget } from '../../workflows/engine/plan.js';
 import { planUndo } from '../../workflows/engine/undo.js';
+import { valuesFromFlags } from '../../workflows/options.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
 import type { CliContext } from '../context.js';
 import { printList, printRecord } from '../output/render.js';
@@ -21,20 +23,17 @@ import { UsageError } from '../usage-error.js';
 import { checkFormat, noteDetection, warnAll } from './source-flags.js';
 import { finishPlan, openJournal, type RunFlags, writersFor } from './workflow-run.js';
 
-export interface ContactSyncFlags extends RunFlags {
+/** Commander's values: `from`, `format`, the run flags, and the workflow's options by flag. */
+export interface WorkflowFlags extends RunFlags {
   from: string;
-  org?: string;
   format?: string;
-  deactivateMissing?: boolean;
-  deactivateType?: string;
-  deactivateUnowned?: boolean;
-  maxDeactivate?: string;
-  matchName?: boolean;
-  source?: string;
+  [flag: string]: unknown;
 }
 
-export async function runContactSync(ctx: CliContext, flags: ContactSyncFlags): Promise<void> {
-  const source = await readContactSource(flags.from, { format: checkFormat(flags.format, CONTACT_FORMATS) });
+export async function runContactSync(ctx: CliContext, flags: WorkflowFlags): Promise<void> {
+  const source = await readContactSource(flags.from, {
+    format: checkFormat(flags.format, CONTACT_SYNC.formats),
+  });
   noteDetection(ctx, source.detection);
   warnAll(ctx, source.warnings);
   const client = ctx.client();
@@ -44,15 +43,7 @@ export async function runContactSync(ctx: CliContext, flags: ContactSyncFlags): 
       client,
       journal,
       { file: flags.from, format: source.format, rows: source.rows },
-      {
-        org: flags.org,
-        deactivateMissing: flags.deactivateMissing,
-        deactivateType: flags.deactivateType,
-        deactivateUnowned: flags.deactivateUnowned,
-        maxDeactivate: flags.maxDeactivate,
-        matchName: flags.matchName,
-        sourceId: flags.source,
-      },
+      contactSyncOptions(valuesFromFlags(CONTACT_SYNC, flags)),
     );
     await finishPlan(ctx, client, journal, plan, flags, true);
   } finally {
@@ -60,29 +51,15 @@ export async function runContactSync(ctx: CliContext, flags: ContactSyncFlags): 
   }
 }
 
-export interface ConfigurationImportFlags extends RunFlags {
-  from: string;
-  org?: string;
-  format?: string;
-  type?: string;
-  typeMap?: string;
-  status?: string;
-  archiveMissing?: boolean;
-  source?: string;
-}
-
-export async function runConfigurationImport(
-  ctx: CliContext,
-  flags: ConfigurationImportFlags,
-): Promise<void> {
+export async function runConfigurationImport(ctx: CliContext, flags: WorkflowFlags): Promise<void> {
+  const values = valuesFromFlags(CONFIGURATION_IMPORT, flags);
   const source = await readConfigurationSource(flags.from, {
-    format: checkFormat(flags.format, CONFIGURATION_FORMATS),
+    format: checkFormat(flags.format, CONFIGURATION_IMPORT.formats),
   });
   noteDetection(ctx, source.detection);
   warnAll(ctx, source.warnings);
-  const typeMap = flags.typeMap
-    ? parseTypeMap(readFileSync(flags.typeMap, 'utf8'), flags.typeMap)
-    : undefined;
+  const typeMapFile = flags.typeMap as string | undefined;
+  const typeMap = typeMapFile ? parseTypeMap(readFileSync(typeMapFile, 'utf8'), typeMapFile) : undefined;
   const client = ctx.client();
   const journal = openJournal(ctx);
   try {
@@ -91,12 +68,7 @@ export async function runConfigurationImport(
       journal,
       { file: flags.from, format: source.format, rows: source.rows },
       {
-        org: flags.org,
-        type: flags.type,
-        typeMap,
-        status: flags.status,
-        archiveMissing: flags.archiveMissing,
-        sourceId: flags.source,
+        ...configurationImportOptions(values, typeMap),
         onWarning: (warning) => warnAll(ctx, [warning]),
       },
     );
@@ -111,7 +83,7 @@ export async function runApply(ctx: CliContext, file: string, flags: RunFlags): 
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read the plan ${file}: ${(error as Error).message}`);
+    throw new InputError(`Cannot read the plan ${file}: ${(error as Error).message}`);
   }
   const plan = parsePlan(text, file);
   const client = ctx.client();
@@ -123,7 +95,9 @@ export async function runApply(ctx: CliContext, file: string, flags: RunFlags): 
       plan.workflow === 'passwords'
         ? await (await import('./passwords-mirror.js')).secretsForSavedPlan(plan)
         : undefined;
-    await finishPlan(ctx, client, journal, plan, { ...flags, apply: true }, false, secrets);
+    // The journal keeps which file the run came from, for `gluekit runs export`.
+    const fromFile = { ...plan, options: { ...plan.options, planFile: resolve(file) } };
+    await finishPlan(ctx, client, journal, fromFile, { ...flags, apply: true }, false, secrets);
   } finally {
     journal.close();
   }
@@ -208,13 +182,9 @@ export async function runUndo(ctx: CliContext, runId: string, flags: UndoFlags):
       if (!deactivateType)
         throw new UsageError(`--deactivate-type "${flags.deactivateType}" is not a contact type in IT Glue`);
     }
-    const plan = await planUndo(
-      journal,
-      runId,
-      { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint },
-      writersFor(ctx, client, journal),
-      { deactivateType },
-    );
+    const plan = await planUndo(journal, runId, planTarget(client), writersFor(ctx, client, journal), {
+      deactivateType,
+    });
     await finishPlan(ctx, client, journal, plan, flags, true);
   } finally {
     journal.close();

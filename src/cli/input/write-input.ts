@@ -19,34 +19,51 @@ export interface WriteFlags {
   file?: string;
 }
 
-function shapeOf(op: OperationSpec): Record<string, z.ZodType> {
+/** What a write's attributes are checked against: an operation of the table, or another route. */
+export interface AttributeTarget {
+  /** Named in errors: the operationId, or what the route does. */
+  name: string;
+  method: string;
+  path: string;
+  shape: Record<string, z.ZodType>;
+}
+
+function targetOf(op: OperationSpec): AttributeTarget {
   const schemas = attributeSchemasOf(op.operationId);
-  return { ...(schemas?.attributes.shape ?? {}), ...(schemas?.extensions?.shape ?? {}) } as Record<
+  const shape = { ...(schemas?.attributes.shape ?? {}), ...(schemas?.extensions?.shape ?? {}) } as Record<
     string,
     z.ZodType
   >;
+  return { name: op.operationId, method: op.method, path: op.path, shape };
 }
 
-function knownKey(op: OperationSpec, raw: string): string {
+function knownKey(target: AttributeTarget, raw: string): string {
   const key = camelKey(raw.trim());
-  const shape = shapeOf(op);
+  const { shape } = target;
   if (!(key in shape)) {
     const names = Object.keys(shape).map((name) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
-    throw new UsageError(`${op.operationId} has no attribute "${raw}". Attributes: ${names.join(', ')}`);
+    throw new UsageError(`${target.name} has no attribute "${raw}". Attributes: ${names.join(', ')}`);
   }
   return key;
 }
 
-/** A `--set` value typed by the schema: as text if the schema takes text, else as JSON. */
+/**
+ * A `--set` value typed by the schema: as text if the schema takes text, else as JSON. Keys inside
+ * JSON objects are converted as `--file` converts them (`label-name` → `labelName`), and a JSON
+ * array or object stays one even when the schema refuses it, so validation names what is wrong
+ * inside it rather than "expected array, received string".
+ */
 function typedValue(schema: z.ZodType, raw: string): unknown {
   if (schema.safeParse(raw).success) return raw;
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(raw);
-    if (schema.safeParse(parsed).success) return parsed;
+    parsed = deepKeys(JSON.parse(raw), camelKey);
   } catch {
     // not JSON: the text is the value, and validation below explains what is wrong with it
+    return raw;
   }
-  return raw;
+  if (schema.safeParse(parsed).success) return parsed;
+  return typeof parsed === 'object' && parsed !== null ? parsed : raw;
 }
 
 function refuseSecret(key: string): void {
@@ -82,10 +99,14 @@ function readBodyFile(path: string): Record<string, unknown> {
 }
 
 export function buildAttributes(op: OperationSpec, flags: WriteFlags): Record<string, unknown> {
-  const shape = shapeOf(op);
+  return buildAttributesFor(targetOf(op), flags);
+}
+
+export function buildAttributesFor(target: AttributeTarget, flags: WriteFlags): Record<string, unknown> {
+  const { shape } = target;
   const attributes: Record<string, unknown> = flags.file ? readBodyFile(flags.file) : {};
   for (const key of Object.keys(attributes)) {
-    knownKey(op, key);
+    knownKey(target, key);
     refuseSecret(key);
   }
   for (const assignment of flags.set ?? []) {
@@ -93,14 +114,14 @@ export function buildAttributes(op: OperationSpec, flags: WriteFlags): Record<st
     if (at <= 0) throw new UsageError(`--set expects key=value, got ${JSON.stringify(assignment)}`);
     const rawKey = assignment.slice(0, at);
     refuseSecret(rawKey);
-    const key = knownKey(op, rawKey);
+    const key = knownKey(target, rawKey);
     attributes[key] = typedValue(shape[key] as z.ZodType, assignment.slice(at + 1));
   }
   for (const rawKey of flags.unset ?? []) {
-    const key = knownKey(op, rawKey);
+    const key = knownKey(target, rawKey);
     if (!(shape[key] as z.ZodType).safeParse(null).success) {
       throw ValidationError.local(
-        { method: op.method, path: op.path },
+        { method: target.method, path: target.path },
         key,
         'cannot be cleared (IT Glue does not accept null here)',
       );

@@ -27,3 +27,28 @@ export function project(record: unknown, paths: readonly string[]): Record<strin
   for (const path of paths) out[path] = readPath(record, path) ?? null;
   return out;
 }
+
+/** The top-level fields of these records, in the order they first appear. */
+export function fieldsOf(records: readonly unknown[]): string[] {
+  const fields = new Set<string>();
+  for (const record of records) {
+    if (typeof record !== 'object' || record === null) continue;
+    for (const key of Object.keys(record)) if (key !== 'type' && key !== 'relationships') fields.add(key);
+  }
+  return [...fields];
+}
+
+/**
+ * The paths that no record has (a typo like `nme`): a silent `"nme": null` in every record would
+ * look like data. With no records there is nothing to check against.
+ */
+export function unknownPaths(records: readonly unknown[], paths: readonly string[]): string[] {
+  if (records.length === 0) return [];
+  const has = (record: unknown, path: string) => {
+    if (readPath(record, path) !== undefined) return true;
+    // `location.name` on a record whose location is null: the field exists, it is just empty.
+    const head = (record as Record<string, unknown> | null)?.[path.split('.')[0] as string];
+    return head === null;
+  };
+  return paths.filter((path) => !records.some((record) => has(record, path)));
+}

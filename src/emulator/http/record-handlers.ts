@@ -5,9 +5,10 @@
  */
 import type { OperationSpec } from '../../spec/types.js';
 import { commitCreate, commitUpdate } from '../resources/commit.js';
-import { toResourceObject, type WriteContext } from '../resources/model.js';
+import { type Profile, toResourceObject, type WritableModel, type WriteContext } from '../resources/model.js';
 import type { ResourceEntry } from '../resources/registry.js';
 import type { BaseRecord } from '../store/records.js';
+import type { Tenant } from '../store/tenant.js';
 import { readResourceBody } from './body.js';
 import type { ApiHandler } from './gate.js';
 import { parseQuery, rawQueryOf } from './query.js';
@@ -33,27 +34,46 @@ export function getHandler<R extends BaseRecord>(
   };
 }
 
+/**
+ * The writer of a resource and, on a nested route, the organization the route names; undefined
+ * (a 404) when the resource takes no writes or the organization does not exist.
+ */
+function writeTarget<R extends BaseRecord>(
+  entry: ResourceEntry<R>,
+  nested: boolean,
+  c: Parameters<ApiHandler>[0],
+  tenant: Tenant,
+): { writer: WritableModel<R>; organizationId: string | undefined } | undefined {
+  const writer = entry.writer;
+  if (!writer) return undefined;
+  const organizationId = nested ? routeOrganization(c, tenant) : undefined;
+  if (nested && organizationId === undefined) return undefined;
+  return { writer, organizationId };
+}
+
+function writeContext(
+  profile: Profile,
+  tenant: Tenant,
+  routeOrganizationId: string | undefined,
+  pointerBase: string,
+): WriteContext {
+  return { profile, tenant, routeOrganizationId, pointerBase };
+}
+
 export function createHandler<R extends BaseRecord>(
   entry: ResourceEntry<R>,
   operation: OperationSpec,
 ): ApiHandler {
   const nested = operation.scope === 'organization';
   return async (c, { tenant, state, report }) => {
-    const writer = entry.writer;
-    if (!writer) return recordNotFound();
-    const organizationId = nested ? routeOrganization(c, tenant) : undefined;
-    if (nested && organizationId === undefined) return recordNotFound();
+    const target = writeTarget(entry, nested, c, tenant);
+    if (!target) return recordNotFound();
+    const { writer, organizationId } = target;
     const body = await readResourceBody(c.req.raw, entry.model.type, { allowArray: nested });
     if (!body.ok) return body.response;
-    const outcomes = body.items.map((item) => {
-      const context: WriteContext = {
-        profile: state.profile,
-        tenant,
-        routeOrganizationId: organizationId,
-        pointerBase: item.pointerBase,
-      };
-      return writer.create(context, item);
-    });
+    const outcomes = body.items.map((item) =>
+      writer.create(writeContext(state.profile, tenant, organizationId, item.pointerBase), item),
+    );
     const headers = ignoredHeader(outcomes.flatMap((outcome) => outcome.ignored));
     const errors = outcomes.flatMap((outcome) => (outcome.ok ? [] : outcome.errors));
     if (errors.length > 0) return unprocessable(errors, headers);
@@ -76,10 +96,9 @@ export function updateHandler<R extends BaseRecord>(
 ): ApiHandler {
   const nested = operation.scope === 'organization';
   return async (c, { tenant, state, report }) => {
-    const writer = entry.writer;
-    if (!writer) return recordNotFound();
-    const organizationId = nested ? routeOrganization(c, tenant) : undefined;
-    if (nested && organizationId === undefined) return recordNotFound();
+    const target = writeTarget(entry, nested, c, tenant);
+    if (!target) return recordNotFound();
+    const { writer, organizationId } = target;
     const id = pathId(c, 'id');
     const table = entry.table(tenant);
     const current = id === undefined ? undefined : table.get(id);
@@ -90,12 +109,7 @@ export function updateHandler<R extends BaseRecord>(
     if (!body.ok) return body.response;
     const [item] = body.items;
     if (!item) return recordNotFound();
-    const context: WriteContext = {
-      profile: state.profile,
-      tenant,
-      routeOrganizationId: organizationId,
-      pointerBase: item.pointerBase,
-    };
+    const context = writeContext(state.profile, tenant, organizationId, item.pointerBase);
     const outcome = writer.update(context, current, item);
     const headers = ignoredHeader(outcome.ignored);
     if (!outcome.ok) return unprocessable(outcome.errors, headers);

@@ -6,16 +6,11 @@
  * Responses are built with plain header objects so @hono/node-server can take its fast path.
  */
 import { stringifyJsonApi } from '../../jsonapi/json.js';
+import type { ApiError, ServerErrorKind } from '../support/api-errors.js';
+
+export type { ApiError, ServerErrorKind };
 
 export const JSON_API_CONTENT_TYPE = 'application/vnd.api+json; charset=utf-8';
-
-/** One entry of `errors[]`. IT Glue uses a numeric status, `detail` and `source` are optional. */
-export interface ApiError {
-  status: number;
-  title: string;
-  detail?: string;
-  source?: { pointer?: string; parameter?: string };
-}
 
 /**
  * Safe `*-id` attributes are numbers already (see toResourceObject), so a quoted id left in the
@@ -128,9 +123,6 @@ export function htmlNotFound(): Response {
     headers: { 'content-type': 'text/html; charset=utf-8' },
   });
 }
-
-/** The three 5xx shapes a client meets in front of and inside IT Glue. */
-export type ServerErrorKind = 500 | 502 | 503;
 
 export function serverError(kind: ServerErrorKind): Response {
   if (kind === 502) {

@@ -4,8 +4,9 @@
  * of a PSA-synced configuration unless it only touches the few fields the PSA does not own. The
  * seed profile does not require the type (the document does not) but still checks one that is sent.
  */
-import type { ApiError } from '../http/responses.js';
+
 import type { ConfigurationRecord } from '../store/records.js';
+import type { ApiError } from '../support/api-errors.js';
 import { configurationModel } from './configurations.js';
 import type { WritableModel, WriteContext, WriteInput } from './model.js';
 import { has, type PermitSpec, permit } from './permit.js';

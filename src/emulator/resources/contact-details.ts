@@ -4,8 +4,8 @@
  */
 import { kebabKey } from '../../jsonapi/case.js';
 import { emailSchema } from '../../spec/schemas/params.js';
-import type { ApiError } from '../http/responses.js';
 import type { ContactEmail, ContactPhone, ContactRecord } from '../store/records.js';
+import type { ApiError } from '../support/api-errors.js';
 
 type Entry = Record<string, unknown>;
 

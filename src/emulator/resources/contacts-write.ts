@@ -4,8 +4,9 @@
  * profile also takes the document's flat `name`, `email` and `archived` (deriving a missing name
  * from first and last name) and still accepts everything a real-IT-Glue client sends.
  */
-import type { ApiError } from '../http/responses.js';
+
 import type { ContactRecord } from '../store/records.js';
+import type { ApiError } from '../support/api-errors.js';
 import { isValidEmail, readContactEmails, readContactPhones, withFlatEmail } from './contact-details.js';
 import { contactModel } from './contacts.js';
 import type { WritableModel, WriteContext, WriteInput } from './model.js';

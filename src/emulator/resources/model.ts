@@ -3,8 +3,8 @@
  * attributes, per profile) and, for writable resources, create and update rules.
  */
 
-import type { ApiError } from '../http/responses.js';
 import type { Tenant } from '../store/tenant.js';
+import type { ApiError } from '../support/api-errors.js';
 import type { SentAttribute } from './permit.js';
 
 /** `real` behaves like IT Glue; `seed` takes the seed document literally. */

@@ -5,9 +5,9 @@
  * requires `name` and takes `resource-type` as a free string, as the document does.
  */
 import { EMBEDDABLE_RESOURCE_TYPES } from '../../spec/passwords.js';
-import type { ApiError } from '../http/responses.js';
 import type { PasswordRecord } from '../store/records.js';
 import { API_USER_ID, contactFullName, type Tenant } from '../store/tenant.js';
+import type { ApiError } from '../support/api-errors.js';
 import type { WritableModel, WriteContext, WriteInput } from './model.js';
 import { passwordModel } from './passwords.js';
 import { has, type PermitSpec, permit } from './permit.js';

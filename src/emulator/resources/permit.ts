@@ -4,7 +4,7 @@
  * stored type (ids to digit strings, dates to `YYYY-MM-DD`); a value that cannot be is a 422.
  */
 import { kebabKey } from '../../jsonapi/case.js';
-import type { ApiError } from '../http/responses.js';
+import type { ApiError } from '../support/api-errors.js';
 import { isoTimestamp } from '../support/clock.js';
 import { readId } from '../support/ids.js';
 import { invalid } from './problems.js';

@@ -4,7 +4,7 @@
  * captured from real IT Glue (facts §7).
  */
 import { kebabKey } from '../../jsonapi/case.js';
-import type { ApiError } from '../http/responses.js';
+import type { ApiError } from '../support/api-errors.js';
 
 function pointer(base: string, name: string): string {
   return `${base}/attributes/${kebabKey(name)}`;

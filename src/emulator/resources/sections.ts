@@ -4,9 +4,9 @@
  * `rendered-content` is read-only and derived from `content`; `resource-type` cannot change.
  */
 import { DOCUMENT_SECTION_TYPES } from '../../spec/documents.js';
-import type { ApiError } from '../http/responses.js';
 import type { SectionRecord } from '../store/records.js';
 import type { Tenant } from '../store/tenant.js';
+import type { ApiError } from '../support/api-errors.js';
 import { compareIds } from '../support/ids.js';
 import { field, type ResourceModel, type WriteContext, type WriteInput, type WriteOutcome } from './model.js';
 import { has, type PermitSpec, permit } from './permit.js';

@@ -2,8 +2,9 @@
  * Checks every writable resource shares: the organization a record belongs to, and the lookups
  * its `*-id` attributes point at.
  */
-import type { ApiError } from '../http/responses.js';
+
 import type { LookupList } from '../store/tenant.js';
+import type { ApiError } from '../support/api-errors.js';
 import type { WriteContext } from './model.js';
 import { has } from './permit.js';
 import { mustExist, organizationRequired } from './problems.js';

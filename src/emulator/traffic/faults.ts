@@ -4,7 +4,7 @@
  * Every decision comes from a seeded PRNG, and every request draws the same number of values, so
  * one configuration and one request order always give the same faults.
  */
-import type { ServerErrorKind } from '../http/responses.js';
+import type { ServerErrorKind } from '../support/api-errors.js';
 import { createRandom, type Random } from '../support/prng.js';
 
 export interface FaultConfig {

@@ -17,6 +17,7 @@ import { fingerprinter, loadFingerprintKey } from '../../workflows/engine/finger
 import type { Journal } from '../../workflows/engine/journal.js';
 import type { PlanResource } from '../../workflows/engine/plan.js';
 import { passwordExecutor, secretsFromMap } from '../../workflows/passwords/index.js';
+import { applyOutput } from '../output-schemas.js';
 import type { StoredPlan } from '../plan-store.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import { targetOf, withJournal } from './plan-common.js';
@@ -79,6 +80,7 @@ const applyTool = defineTool({
         'Skip conflicting actions (and records changed since the plan) instead of refusing the plan.',
       ),
   }),
+  output: applyOutput,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   toolsets: ['workflows', 'contacts', 'configurations', 'passwords', 'documents'],
   run: async (args, ctx) => {

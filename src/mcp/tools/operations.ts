@@ -14,6 +14,7 @@ import type { QueryParamSpec } from '../../spec/params.js';
 import { bodySchemaOf, idSchema, querySchemaOf } from '../../spec/schemas/index.js';
 import { type OperationSpec, operationHints } from '../../spec/types.js';
 import { cursorSchema, decodeCursor, encodeCursor, limitSchema, queryDigest } from '../cursor.js';
+import { listOutput, recordOutput } from '../output-schemas.js';
 import { compactResource } from '../results.js';
 import { defineTool, Revealed, type ToolContext, type ToolDefinition } from '../tool.js';
 
@@ -31,7 +32,8 @@ const FILTER_HELP: Record<string, string> = {
   assetTag: 'Exact asset tag.',
   hostname: 'Hostname, case-insensitive.',
   updatedAt: 'Changed within this range: {from, to} as RFC 3339 times, either end open.',
-  documentFolderId: "Only this folder's documents (without it, IT Glue lists root-level documents only).",
+  documentFolderId:
+    "Only these folders' documents: one id or several (without it, IT Glue lists root-level documents only).",
 };
 
 const PATH_HELP: Record<string, string> = {
@@ -198,6 +200,7 @@ function operationTool(op: OperationSpec): ToolDefinition {
     title: op.summary,
     description: describe(op),
     input: inputOf(op),
+    output: op.action === 'list' ? listOutput : recordOutput,
     annotations: { ...operationHints(op) },
     toolsets: [op.resource],
     run: (args, ctx) =>

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { GlueKit } from '../../client.js';
 import type { SourceWarning } from '../../sources/index.js';
 import { Journal } from '../../workflows/engine/journal.js';
-import { type Plan, type PlanAction, writeCount } from '../../workflows/engine/plan.js';
+import { type Plan, type PlanAction, planTarget, writeCount } from '../../workflows/engine/plan.js';
+import type { WorkflowOption, WorkflowSpec } from '../../workflows/options.js';
 import type { StoredPlan } from '../plan-store.js';
 import type { ToolAnnotations } from '../tool.js';
 
@@ -30,28 +31,6 @@ export function rowsText(rows: string | ReadonlyArray<Record<string, unknown>>):
   return typeof rows === 'string' ? rows : JSON.stringify(rows);
 }
 
-export function formatSchema(formats: readonly string[]) {
-  return z
-    .enum(['auto', ...formats] as [string, ...string[]])
-    .default('auto')
-    .describe(`The export format: ${formats.join(', ')}, or auto to detect it from the headers or keys.`);
-}
-
-export const organizationOption = z
-  .string()
-  .min(1)
-  .optional()
-  .describe('The organization (id or exact name) for rows that name none.');
-
-export const sourceIdOption = z
-  .string()
-  .min(1)
-  .max(200)
-  .optional()
-  .describe(
-    'Who owns what this plan creates or matches (only owned records are ever deactivated or archived).',
-  );
-
 export const actionLimit = z
   .number()
   .int()
@@ -60,9 +39,24 @@ export const actionLimit = z
   .default(100)
   .describe('Actions listed at most (default 100); the summary counts them all.');
 
-/** Record-to-record maps (`{"from": "to"}`) as the workflows' map parsers expect them. */
-export const mapSchema = (what: string) =>
-  z.record(z.string().min(1), z.string().min(1)).optional().describe(what);
+export function formatSchema(formats: readonly string[]) {
+  return z
+    .enum(['auto', ...formats] as [string, ...string[]])
+    .default('auto')
+    .describe(`The export format: ${formats.join(', ')}, or auto to detect it from the headers or keys.`);
+}
+
+/** A workflow's options as MCP tool inputs, from the WORKFLOWS table (src/workflows/table.ts). */
+export function optionShape<Options extends Record<string, WorkflowOption>>(
+  spec: WorkflowSpec<Options>,
+): { [K in keyof Options]: ReturnType<Options[K]['schema']> } {
+  return Object.fromEntries(
+    Object.entries(spec.options).map(([key, declared]) => [
+      key,
+      declared.schema(z).describe(declared.description),
+    ]),
+  ) as { [K in keyof Options]: ReturnType<Options[K]['schema']> };
+}
 
 /** Runs `task` with the journal open (plans read ownership from it; applies write to it). */
 export async function withJournal<T>(dataDir: string, task: (journal: Journal) => Promise<T>): Promise<T> {
@@ -75,7 +69,7 @@ export async function withJournal<T>(dataDir: string, task: (journal: Journal) =
 }
 
 export function targetOf(client: GlueKit) {
-  return { baseUrl: client.baseUrl, keyFingerprint: client.keyFingerprint };
+  return planTarget(client);
 }
 
 /** An action as the model reviews it: what, where, why, and the field changes (secrets as "(changed)"). */

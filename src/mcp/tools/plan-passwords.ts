@@ -6,24 +6,27 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseVaultSource, VAULT_FORMATS } from '../../sources/index.js';
+import { parseVaultSource } from '../../sources/index.js';
 import { fingerprinter, loadFingerprintKey } from '../../workflows/engine/fingerprint-key.js';
 import { parseOrgMap } from '../../workflows/org-map.js';
-import { planPasswordMirror } from '../../workflows/passwords/index.js';
+import {
+  PASSWORD_MIRROR,
+  passwordMirrorOptions,
+  planPasswordMirror,
+} from '../../workflows/passwords/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
+import { planOutput } from '../output-schemas.js';
 import { scrubValues } from '../results.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import {
   actionLimit,
   formatSchema,
-  mapSchema,
-  organizationOption,
+  optionShape,
   PLANNING,
   planResult,
   ROWS_NAME,
   rowsSchema,
   rowsText,
-  sourceIdOption,
   withJournal,
 } from './plan-common.js';
 
@@ -40,36 +43,8 @@ const input = z
       .max(20_000_000)
       .optional()
       .describe('The export as base64 bytes instead of rows (for a 1Password .1pux file, which is a zip).'),
-    format: formatSchema(VAULT_FORMATS),
-    organization: organizationOption.describe('The organization (id or exact name) for the whole export.'),
-    orgMap: mapSchema(
-      'Vault containers (folder, collection, group path) to organizations (id or name), e.g. {"Clients/Acme": "Acme Corp"}; instead of organization.',
-    ),
-    category: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('The password category (name or id) for entries that name none.'),
-    categoryMap: mapSchema('Source categories to IT Glue password categories.'),
-    embedOn: z
-      .enum(['hostname', 'serial', 'name'])
-      .optional()
-      .describe('Embed each password in the configuration its entry names, matched on this field.'),
-    compareValues: z
-      .boolean()
-      .default(false)
-      .describe(
-        'Fetch current values to compare where the journal cannot tell (costs requests; values are never returned).',
-      ),
-    archiveMissing: z
-      .boolean()
-      .default(false)
-      .describe('Archive passwords this source created earlier that are no longer in it.'),
-    unescapeLastPass: z
-      .boolean()
-      .default(false)
-      .describe('Decode the HTML entities the LastPass extension writes into a LastPass CSV.'),
-    sourceId: sourceIdOption,
+    format: formatSchema(PASSWORD_MIRROR.formats),
+    ...optionShape(PASSWORD_MIRROR),
     limit: actionLimit,
   })
   .refine((args) => (args.rows === undefined) !== (args.rowsBase64 === undefined), {
@@ -85,6 +60,7 @@ const passwordMirror = defineTool({
   description:
     'Plans mirroring a password-vault export into IT Glue passwords: matches entries to existing passwords, and says what would be created, updated or archived. The values stay in server memory with the plan and never appear in results. Writes nothing; returns a planId to review and pass to apply_plan.',
   input,
+  output: planOutput,
   annotations: PLANNING,
   toolsets: ['workflows', 'passwords'],
   run: async (args, ctx) => {
@@ -108,15 +84,7 @@ const passwordMirror = defineTool({
         { file: ROWS_NAME, format: source.format, rows: source.rows },
         fingerprint,
         {
-          org: args.organization,
-          orgMap,
-          category: args.category,
-          categoryMap,
-          embedOn: args.embedOn,
-          compareValues: args.compareValues,
-          archiveMissing: args.archiveMissing,
-          sourceId: args.sourceId,
-          readerOptions,
+          ...passwordMirrorOptions(args, { orgMap, categoryMap, readerOptions }),
           signal: ctx.signal,
           onWarning: (warning) => {
             if (warning.source) warnings.push({ source: warning.source, message: warning.message });

@@ -5,27 +5,25 @@
  * with the summary and actions.
  */
 import { z } from 'zod';
+import { parseConfigurationSource, parseContactSource } from '../../sources/index.js';
 import {
-  CONFIGURATION_FORMATS,
-  CONTACT_FORMATS,
-  parseConfigurationSource,
-  parseContactSource,
-} from '../../sources/index.js';
-import { planConfigurationImport } from '../../workflows/configurations/index.js';
-import { planContactSync } from '../../workflows/contacts/index.js';
+  CONFIGURATION_IMPORT,
+  configurationImportOptions,
+  planConfigurationImport,
+} from '../../workflows/configurations/index.js';
+import { CONTACT_SYNC, contactSyncOptions, planContactSync } from '../../workflows/contacts/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
+import { planOutput } from '../output-schemas.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 import {
   actionLimit,
   formatSchema,
-  mapSchema,
-  organizationOption,
+  optionShape,
   PLANNING,
   planResult,
   ROWS_NAME,
   rowsSchema,
   rowsText,
-  sourceIdOption,
   withJournal,
 } from './plan-common.js';
 
@@ -36,34 +34,11 @@ const contactSync = defineTool({
     'Plans syncing contacts from a source (gluekit CSV/JSON, Microsoft 365 admin export, Entra ID users) into IT Glue: matches people by any email (or name), and says who would be created, updated or deactivated. Writes nothing; returns a planId to review and pass to apply_plan.',
   input: z.strictObject({
     rows: rowsSchema,
-    format: formatSchema(CONTACT_FORMATS),
-    organization: organizationOption,
-    deactivateMissing: z
-      .boolean()
-      .default(false)
-      .describe(
-        'Deactivate contacts this source created earlier that are no longer in it (needs deactivateType).',
-      ),
-    deactivateType: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('The contact type (name or id) a deactivated contact is given, e.g. "Terminated".'),
-    deactivateUnowned: z
-      .boolean()
-      .default(false)
-      .describe('Also deactivate missing contacts this source did not create (use with care).'),
-    maxDeactivate: z
-      .string()
-      .regex(/^\d+%?$/, 'a count like 25, or a percentage like 10%')
-      .optional()
-      .describe(
-        'Refuse to deactivate more than this per organization: a count (25) or a share (10%); default 20%.',
-      ),
-    matchName: z.boolean().default(false).describe('Also match people by name when no email matches.'),
-    sourceId: sourceIdOption,
+    format: formatSchema(CONTACT_SYNC.formats),
+    ...optionShape(CONTACT_SYNC),
     limit: actionLimit,
   }),
+  output: planOutput,
   annotations: PLANNING,
   toolsets: ['workflows', 'contacts'],
   run: async (args, ctx) => {
@@ -74,16 +49,7 @@ const contactSync = defineTool({
         client,
         journal,
         { file: ROWS_NAME, format: source.format, rows: source.rows },
-        {
-          org: args.organization,
-          deactivateMissing: args.deactivateMissing,
-          deactivateType: args.deactivateType,
-          deactivateUnowned: args.deactivateUnowned,
-          maxDeactivate: args.maxDeactivate,
-          matchName: args.matchName,
-          sourceId: args.sourceId,
-          signal: ctx.signal,
-        },
+        { ...contactSyncOptions(args), signal: ctx.signal },
       ),
     );
     return planResult(ctx.settings.plans.add(plan), args.limit, {
@@ -100,24 +66,11 @@ const configurationImport = defineTool({
     'Plans importing devices from a source (gluekit CSV/JSON, NinjaOne, Datto RMM, Intune) as IT Glue configurations: matches by serial, asset tag, MAC, then hostname, and says what would be created, updated or archived. Writes nothing; returns a planId to review and pass to apply_plan.',
   input: z.strictObject({
     rows: rowsSchema,
-    format: formatSchema(CONFIGURATION_FORMATS),
-    organization: organizationOption,
-    type: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('The configuration type (name or id) for rows that name none.'),
-    typeMap: mapSchema(
-      'Source device classes to IT Glue configuration types, e.g. {"WINDOWS_WORKSTATION": "Workstation"}.',
-    ),
-    status: z.string().min(1).optional().describe('The configuration status (name or id) for new devices.'),
-    archiveMissing: z
-      .boolean()
-      .default(false)
-      .describe('Archive devices this source imported earlier that are no longer in it.'),
-    sourceId: sourceIdOption,
+    format: formatSchema(CONFIGURATION_IMPORT.formats),
+    ...optionShape(CONFIGURATION_IMPORT),
     limit: actionLimit,
   }),
+  output: planOutput,
   annotations: PLANNING,
   toolsets: ['workflows', 'configurations'],
   run: async (args, ctx) => {
@@ -133,12 +86,7 @@ const configurationImport = defineTool({
         journal,
         { file: ROWS_NAME, format: source.format, rows: source.rows },
         {
-          org: args.organization,
-          type: args.type,
-          typeMap,
-          status: args.status,
-          archiveMissing: args.archiveMissing,
-          sourceId: args.sourceId,
+          ...configurationImportOptions(args, typeMap),
           signal: ctx.signal,
           onWarning: (warning) => {
             if (warning.source) warnings.push({ source: warning.source, message: warning.message });

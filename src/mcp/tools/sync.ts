@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MIRROR_RESOURCES, MirrorStore, syncMirror } from '../../mirror/index.js';
 import { freshnessOf, mirrorPathOf } from '../mirror.js';
+import { syncOutput } from '../output-schemas.js';
 import { compactRecord } from '../results.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
 
@@ -24,6 +25,7 @@ const syncTool = defineTool({
       .optional()
       .describe('Only these record types (default: all five).'),
   }),
+  output: syncOutput,
   // Reads IT Glue; the only thing it changes is the local cache.
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   toolsets: ['mirror'],

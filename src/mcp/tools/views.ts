@@ -20,6 +20,7 @@ import {
 } from '../../mirror/index.js';
 import { cursorSchema, limitSchema, windowOf } from '../cursor.js';
 import { withMirror } from '../mirror.js';
+import { count, recordOutput, viewOutput, windowFields } from '../output-schemas.js';
 import { compactRecord } from '../results.js';
 import { defineTool, type ToolAnnotations, type ToolDefinition } from '../tool.js';
 
@@ -59,6 +60,10 @@ const searchTool = defineTool({
     organization,
     limit: limitSchema(25),
   }),
+  output: viewOutput({
+    count,
+    hits: z.array(z.looseObject({ type: z.string(), id: z.string() })),
+  }),
   annotations: VIEW,
   toolsets: ['mirror'],
   run: async (args, ctx) =>
@@ -90,6 +95,22 @@ const briefTool = defineTool({
       'Records listed per section at most (default 25); counts are complete.',
     ),
   }),
+  output: viewOutput({
+    organization: recordOutput,
+    counts: z
+      .object({
+        archived: z.record(z.string(), count).describe('Archived records of each kind, counted apart.'),
+      })
+      .catchall(count)
+      .describe('Current records of each kind (complete), and `archived` apart.'),
+    missing: z.array(z.string()).describe('The kinds it has none of.'),
+    contacts: z.array(recordOutput),
+    configurations: z.array(recordOutput),
+    passwords: z.array(recordOutput),
+    documents: z.array(recordOutput),
+    recentChanges: z.array(z.looseObject({})),
+    truncated: z.string().optional(),
+  }).loose(),
   annotations: VIEW,
   toolsets: ['mirror', 'organizations'],
   run: async (args, ctx) =>
@@ -127,6 +148,13 @@ const changesTool = defineTool({
     organization,
     limit: limitSchema(50, 500),
   }),
+  output: viewOutput({
+    since: z.string(),
+    total: count.describe('Records changed since, before the limit.'),
+    changes: z.array(
+      z.looseObject({ type: z.string(), id: z.string(), change: z.string(), changedAt: z.string() }),
+    ),
+  }),
   annotations: VIEW,
   toolsets: ['mirror'],
   run: async (args, ctx) =>
@@ -156,6 +184,10 @@ const coverageTool = defineTool({
     limit: limitSchema(),
     cursor: cursorSchema,
   }),
+  output: viewOutput({
+    organizations: z.array(z.looseObject({ organizationId: z.string() })),
+    ...windowFields,
+  }),
   annotations: VIEW,
   toolsets: ['mirror'],
   run: async (args, ctx) =>
@@ -184,6 +216,11 @@ const staleTool = defineTool({
     organization,
     limit: limitSchema(),
     cursor: cursorSchema,
+  }),
+  output: viewOutput({
+    days: count,
+    passwords: z.array(recordOutput),
+    ...windowFields,
   }),
   annotations: VIEW,
   toolsets: ['mirror', 'passwords'],
@@ -227,6 +264,10 @@ const dupesTool = defineTool({
     limit: limitSchema(),
     cursor: cursorSchema,
   }),
+  output: viewOutput({
+    groups: z.array(z.looseObject({ members: z.array(recordOutput) })),
+    ...windowFields,
+  }),
   annotations: VIEW,
   toolsets: ['mirror', 'contacts'],
   run: async (args, ctx) =>
@@ -252,6 +293,10 @@ const orphansTool = defineTool({
     type: z.enum(CHILD_RESOURCES).optional().describe('Only this record type.'),
     limit: limitSchema(),
     cursor: cursorSchema,
+  }),
+  output: viewOutput({
+    orphans: z.array(z.looseObject({ type: z.string(), id: z.string(), reason: z.string() })),
+    ...windowFields,
   }),
   annotations: VIEW,
   toolsets: ['mirror'],

@@ -1,6 +1,5 @@
-/** What the views share: reading record rows, organization names, and `--org ID|NAME` lookups. */
-import { NotFoundError } from '../../core/errors.js';
-import { MirrorInputError } from '../errors.js';
+/** What the views share: reading record rows, organization names, and organization lookups. */
+import { resolveOrganizationIn } from '../../resources/organization-names.js';
 import type { MirrorResource } from '../resources.js';
 import type { MirrorStore } from '../store.js';
 
@@ -58,44 +57,30 @@ export function organizationName(
 }
 
 /**
- * `--org ID|NAME` against the mirror: an id as it is (deleted organizations included, so a brief
- * can still explain one), a name exactly but ignoring case, live organizations first. An unknown
- * name lists near matches; an ambiguous one lists the candidates.
+ * An organization named against the mirror, by the one resolver (resources/organization-names):
+ * an id as it is (deleted organizations included, so a brief can still explain one), else its
+ * name or short name, exactly but ignoring case, live organizations first. A miss lists near
+ * names; a value fitting several lists them.
  */
 export function resolveOrganization(store: MirrorStore, value: string): OrganizationRef {
-  const wanted = value.trim();
-  const all = [...organizationsById(store).values()];
-  if (/^\d+$/.test(wanted)) {
-    const found = all.find((org) => org.id === wanted);
-    if (found) return found;
-    throw notFound(`The mirror has no organization ${wanted}. Run \`gluekit sync\` if it is new.`);
-  }
-  const key = wanted.toLowerCase();
-  const named = all.filter((org) => org.name?.trim().toLowerCase() === key);
-  const live = named.filter((org) => org.deletedAt === null);
-  const matches = live.length > 0 ? live : named;
-  if (matches.length === 1) return matches[0] as OrganizationRef;
-  if (matches.length > 1) {
-    throw new MirrorInputError(
-      `"${value}" names ${matches.length} organizations: ${matches.map((org) => `${org.id} (${org.name})`).join(', ')}. Pass the id instead.`,
-    );
-  }
-  const near = all
-    .filter(
-      (org) =>
-        org.deletedAt === null &&
-        org.name &&
-        (org.name.toLowerCase().includes(key) || key.includes(org.name.toLowerCase())),
+  const rows = store.db
+    .prepare<[], { id: string; name: string | null; short_name: string | null; deleted_at: string | null }>(
+      "SELECT id, name, json_extract(data, '$.shortName') AS short_name, deleted_at FROM records WHERE type = 'organizations'",
     )
-    .slice(0, 5)
-    .map((org) => `${org.name} (${org.id})`);
-  throw notFound(
-    `The mirror has no organization named "${value}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}`,
-  );
-}
-
-function notFound(message: string): NotFoundError {
-  return new NotFoundError(404, { method: 'GET', path: 'mirror:/organizations' }, [], message);
+    .all();
+  const organizations = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    deletedAt: row.deleted_at,
+  }));
+  const found = resolveOrganizationIn(organizations, value, {
+    preferred: (organization) => organization.deletedAt === null,
+    request: { method: 'GET', path: 'mirror:/organizations' },
+    place: 'The mirror',
+    otherwise: 'If it is new, sync the mirror (`gluekit sync`).',
+  });
+  return { id: found.id, name: found.name, deletedAt: found.deletedAt };
 }
 
 export const DAY_MS = 86_400_000;

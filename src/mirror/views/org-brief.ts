@@ -3,7 +3,7 @@
  * and gaps, its contacts, devices, credentials (metadata) and documents, stale passwords,
  * probable duplicate contacts and the latest changes.
  */
-import { CHILD_RESOURCES, type ChildResource } from '../resources.js';
+import type { ChildResource } from '../resources.js';
 import type { MirrorStore } from '../store.js';
 import { changes, type RecordChange } from './changes.js';
 import {
@@ -14,7 +14,9 @@ import {
   type Stored,
   stringOrNull,
 } from './common.js';
+import { missingKinds, type RecordCounts, recordCounts } from './coverage.js';
 import { duplicateContacts } from './duplicate-contacts.js';
+import { documentFolderPaths, folderOf } from './folders.js';
 import { stalePasswords } from './stale-passwords.js';
 
 export interface OrganizationBriefOptions {
@@ -29,8 +31,12 @@ export interface OrganizationBriefOptions {
 
 export interface OrganizationBrief {
   organization: Stored & { id: string; deletedAt: string | null };
-  /** Live records of each kind (archived ones included here, and flagged in the lists). */
-  counts: Record<ChildResource, number>;
+  /**
+   * Live records of each kind, current ones per kind and archived ones apart, as `coverage`
+   * counts them; the lists below hold both, archived ones flagged.
+   */
+  counts: RecordCounts;
+  /** The kinds it has no current record of. */
   missing: ChildResource[];
   contacts: Array<{
     id: string;
@@ -60,6 +66,8 @@ export interface OrganizationBrief {
   documents: Array<{
     id: string;
     name: string | null;
+    /** Its folder's path (`Procedures / Network`); null at the root. */
+    folder: string | null;
     published: boolean | null;
     updatedAt: string | null;
     archived: boolean;
@@ -87,16 +95,15 @@ export function organizationBrief(
     .all(ref.id);
   const of = (type: ChildResource) =>
     children.filter((row) => row.type === type).map((row) => ({ row, record: parseData(row) }));
-  const counts = Object.fromEntries(CHILD_RESOURCES.map((type) => [type, of(type).length])) as Record<
-    ChildResource,
-    number
-  >;
+  const counts = recordCounts(store, { organizationId: ref.id, includeDeleted: true })[0]
+    ?.counts as RecordCounts;
+  const folders = documentFolderPaths(store, ref.id);
   const staleDays = options.staleDays ?? 365;
   const stale = stalePasswords(store, { days: staleDays, organizationId: ref.id, now: options.now });
   return {
     organization: { ...parseData(orgRow), id: ref.id, deletedAt: orgRow.deleted_at },
     counts,
-    missing: CHILD_RESOURCES.filter((type) => counts[type] === 0),
+    missing: missingKinds(counts),
     contacts: of('contacts').map(({ row, record }) => ({
       id: row.id,
       name: row.name,
@@ -125,6 +132,7 @@ export function organizationBrief(
     documents: of('documents').map(({ row, record }) => ({
       id: row.id,
       name: row.name,
+      folder: folderOf(folders, record),
       published: typeof record.published === 'boolean' ? record.published : null,
       updatedAt: row.updated_at,
       archived: row.archived === 1,

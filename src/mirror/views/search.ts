@@ -9,6 +9,7 @@ import { classifyTerms, containsTerm, likePattern, matchExpression } from '../ft
 import { type MirrorResource, SEARCH_FIELDS } from '../resources.js';
 import type { MirrorStore } from '../store.js';
 import { organizationName, organizationsById, parseData, type Stored, stringOrNull } from './common.js';
+import { documentFolderPaths, folderOf } from './folders.js';
 
 export interface SearchOptions {
   query: string;
@@ -26,7 +27,10 @@ export interface SearchHit {
   organizationName: string | null;
   /** The fields whose values contain a term, e.g. `serialNumber`, `contactEmails`. */
   matched: string[];
-  /** A few identifying fields of the record's type (email, hostname, serial, username, …). */
+  /**
+   * A few identifying fields of the record's type (email, hostname, serial, username, …); a
+   * document in a folder has `folder`, the folder's path.
+   */
   details: Record<string, unknown>;
 }
 
@@ -95,9 +99,11 @@ export function search(store: MirrorStore, options: SearchOptions): SearchHit[] 
     )
     .all(params);
   const organizations = organizationsById(store);
+  const folders = rows.some((row) => row.type === 'documents') ? documentFolderPaths(store) : new Map();
   const allTerms = [...terms.indexed, ...terms.short];
   return rows.map((row) => {
     const record = parseData(row);
+    const folder = row.type === 'documents' ? folderOf(folders, record) : null;
     return {
       type: row.type,
       id: row.id,
@@ -105,7 +111,7 @@ export function search(store: MirrorStore, options: SearchOptions): SearchHit[] 
       organizationId: row.organization_id,
       organizationName: organizationName(organizations, row.organization_id, record),
       matched: matchedFields(row.type, record, allTerms),
-      details: details(row.type, record),
+      details: folder === null ? details(row.type, record) : { folder, ...details(row.type, record) },
     };
   });
 }

@@ -4,6 +4,7 @@
  * keyboard and without script; the name filter is a small script on top.
  */
 import {
+  ARCHIVABLE_RESOURCES,
   CHILD_RESOURCES,
   type ChildResource,
   coverage,
@@ -11,7 +12,7 @@ import {
 } from '../../mirror/index.js';
 import { heatClass, heatLegend } from '../charts.js';
 import { choice, type ViewContext } from '../context.js';
-import { count, plural, TYPE_LABEL } from '../format.js';
+import { count, plural, TYPE_LABEL, TYPE_SINGULAR } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { emptyState, type PageContent } from '../layout.js';
 
@@ -44,6 +45,14 @@ function sortHeader(
   const ariaSort = active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
   const arrow = active ? (dir === 'asc' ? '▲' : '▼') : '';
   return html`<th scope="col" aria-sort="${ariaSort}" class="${numeric ? 'num' : ''}"><a class="sort" href="/coverage?sort=${key}&amp;dir=${nextDir}">${label}<span class="arrow" aria-hidden="true">${arrow}</span></a></th>`;
+}
+
+/** `3 configurations, 1 document`, or a dash. */
+function archivedCell(row: OrganizationCoverage): SafeHtml {
+  const parts = ARCHIVABLE_RESOURCES.filter((kind) => row.archived[kind] > 0).map((kind) =>
+    plural(row.archived[kind], TYPE_SINGULAR[kind]?.toLowerCase() ?? kind),
+  );
+  return parts.length === 0 ? html`—` : html`${parts.join(', ')}`;
 }
 
 export function coveragePage(ctx: ViewContext): PageContent {
@@ -82,13 +91,14 @@ export function coveragePage(ctx: ViewContext): PageContent {
       <th scope="row"><a href="/orgs/${row.organizationId}">${name}</a> ${ctx.links.link({ type: 'organizations', id: row.organizationId })}</th>
       ${cells}
       <td class="${heatClass(row.total, maxTotal)} heat--total" data-kind="total">${count(row.total)}</td>
+      <td class="num muted" data-kind="archived">${archivedCell(row)}</td>
       <td class="missing">${missing}</td>
     </tr>`;
   });
   return {
     section: '/coverage',
     title: 'Coverage',
-    lede: html`Live records per organization (archived ones document nothing current). ${plural(all.length, 'organization')}, <strong>${count(withGaps)}</strong> with at least one gap.`,
+    lede: html`Live records per organization; archived ones document nothing current, so they are counted apart. ${plural(all.length, 'organization')}, <strong>${count(withGaps)}</strong> with at least one gap.`,
     body: html`
       <section class="panel">
         <div class="toolbar">
@@ -103,6 +113,7 @@ export function coveragePage(ctx: ViewContext): PageContent {
             ${sortHeader('Organization', 'name', sort, dir, false)}
             ${CHILD_RESOURCES.map((kind) => sortHeader(TYPE_LABEL[kind] as string, kind, sort, dir, true))}
             ${sortHeader('Total', 'total', sort, dir, true)}
+            <th scope="col" class="num">Archived</th>
             ${sortHeader('Missing', 'gaps', sort, dir, false)}
           </tr></thead>
           <tbody>${rows}</tbody>

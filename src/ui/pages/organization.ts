@@ -38,7 +38,8 @@ export function organizationPage(ctx: ViewContext, id: string): PageContent {
   ].filter((fact): fact is string => fact !== null);
   const cards = CHILD_RESOURCES.map((kind) => {
     const n = brief.counts[kind];
-    return html`<a class="stat ${n === 0 ? 'stat--gap' : ''}" href="#${kind}"><span class="stat-value">${count(n)}</span><span class="stat-label">${TYPE_LABEL[kind]}</span></a>`;
+    const archived = kind === 'contacts' ? 0 : brief.counts.archived[kind];
+    return html`<a class="stat ${n === 0 ? 'stat--gap' : ''}" href="#${kind}"><span class="stat-value">${count(n)}</span><span class="stat-label">${TYPE_LABEL[kind]}${archived > 0 ? html` <span class="muted">(+${count(archived)} archived)</span>` : ''}</span></a>`;
   });
   const link = (type: string, recordId: string) =>
     ctx.links.link({ type, id: recordId, organizationId: orgId });
@@ -54,9 +55,9 @@ export function organizationPage(ctx: ViewContext, id: string): PageContent {
     (p) =>
       html`<tr><td>${p.name ?? '—'}${archivedTag(p.archived)} ${link('passwords', p.id)}</td><td>${p.username ?? ''}</td><td>${p.category ?? ''}</td><td>${shortDate(p.passwordUpdatedAt)}</td></tr>`,
   )}</tbody></table>`;
-  const documents = html`<table class="data"><thead><tr><th scope="col">Name</th><th scope="col">Published</th><th scope="col">Updated</th></tr></thead><tbody>${brief.documents.map(
+  const documents = html`<table class="data"><thead><tr><th scope="col">Name</th><th scope="col">Folder</th><th scope="col">Published</th><th scope="col">Updated</th></tr></thead><tbody>${brief.documents.map(
     (d) =>
-      html`<tr><td>${d.name ?? '—'}${archivedTag(d.archived)} ${link('documents', d.id)}</td><td>${d.published === null ? '—' : d.published ? 'yes' : html`<span class="tag">draft</span>`}</td><td>${shortDate(d.updatedAt)}</td></tr>`,
+      html`<tr><td>${d.name ?? '—'}${archivedTag(d.archived)} ${link('documents', d.id)}</td><td>${d.folder ?? html`<span class="muted">—</span>`}</td><td>${d.published === null ? '—' : d.published ? 'yes' : html`<span class="tag">draft</span>`}</td><td>${shortDate(d.updatedAt)}</td></tr>`,
   )}</tbody></table>`;
   const alert = text(org.alert);
   const notes = text(org.quickNotes) ?? text(org.description);

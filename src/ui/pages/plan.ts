@@ -7,7 +7,7 @@ import type { MirrorStore } from '../../mirror/index.js';
 import { isSecretKey } from '../../spec/secrets.js';
 import { ACTION_KINDS, type Plan, type PlanAction } from '../../workflows/engine/plan.js';
 import { fieldDiffTable, inlineDiff, valueText } from '../diff-view.js';
-import { type SectionLike, sectionsToText } from '../doc-text.js';
+import { htmlToText, type SectionLike, sectionsToText } from '../doc-text.js';
 import { ago, count, plural, shortTime, TYPE_SINGULAR } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import type { ItGlueLinks } from '../links.js';
@@ -41,10 +41,17 @@ const WORKFLOW_TITLE: Record<string, string> = {
 function documentText(action: PlanAction): SafeHtml {
   const sections = action.attributes?.sections;
   if (!Array.isArray(sections)) return html``;
-  const after = sectionsToText(sections as SectionLike[]);
   const change = action.changes?.content;
+  // Both bodies through one converter when the plan carries both (an update), so only text differs.
+  const after =
+    typeof change?.to === 'string' && !LENGTH_ONLY.test(change.to)
+      ? htmlToText(change.to)
+      : sectionsToText(sections as SectionLike[]);
+  // The plan carries the current body as IT Glue holds it (HTML); plans from before carried a length.
   const before =
-    change && typeof change.from === 'string' && !LENGTH_ONLY.test(change.from) ? change.from : null;
+    change && typeof change.from === 'string' && !LENGTH_ONLY.test(change.from)
+      ? htmlToText(change.from)
+      : null;
   if (action.action === 'update' && before === null && !/no content yet/.test(action.reason)) {
     const length = typeof change?.from === 'string' ? change.from : 'its current text';
     return html`<div class="doc-text">

@@ -41,6 +41,7 @@ const FIELD_LABEL: Record<string, string> = {
   organizationTypeName: 'Type',
   organizationStatusName: 'Status',
   published: 'Published',
+  folder: 'Folder',
   archived: 'Archived',
 };
 

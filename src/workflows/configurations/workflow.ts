@@ -9,7 +9,14 @@ import type { Configuration } from '../../spec/models.js';
 import { appendTo } from '../engine/group.js';
 import { ProblemList } from '../engine/input-errors.js';
 import type { Journal } from '../engine/journal.js';
-import { makePlan, type Plan, type PlanAction, planTarget, type SourceRef } from '../engine/plan.js';
+import {
+  makePlan,
+  organizationNamesOf,
+  type Plan,
+  type PlanAction,
+  planTarget,
+  type SourceRef,
+} from '../engine/plan.js';
 import { organizationOfRow, organizationOption, readOrganizations } from '../organizations.js';
 import {
   type ConfigurationPlanOptions,
@@ -207,6 +214,7 @@ export async function planConfigurationImport(
       },
       sourceId,
       actions,
+      organizationNames: organizationNamesOf(actions, organizations.byId),
     },
     now,
   );

@@ -8,8 +8,9 @@
  * rows without an email and exactly one candidate. Nothing is ever blanked; emails and phones are
  * merged, never replaced; a PSA-synced contact is skipped, never re-created.
  */
-import { splitName } from '../../compat/contacts.js';
+
 import { normalizeEmail, normalizeName, phoneDigits } from '../../normalize/keys.js';
+import { splitName } from '../../normalize/person-name.js';
 import type { Contact, ContactEmail, ContactPhone } from '../../spec/models.js';
 import { ChangeSet } from '../engine/changes.js';
 import type { ProblemList } from '../engine/input-errors.js';

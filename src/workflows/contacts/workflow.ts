@@ -6,7 +6,7 @@ import type { GlueKit } from '../../client.js';
 import { appendTo } from '../engine/group.js';
 import { ProblemList } from '../engine/input-errors.js';
 import type { Journal } from '../engine/journal.js';
-import { makePlan, type Plan, type PlanAction, planTarget } from '../engine/plan.js';
+import { makePlan, organizationNamesOf, type Plan, type PlanAction, planTarget } from '../engine/plan.js';
 import { organizationOfRow, organizationOption, readOrganizations } from '../organizations.js';
 import { type ContactPlanOptions, type ContactRow, planContactsForOrganization } from './planner.js';
 
@@ -141,6 +141,7 @@ export async function planContactSync(
       },
       sourceId,
       actions,
+      organizationNames: organizationNamesOf(actions, organizations.byId),
     },
     now,
   );

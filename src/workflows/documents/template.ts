@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { GlueKitError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { camelKey } from '../../jsonapi/case.js';
 import type { ProblemList } from '../engine/input-errors.js';
 import { escapeHtml, renderMarkdown } from './markdown.js';
@@ -44,7 +44,7 @@ export interface RenderedTemplate {
   sections: TemplateSection[];
 }
 
-export class TemplateError extends GlueKitError {
+export class TemplateError extends InputError {
   override name = 'TemplateError';
 }
 

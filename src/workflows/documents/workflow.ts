@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { GlueKit } from '../../client.js';
-import { renderSectionInputs, type SectionInput } from '../../compat/documents.js';
 import { normalizeName } from '../../normalize/keys.js';
+import { renderSectionInputs, type SectionInput } from '../../resources/section-rendering.js';
 import type { Document, DocumentFolder } from '../../spec/models.js';
 import type { ResourceExecutor, TargetRecord } from '../engine/executor.js';
 import { ProblemList } from '../engine/input-errors.js';
@@ -167,7 +167,8 @@ export async function planOnboarding(
       action: 'update',
       reason,
       attributes: body,
-      changes: { content: { from: `${current.length} characters`, to: `${html.length} characters` } },
+      // Both bodies, so a person reviewing the plan sees a diff of the text, not two lengths.
+      changes: { content: { from: current, to: html } },
     });
     if (current === '') actions.push(update('half-created (no content yet): completed'));
     else if (isStartOf(current, document.sections as SectionInput[]))
@@ -202,6 +203,7 @@ export async function planOnboarding(
       },
       sourceId: options.sourceId ?? `documents:${options.templatesLabel}`,
       actions,
+      organizationNames: { [organizationId]: organization.name },
     },
     now,
   );

@@ -173,7 +173,10 @@ function beforeAndAfter(action: PlanAction): {
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
 } {
-  if (!action.changes) return {};
+  // A create carries what it sends as attributes, not changes: the journal keeps them as `after`
+  // (the audit export's field values; the journal redacts any secret).
+  if (!action.changes)
+    return action.action === 'create' && action.attributes ? { after: action.attributes } : {};
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [field, change] of Object.entries(action.changes)) {

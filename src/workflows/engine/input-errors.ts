@@ -3,7 +3,7 @@
  * a configuration type that does not exist, a deactivation without a type. Every one names the
  * file and line, the field, and the fix; they are all reported together.
  */
-import { GlueKitError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { SourceRef } from './plan.js';
 
 export interface InputProblem {
@@ -19,7 +19,7 @@ export function describeProblem(problem: InputProblem): string {
   return `${where}${field}${problem.message}. ${problem.fix}`;
 }
 
-export class PlanInputError extends GlueKitError {
+export class PlanInputError extends InputError {
   override name = 'PlanInputError';
   constructor(readonly problems: InputProblem[]) {
     const shown = problems.slice(0, 20).map((problem) => `  ${describeProblem(problem)}`);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { GlueKitError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 
 export const ACTION_KINDS = ['create', 'update', 'deactivate', 'unchanged', 'skip', 'conflict'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
@@ -75,6 +75,8 @@ export interface Plan {
   sourceId: string;
   summary: Record<ActionKind, number>;
   actions: PlanAction[];
+  /** Organization id → name, for people reading the plan (the actions hold ids). */
+  organizationNames?: Record<string, string> | undefined;
 }
 
 export function summarize(actions: readonly PlanAction[]): Record<ActionKind, number> {
@@ -88,6 +90,19 @@ export function makePlan(
   now: Date = new Date(),
 ): Plan {
   return { version: 1, createdAt: now.toISOString(), ...fields, summary: summarize(fields.actions) };
+}
+
+/** The names of the organizations these actions touch, from the organizations the planner read. */
+export function organizationNamesOf(
+  actions: readonly PlanAction[],
+  byId: ReadonlyMap<string, { name: string }>,
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const action of actions) {
+    const organization = byId.get(action.organizationId);
+    if (organization) names[action.organizationId] = organization.name;
+  }
+  return names;
 }
 
 export function writeCount(plan: Plan): number {
@@ -127,9 +142,10 @@ const planSchema = z.object({
   sourceId: z.string(),
   summary: z.record(z.string(), z.number()),
   actions: z.array(actionSchema),
+  organizationNames: z.record(z.string(), z.string()).optional(),
 });
 
-export class PlanFileError extends GlueKitError {
+export class PlanFileError extends InputError {
   override name = 'PlanFileError';
 }
 

@@ -11,7 +11,14 @@ import type { Fingerprinter } from '../engine/fingerprint-key.js';
 import { appendTo } from '../engine/group.js';
 import { ProblemList } from '../engine/input-errors.js';
 import type { Journal } from '../engine/journal.js';
-import { makePlan, type Plan, type PlanAction, planTarget, type SourceRef } from '../engine/plan.js';
+import {
+  makePlan,
+  organizationNamesOf,
+  type Plan,
+  type PlanAction,
+  planTarget,
+  type SourceRef,
+} from '../engine/plan.js';
 import type { OrgMap } from '../org-map.js';
 import {
   type OrganizationIndex,
@@ -310,6 +317,7 @@ export async function planPasswordMirror(
       },
       sourceId: sourceIdValue,
       actions: planned.actions,
+      organizationNames: organizationNamesOf(planned.actions, organizations.byId),
     },
     now,
   );

@@ -1,0 +1,56 @@
+/** The contact sync's options, declared once for the CLI and MCP (see ../options.ts). */
+import { CONTACT_FORMATS } from '../../sources/contacts/types.js';
+import {
+  defineWorkflow,
+  type OptionValues,
+  ORGANIZATION_OPTION,
+  option,
+  pickOptions,
+  SOURCE_ID_OPTION,
+} from '../options.js';
+import type { ContactSyncOptions } from './workflow.js';
+
+export const CONTACT_SYNC = defineWorkflow({
+  name: 'contacts',
+  formats: CONTACT_FORMATS,
+  options: {
+    organization: ORGANIZATION_OPTION,
+    deactivateMissing: option({
+      description:
+        'Deactivate contacts this source created earlier that are no longer in it (needs deactivateType).',
+      schema: (zod) => zod.boolean().default(false),
+    }),
+    deactivateType: option({
+      description: 'The contact type (name or id) a deactivated contact is given, e.g. "Terminated".',
+      schema: (zod) => zod.string().min(1).optional(),
+      value: '<id|name>',
+    }),
+    deactivateUnowned: option({
+      description: 'Also deactivate missing contacts this source did not create (use with care).',
+      schema: (zod) => zod.boolean().default(false),
+    }),
+    maxDeactivate: option({
+      description:
+        'Refuse to deactivate more than this per organization: a count (25) or a share (10%); default 20%.',
+      schema: (zod) =>
+        zod
+          .string()
+          .regex(/^\d+%?$/, 'a count like 25, or a percentage like 10%')
+          .optional(),
+      value: '<n|pct>',
+    }),
+    matchName: option({
+      description: 'Also match people by name when no email matches.',
+      schema: (zod) => zod.boolean().default(false),
+    }),
+    sourceId: SOURCE_ID_OPTION,
+  },
+});
+
+export type ContactSyncValues = OptionValues<typeof CONTACT_SYNC>;
+
+/** The planner's options from either surface's values: the same keys, but `org`. */
+export function contactSyncOptions(values: ContactSyncValues): ContactSyncOptions {
+  const { organization, ...rest } = pickOptions(CONTACT_SYNC, values);
+  return { ...rest, org: organization };
+}
