@@ -5,6 +5,7 @@
  *   const client = new GlueKit({ apiKey, region: 'eu' });
  *   for await (const org of client.organizations.list()) console.log(org.name);
  */
+import { type Dialect, parseDialect } from './compat/dialect.js';
 import { checkApiKey } from './core/api-key.js';
 import { resolveBaseUrl } from './core/config.js';
 import { readEnv } from './core/env.js';
@@ -67,6 +68,12 @@ export interface ClientOptions {
    * Node's own http/https (see core/http.ts for why not the global fetch).
    */
   fetch?: HttpFetch | undefined;
+  /**
+   * `itglue` (default): the wire is what real IT Glue accepts. `document`: for a server that
+   * implements the API document literally, such as a mock generated from it (flat contact `name`
+   * and `email`, document `content`, no sections or publish route). See src/compat/dialect.ts.
+   */
+  dialect?: Dialect | undefined;
 }
 
 /** Retries of a GET or PATCH when the caller sets none; also the allowance of every "look again" loop. */
@@ -186,7 +193,7 @@ export class GlueKit {
       logger,
       userAgent: `gluekit/${VERSION} node/${process.versions.node}`,
     });
-    const ctx = { requester: new Requester(transport), pageSize };
+    const ctx = { requester: new Requester(transport), pageSize, dialect: parseDialect(options.dialect) };
     this.organizations = new Organizations(ctx);
     this.contacts = new Contacts(ctx);
     this.passwords = new Passwords(ctx);

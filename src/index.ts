@@ -3,6 +3,7 @@
  * reachable from `GlueKit`, with the document's names and real IT Glue's wire.
  */
 export { type ClientOptions, GlueKit, type RateBudgetStatus, type RateLimitSettings } from './client.js';
+export type { Dialect } from './compat/dialect.js';
 export { REGION_BASE_URLS, type Region } from './core/config.js';
 export {
   AmbiguousWriteError,

@@ -201,3 +201,37 @@ export function contactWireAttributes(
   if (emails !== undefined) wire.contactEmails = emails;
   return wire;
 }
+
+interface ContactNames {
+  name?: unknown;
+  firstName?: unknown;
+  lastName?: unknown;
+}
+
+/** `first last`, each trimmed, empty parts left out: how IT Glue derives a contact's name. */
+export function fullName(first: unknown, last: unknown): string {
+  return [first, last]
+    .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+    .map((part) => part.trim())
+    .join(' ');
+}
+
+/**
+ * A contact create may name the person with `firstName` and `lastName` alone, as real IT Glue
+ * describes one (its `name` is derived from them). The document requires `name`, so it is derived
+ * here the same way, in both dialects (compat/dialect.ts): real IT Glue gets first and last
+ * name, a literal server gets all three. A create with none of them is refused, saying what to give.
+ */
+export function withContactName<T extends ContactNames>(params: T, request: RequestInfo): T {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return params;
+  if (params.name !== undefined) return params;
+  const name = fullName(params.firstName, params.lastName);
+  if (name === '') {
+    throw ValidationError.local(
+      request,
+      'name',
+      'a contact needs a name: give name, or firstName and lastName (IT Glue derives name from them)',
+    );
+  }
+  return { ...params, name };
+}

@@ -5,6 +5,7 @@
  */
 export * from './configurations.js';
 export * from './contacts.js';
+export * from './dialect.js';
 export * from './documents.js';
 export * from './list-plan.js';
 export * from './organizations.js';

@@ -5,6 +5,7 @@
  * validation.ts, list parameters and plans in lists.ts (both re-exported here).
  */
 
+import type { Dialect } from '../compat/dialect.js';
 import type { ListInput, ListPlan } from '../compat/list-plan.js';
 import type { RequestInfo } from '../core/errors.js';
 import { Page, PagePromise } from '../core/pagination.js';
@@ -24,6 +25,8 @@ export interface ClientContext {
   requester: Requester;
   /** Page size for lists when the caller gives none: IT Glue's maximum, 1000. */
   pageSize: number;
+  /** Real IT Glue (`itglue`, the default) or a server that implements the document literally. */
+  dialect?: Dialect | undefined;
 }
 
 export type IdInput = string | number;

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
-import {
-  checkConfigurationCreate,
-  normalizeConfiguration,
-  planConfigurationList,
-} from '../compat/configurations.js';
+import { normalizeConfiguration, planConfigurationList } from '../compat/configurations.js';
+import { checkConfigurationCreateFor } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { Configuration } from '../spec/models.js';
 import type {
@@ -74,7 +71,7 @@ export class Configurations extends APIResource {
 
 /**
  * A configuration create or update, on either route: the attributes checked, and a create checked
- * for what real IT Glue requires (`checkConfigurationCreate`).
+ * for what the client's dialect requires (`checkConfigurationCreateFor`).
  */
 export async function writeConfiguration(
   ctx: ClientContext,
@@ -83,6 +80,6 @@ export async function writeConfiguration(
   options: RequestOptions,
 ): Promise<Configuration> {
   const attributes = await parseAttributes(bound.op, params);
-  if (bound.op.action === 'create') checkConfigurationCreate(attributes, bound.request);
+  if (bound.op.action === 'create') checkConfigurationCreateFor(ctx.dialect, attributes, bound.request);
   return normalizeConfiguration(await writeRecord(ctx.requester, bound, attributes, options));
 }

@@ -1,11 +1,6 @@
 import type { z } from 'zod';
-import {
-  type ContactWrite,
-  contactUpdateNeedsCurrent,
-  contactWireAttributes,
-  normalizeContact,
-  planContactList,
-} from '../compat/contacts.js';
+import { type ContactWrite, normalizeContact, planContactList, withContactName } from '../compat/contacts.js';
+import { contactAttributesFor, contactUpdateReadsCurrent } from '../compat/dialect.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { Contact } from '../spec/models.js';
 import type {
@@ -34,7 +29,10 @@ export interface ContactListParams
   extends RecordListParams<ContactSortField, { email?: OneOrMany<string> | undefined }> {}
 
 type Extensions = z.input<typeof contactExtensions>;
-export type ContactCreateParams = z.input<typeof createContactAttributes> & Extensions;
+/** `name`, or `firstName` and `lastName` (IT Glue derives `name` from them). */
+export type ContactCreateParams = Omit<z.input<typeof createContactAttributes>, 'name'> & {
+  name?: string | undefined;
+} & Extensions;
 export type ContactUpdateParams = z.input<typeof updateContactAttributes> & Extensions;
 
 export class Contacts extends APIResource {
@@ -70,9 +68,10 @@ export class Contacts extends APIResource {
 }
 
 /**
- * A contact create or update, on either route: the attributes checked, then turned into what real
- * IT Glue accepts (`contactWireAttributes`). An update that changes the email reads the contact
- * first, since IT Glue replaces the whole email array.
+ * A contact create or update, on either route: the attributes checked (a create may name the
+ * person by `firstName` and `lastName` alone: `withContactName`), then turned into what the
+ * client's dialect accepts (`contactAttributesFor`). On real IT Glue an update that changes the
+ * email reads the contact first, since IT Glue replaces the whole email array.
  */
 export async function writeContact(
   ctx: ClientContext,
@@ -80,12 +79,13 @@ export async function writeContact(
   params: unknown,
   options: RequestOptions,
 ): Promise<Contact> {
-  const parsed = (await parseAttributes(bound.op, params)) as ContactWrite;
   const id = bound.ids.id;
+  const named = id === undefined ? withContactName(params as Record<string, unknown>, bound.request) : params;
+  const parsed = (await parseAttributes(bound.op, named)) as ContactWrite;
   const current =
-    id !== undefined && contactUpdateNeedsCurrent(parsed)
+    id !== undefined && contactUpdateReadsCurrent(ctx.dialect, parsed)
       ? normalizeContact(await readRecord(ctx.requester, bindOperation('getContact', { id }), options))
       : undefined;
-  const attributes = contactWireAttributes(parsed, bound.request, current);
+  const attributes = contactAttributesFor(ctx.dialect, parsed, bound.request, current);
   return normalizeContact(await writeRecord(ctx.requester, bound, attributes, options));
 }

@@ -2,24 +2,29 @@
  * The document's `content` attribute on real IT Glue, which keeps a body in sections instead:
  * written as one text section after the document is created, read back from the sections when
  * the answer has no `content`. A server that keeps `content` on the document (the seed profile)
- * gets and gives it there (`contentOnDocument` tells them apart).
+ * gets and gives it there (`contentOnDocument` tells them apart). A client of dialect `document`
+ * (a server that implements the API document literally) sends and reads `content` on the
+ * document itself, and has no sections or publish route: that is decided here, once.
  */
+import { documentAsServed, notInTheDocument } from '../compat/dialect.js';
 import { contentOnDocument, normalizeDocument, sectionsPath } from '../compat/documents.js';
 import { PartialWriteError, ValidationError } from '../core/errors.js';
-import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
 import type { Document, DocumentSection } from '../spec/models.js';
-import { type BoundOperation, bindOperation, readRecord, writeRecord } from './base.js';
+import { type BoundOperation, bindOperation, type ClientContext, readRecord, writeRecord } from './base.js';
+import { writeDocumentBody } from './document-body.js';
 import { listSections } from './document-sections.js';
-import { renderSections } from './section-rendering.js';
+import { renderSectionInputs, renderSections, type SectionInput } from './section-rendering.js';
 
 /** The body of a fetched document: its `content` attribute if the server has one, else its sections. */
 export async function documentWithContent(
-  requester: Requester,
+  ctx: ClientContext,
   flat: FlatResource,
   options: RequestOptions,
 ): Promise<Document> {
+  if (ctx.dialect === 'document') return documentAsServed(flat);
+  const { requester } = ctx;
   const document = normalizeDocument(flat);
   const kept = contentOnDocument(flat);
   document.content = kept
@@ -30,11 +35,16 @@ export async function documentWithContent(
 
 /** Creates a document, then writes `content` as a text section (real IT Glue ignores content on create). */
 export async function createDocument(
-  requester: Requester,
+  ctx: ClientContext,
   bound: BoundOperation,
   attributes: Record<string, unknown>,
   options: RequestOptions,
 ): Promise<Document> {
+  const { requester } = ctx;
+  if (ctx.dialect === 'document') {
+    // A literal server takes `content` in the POST, as the document has it.
+    return documentAsServed(await writeRecord(requester, bound, attributes, options), attributes.content);
+  }
   const { content, ...documentAttributes } = attributes;
   const flat = await writeRecord(requester, bound, documentAttributes, options);
   const document = normalizeDocument(flat);
@@ -67,11 +77,16 @@ export async function createDocument(
  * replacing one of them would silently change what the others mean.
  */
 export async function updateDocument(
-  requester: Requester,
+  ctx: ClientContext,
   bound: BoundOperation,
   attributes: Record<string, unknown>,
   options: RequestOptions,
 ): Promise<Document> {
+  const { requester } = ctx;
+  if (ctx.dialect === 'document') {
+    // A literal server takes `content` in the PATCH.
+    return documentAsServed(await writeRecord(requester, bound, attributes, options), attributes.content);
+  }
   const id = bound.ids.id as string;
   const { content, ...documentAttributes } = attributes;
   let sectionsToWrite: DocumentSection[] | undefined;
@@ -114,4 +129,25 @@ export async function updateDocument(
   const document = normalizeDocument(flat);
   if (content !== undefined) document.content = content as string | null;
   return document;
+}
+
+/**
+ * Writes a document's whole body from sections (document-body.ts); a literal server gets the
+ * rendered HTML as the document's `content`. Returns the HTML it reads back as.
+ */
+export async function setDocumentBody(
+  ctx: ClientContext,
+  documentId: string,
+  sections: readonly SectionInput[],
+  options: RequestOptions,
+): Promise<string> {
+  if (ctx.dialect !== 'document') return writeDocumentBody(ctx.requester, documentId, sections, options);
+  const content = renderSectionInputs(sections);
+  await writeRecord(ctx.requester, bindOperation('updateDocument', { id: documentId }), { content }, options);
+  return content;
+}
+
+/** Publishing is real IT Glue's route, not the document's: refused on a literal server, not sent. */
+export function checkPublishable(ctx: ClientContext): void {
+  if (ctx.dialect === 'document') throw notInTheDocument('Publishing a document');
 }

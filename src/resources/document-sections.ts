@@ -4,6 +4,7 @@
  * cannot delete a section or change its kind.
  */
 import type { z } from 'zod';
+import { notInTheDocument } from '../compat/dialect.js';
 import { normalizeSection, sectionsPath } from '../compat/documents.js';
 import type { Requester } from '../core/requester.js';
 import type { RequestOptions } from '../core/transport.js';
@@ -34,6 +35,7 @@ export async function listSections(
 /** A document's sections: real IT Glue's home for document content (not in the seed document). */
 export class DocumentSections extends APIResource {
   list(documentId: IdInput, options: RequestOptions = {}): Promise<DocumentSection[]> {
+    if (this.ctx.dialect === 'document') return Promise.reject(sectionsNotInTheDocument());
     return listSections(
       this.requester,
       parseId(documentId, 'documentId', requestInfo('getDocument')),
@@ -46,6 +48,7 @@ export class DocumentSections extends APIResource {
     params: DocumentSectionCreateParams,
     options: RequestOptions = {},
   ): Promise<DocumentSection> {
+    if (this.ctx.dialect === 'document') throw sectionsNotInTheDocument();
     const id = parseId(documentId, 'documentId', requestInfo('updateDocument'));
     const { documentSectionAttributes } = await loadSchemas();
     const attributes = check(documentSectionAttributes, params, {
@@ -63,6 +66,7 @@ export class DocumentSections extends APIResource {
     params: DocumentSectionUpdateParams,
     options: RequestOptions = {},
   ): Promise<DocumentSection> {
+    if (this.ctx.dialect === 'document') throw sectionsNotInTheDocument();
     const request = requestInfo('updateDocument');
     const id = parseId(documentId, 'documentId', request);
     const section = parseId(sectionId, 'sectionId', request);
@@ -81,4 +85,9 @@ export class DocumentSections extends APIResource {
       ),
     );
   }
+}
+
+/** Sections are real IT Glue's, not the document's: a client of dialect `document` has none. */
+function sectionsNotInTheDocument() {
+  return notInTheDocument("A document's sections route");
 }

@@ -13,8 +13,13 @@ import type { Document } from '../spec/models.js';
 import type { createDocumentAttributes, updateDocumentAttributes } from '../spec/schemas/documents.js';
 import type { IdInput, PagePromise, RecordListParams } from './base.js';
 import { APIResource, bindOperation, parseAttributes, parseId, readRecord, requestInfo } from './base.js';
-import { writeDocumentBody } from './document-body.js';
-import { createDocument, documentWithContent, updateDocument } from './document-content.js';
+import {
+  checkPublishable,
+  createDocument,
+  documentWithContent,
+  setDocumentBody,
+  updateDocument,
+} from './document-content.js';
 import { DocumentSections } from './document-sections.js';
 import type { SectionInput } from './section-rendering.js';
 
@@ -51,21 +56,21 @@ export class Documents extends APIResource {
   /** getDocument: `GET /documents/{id}`, with its `content` (read from its sections on real IT Glue). */
   async get(id: IdInput, options: RequestOptions = {}): Promise<Document> {
     const flat = await readRecord(this.requester, bindOperation('getDocument', { id }), options);
-    return documentWithContent(this.requester, flat, options);
+    return documentWithContent(this.ctx, flat, options);
   }
 
   /** createDocument: `POST /documents`, then `content` as a text section. Documents start as drafts. */
   async create(params: DocumentCreateParams, options: RequestOptions = {}): Promise<Document> {
     const bound = bindOperation('createDocument');
     const attributes = await parseAttributes(bound.op, params);
-    return createDocument(this.requester, bound, attributes, options);
+    return createDocument(this.ctx, bound, attributes, options);
   }
 
   /** updateDocument: `PATCH /documents/{id}`; `content` goes to the document's text section. */
   async update(id: IdInput, params: DocumentUpdateParams, options: RequestOptions = {}): Promise<Document> {
     const bound = bindOperation('updateDocument', { id });
     const attributes = await parseAttributes(bound.op, params);
-    return updateDocument(this.requester, bound, attributes, options);
+    return updateDocument(this.ctx, bound, attributes, options);
   }
 
   /**
@@ -79,11 +84,12 @@ export class Documents extends APIResource {
     options: RequestOptions = {},
   ): Promise<string> {
     const documentId = parseId(id, 'id', requestInfo('updateDocument'));
-    return writeDocumentBody(this.requester, documentId, sections, options);
+    return setDocumentBody(this.ctx, documentId, sections, options);
   }
 
   /** Publishes a draft: `PATCH /documents/{id}/publish` (real IT Glue; a POST there is a 404). */
   async publish(id: IdInput, options: RequestOptions = {}): Promise<Document> {
+    checkPublishable(this.ctx);
     const documentId = parseId(id, 'id', requestInfo('updateDocument'));
     const doc = await this.requester.document<FlatResource>(
       'PATCH',

@@ -18,8 +18,11 @@ export interface OrganizationContactListParams {
 }
 
 type Extensions = z.input<typeof contactExtensions>;
-export type OrganizationContactCreateParams = z.input<typeof createOrganizationContactAttributes> &
-  Extensions;
+/** `name`, or `firstName` and `lastName` (IT Glue derives `name` from them). */
+export type OrganizationContactCreateParams = Omit<
+  z.input<typeof createOrganizationContactAttributes>,
+  'name'
+> & { name?: string | undefined } & Extensions;
 export type OrganizationContactUpdateParams = z.input<typeof updateOrganizationContactAttributes> &
   Extensions;
 

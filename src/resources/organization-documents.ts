@@ -8,7 +8,7 @@ import { APIResource, bindOperation, parseAttributes, parseId, requestInfo } fro
 import { createDocument } from './document-content.js';
 import { planDocumentListIn } from './documents.js';
 
-/** How many folder ids one documents list may filter on (IT Glue ORs them); the mirror batches by it. */
+/** How many folder ids one `filter[document_folder_id]` list may carry (the mirror's chunk size). */
 export { FOLDERS_PER_REQUEST } from '../compat/documents.js';
 
 export interface OrganizationDocumentListParams {
@@ -86,6 +86,6 @@ export class OrganizationDocuments extends APIResource {
   ): Promise<Document> {
     const bound = bindOperation('createOrganizationDocument', { organizationId });
     const attributes = await parseAttributes(bound.op, params);
-    return createDocument(this.requester, bound, attributes, options);
+    return createDocument(this.ctx, bound, attributes, options);
   }
 }

@@ -1,10 +1,6 @@
 import type { z } from 'zod';
-import {
-  checkPasswordWrite,
-  normalizePassword,
-  passwordShowQuery,
-  planPasswordList,
-} from '../compat/passwords.js';
+import { checkPasswordWriteFor } from '../compat/dialect.js';
+import { normalizePassword, passwordShowQuery, planPasswordList } from '../compat/passwords.js';
 import type { RequestOptions } from '../core/transport.js';
 import type { FlatResource } from '../jsonapi/deserialize.js';
 import type { Password } from '../spec/models.js';
@@ -60,7 +56,7 @@ export class Passwords extends APIResource {
 
   private async write(bound: BoundOperation, params: unknown, options: RequestOptions): Promise<Password> {
     const attributes = await parseAttributes(bound.op, params);
-    checkPasswordWrite(attributes, bound.request, bound.op.action === 'create');
+    checkPasswordWriteFor(this.ctx.dialect, attributes, bound.request, bound.op.action === 'create');
     return normalizePassword(await writeRecord(this.requester, bound, attributes, options));
   }
 }

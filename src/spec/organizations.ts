@@ -25,6 +25,11 @@ export const organizationsResource: ResourceSpec = {
     'psa_integration_type',
     'group_id',
     'primary',
+    'exclude[id]',
+    'exclude[name]',
+    'exclude[organization_type_id]',
+    'exclude[organization_status_id]',
+    'range[my_glue_account_id]',
   ],
   secretAttributes: [],
 };

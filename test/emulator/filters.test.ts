@@ -99,15 +99,21 @@ describe('filter matching', () => {
     expect(total(notImportant)).toBe(all.filter((contact) => contact.attributes.important === false).length);
   });
 
-  it('filters updated_at by a range with open ends, and refuses a malformed one', async () => {
-    const all = (await get(emulator.current, '/contacts?page[size]=1000')).many();
-    const stamps = all.map((contact) => contact.attributes['updated-at'] as string).sort();
+  it('filters organizations by updated_at with open ends, and refuses a malformed range', async () => {
+    const all = (await get(emulator.current, '/organizations?page[size]=1000')).many();
+    const stamps = all.map((org) => org.attributes['updated-at'] as string).sort();
     const middle = stamps[Math.floor(stamps.length / 2)] as string;
-    const after = await get(emulator.current, `/contacts?filter[updated_at]=${middle},*&page[size]=1000`);
+    const after = await get(
+      emulator.current,
+      `/organizations?filter[updated_at]=${middle},*&page[size]=1000`,
+    );
     expect(total(after)).toBe(stamps.filter((stamp) => stamp >= middle).length);
-    const before = await get(emulator.current, `/contacts?filter[updated-at]=*,${middle}&page[size]=1000`);
+    const before = await get(
+      emulator.current,
+      `/organizations?filter[updated-at]=*,${middle}&page[size]=1000`,
+    );
     expect(total(before)).toBe(stamps.filter((stamp) => stamp <= middle).length);
-    const someOrganization = (await get(emulator.current, '/organizations')).many()[2] as Resource;
+    const someOrganization = all[2] as Resource;
     const day = String(someOrganization.attributes['updated-at']).slice(0, 10);
     const sameDay = await get(emulator.current, `/organizations?filter[updated_at]=${day},${day}`);
     expect(sameDay.many().map((org) => org.id)).toContain(someOrganization.id);

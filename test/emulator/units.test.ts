@@ -81,8 +81,17 @@ describe('query strings', () => {
     expect(query.params.get('sort')).toBe('-id');
   });
 
-  it('ignores nested filter keys such as filter[x][ne]', () => {
-    expect(parseQuery('filter[document-folder-id][ne]=null').filters.size).toBe(0);
+  it('keeps nested filter keys apart from the plain field, snake-casing each segment', () => {
+    const undocumented = parseQuery('filter[document-folder-id][ne]=null').filters;
+    expect([...undocumented.keys()]).toEqual(['document_folder_id[ne]']);
+    expect(undocumented.has('document_folder_id')).toBe(false);
+    const documented = parseQuery(
+      'filter%5Bexclude%5D%5Borganization-type-id%5D=3&filter[range][my_glue_account_id]=1,*',
+    );
+    expect(Object.fromEntries(documented.filters)).toEqual({
+      'exclude[organization_type_id]': '3',
+      'range[my_glue_account_id]': '1,*',
+    });
   });
 
   it('changes only page[number] in links, keeping the rest byte for byte', () => {

@@ -1,8 +1,10 @@
 /**
  * `filter[...]` as IT Glue applies it: exact matches, a comma means OR and `\,` is a literal comma,
  * several keys AND together. Booleans take `true|false|1|0`. Timestamps take a range
- * `start,end` (RFC 3339 or a date, `*` for an open end). Keys the route does not apply are
- * ignored, as real IT Glue ignores them.
+ * `start,end` (RFC 3339 or a date, `*` for an open end). `filter[exclude][field]` keeps the
+ * records that do not match (a record without a value is kept: emulator choice), and
+ * `filter[range][field]=low,high` is an inclusive numeric range, `*` for an open end. Keys the
+ * route does not apply are ignored, as real IT Glue ignores them.
  */
 import { splitFilterValue } from '../../jsonapi/query.js';
 import type { Field, FieldMap } from '../resources/model.js';
@@ -19,6 +21,8 @@ export type FilterPlan<R> =
       predicates: Predicate<R>[];
       /** `filter[organization_id]` values, so the caller can start from the organization index. */
       organizationIds: string[] | undefined;
+      /** Filter keys sent that this route does not apply (snake_case). */
+      ignored: string[];
     }
   | { ok: false; response: Response };
 
@@ -65,6 +69,39 @@ function timestampPredicate<R>(
   };
 }
 
+/** `range[my_glue_account_id]` → `filter[range][my_glue_account_id]`, as the client wrote it. */
+function filterParameter(key: string): string {
+  return key.includes('[') ? `filter[${key.replace('[', '][')}` : `filter[${key}]`;
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** `2,10`, `2,*` or `*,10`: both ends inclusive (IT Glue's organizations documentation). */
+function numericRangePredicate<R>(
+  key: string,
+  raw: string,
+  read: (record: R) => unknown,
+): Predicate<R> | Response {
+  const parts = raw.split(',').map((part) => part.trim());
+  const bound = (text: string | undefined) =>
+    text === '*' ? null : text !== undefined && NUMBER.test(text) ? Number(text) : undefined;
+  const low = parts.length === 2 ? bound(parts[0]) : undefined;
+  const high = parts.length === 2 ? bound(parts[1]) : undefined;
+  if (low === undefined || high === undefined) {
+    // Emulator choice, as for date ranges: the reply to a malformed range is not documented.
+    const parameter = filterParameter(key);
+    return badRequest(`${parameter} must be a range "low,high" of numbers, with * for an open end`, {
+      parameter,
+    });
+  }
+  return (record) => {
+    const value = read(record);
+    if (value === null || value === undefined || value === '') return false;
+    const number = Number(value);
+    return (low === null || number >= low) && (high === null || number <= high);
+  };
+}
+
 function valuePredicate<R>(field: Field<R>, raw: string, read: (record: R) => unknown): Predicate<R> {
   const values = splitFilterValue(raw);
   if (field.kind === 'boolean') {
@@ -94,10 +131,27 @@ export function planFilters<R>(
 ): FilterPlan<R> {
   const predicates: Predicate<R>[] = [];
   let organizationIds: string[] | undefined;
+  const ignored: string[] = [];
   for (const [key, raw] of filters) {
-    const field = fields[key];
-    if (!applied.has(key) || !field) continue;
+    // `exclude[name]` and `range[my_glue_account_id]` apply an operator to a field.
+    const operator = /^(exclude|range)\[([a-z0-9_]+)\]$/.exec(key);
+    const field = fields[operator?.[2] ?? key];
+    if (!applied.has(key) || !field) {
+      ignored.push(key);
+      continue;
+    }
     const read = (record: R) => field.read(record, tenant);
+    if (operator?.[1] === 'exclude') {
+      const matches = valuePredicate(field, raw, read);
+      predicates.push((record) => !matches(record));
+      continue;
+    }
+    if (operator?.[1] === 'range') {
+      const predicate = numericRangePredicate(key, raw, read);
+      if (predicate instanceof Response) return { ok: false, response: predicate };
+      predicates.push(predicate);
+      continue;
+    }
     if (field.kind === 'timestamp') {
       const predicate = timestampPredicate(key, raw, read);
       if (predicate instanceof Response) return { ok: false, response: predicate };
@@ -107,5 +161,5 @@ export function planFilters<R>(
     if (key === 'organization_id') organizationIds = splitFilterValue(raw);
     predicates.push(valuePredicate(field, raw, read));
   }
-  return { ok: true, predicates, organizationIds };
+  return { ok: true, predicates, organizationIds, ignored };
 }

@@ -15,7 +15,7 @@ import type { ApiHandler } from './gate.js';
 import { listDocument, pageSlice, planPage } from './paging.js';
 import { type ParsedQuery, parseQuery, rawQueryOf } from './query.js';
 import { htmlNotFound, jsonApiResponse, recordNotFound } from './responses.js';
-import { routeOrganization, viewContext } from './route-support.js';
+import { ignoredFiltersHeader, routeOrganization, viewContext } from './route-support.js';
 import { planSort, type SortPlan, sortRecords } from './sorting.js';
 
 /** The records of several organizations, in id order, each once. */
@@ -61,7 +61,11 @@ export function respondWithList<R extends BaseRecord>(request: ListRequest<R>): 
   const ordered = sortRecords(matched, sort.keys, tenant);
   const view = viewContext(request.profile, tenant, 'list', query);
   const data = pageSlice(ordered, page).map((record) => toResourceObject(model, record, view));
-  return jsonApiResponse(200, listDocument(data, ordered.length, page, request.requestUrl, query));
+  return jsonApiResponse(
+    200,
+    listDocument(data, ordered.length, page, request.requestUrl, query),
+    ignoredFiltersHeader(filters.ignored),
+  );
 }
 
 export function listHandler<R extends BaseRecord>(

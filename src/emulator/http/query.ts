@@ -8,7 +8,10 @@ import { snakeKey } from '../../jsonapi/case.js';
 export interface ParsedQuery {
   /** The query exactly as sent, without `?`, so links can keep it byte for byte. */
   raw: string;
-  /** snake_case filter field → raw value (commas and `\,` not split yet). */
+  /**
+   * snake_case filter field → raw value (commas and `\,` not split yet). A nested key keeps its
+   * brackets: `filter[exclude][organization-type-id]` is `exclude[organization_type_id]`.
+   */
   filters: Map<string, string>;
   /** Every other decoded key → value (`page[size]`, `sort`, `show_password`, ...). */
   params: Map<string, string>;
@@ -24,7 +27,16 @@ function decode(text: string): string {
   }
 }
 
-const FILTER_KEY = /^filter\[([^[\]]+)\]$/;
+const FILTER_KEY = /^filter((?:\[[^[\]]+\])+)$/;
+
+/** `[exclude][organization-type-id]` → `exclude[organization_type_id]`. */
+function filterField(brackets: string): string {
+  const [head = '', ...rest] = brackets
+    .slice(1, -1)
+    .split('][')
+    .map((segment) => snakeKey(segment));
+  return head + rest.map((segment) => `[${segment}]`).join('');
+}
 
 export function parseQuery(raw: string): ParsedQuery {
   const filters = new Map<string, string>();
@@ -36,8 +48,9 @@ export function parseQuery(raw: string): ParsedQuery {
       const key = decode(eq === -1 ? part : part.slice(0, eq));
       const value = eq === -1 ? '' : decode(part.slice(eq + 1));
       const filter = FILTER_KEY.exec(key);
-      // A nested filter key such as `filter[document-folder-id][ne]` matches no field: ignored.
-      if (filter?.[1]) filters.set(snakeKey(filter[1]), value);
+      // A nested key the route does not document (`filter[document-folder-id][ne]`) matches no
+      // field and is ignored like any other unknown filter.
+      if (filter?.[1]) filters.set(filterField(filter[1]), value);
       else params.set(key, value);
     }
   }

@@ -15,11 +15,20 @@ import { parseQuery, rawQueryOf } from './query.js';
 import { jsonApiResponse, recordNotFound, unprocessable } from './responses.js';
 import { ignoredHeader, pathId, routeOrganization, viewContext } from './route-support.js';
 
-export function getHandler<R extends BaseRecord>(entry: ResourceEntry<R>): ApiHandler {
+/** A nested route's show finds only a record of the organization in its path. */
+export function getHandler<R extends BaseRecord>(
+  entry: ResourceEntry<R>,
+  operation?: OperationSpec,
+): ApiHandler {
+  const nested = operation?.scope === 'organization';
   return (c, { tenant, state }) => {
     const id = pathId(c, 'id');
     const record = id === undefined ? undefined : entry.table(tenant).get(id);
     if (!record) return recordNotFound();
+    if (nested) {
+      const organizationId = routeOrganization(c, tenant);
+      if ((record as { organizationId?: string }).organizationId !== organizationId) return recordNotFound();
+    }
     const view = viewContext(state.profile, tenant, 'show', parseQuery(rawQueryOf(c.req.url)));
     return jsonApiResponse(200, { data: toResourceObject(entry.model, record, view) });
   };

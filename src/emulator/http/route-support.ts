@@ -34,3 +34,12 @@ export function viewContext(
 export function ignoredHeader(keys: readonly string[]): Record<string, string> {
   return keys.length > 0 ? { 'x-emulator-ignored-attributes': [...new Set(keys)].join(',') } : {};
 }
+
+/**
+ * `x-emulator-ignored-filters: updated_at`: an emulator extra naming the `filter[...]` keys this
+ * route ignored, as real IT Glue ignores them without a word (the full list comes back). A client
+ * that relies on a filter IT Glue does not have can be caught in a test.
+ */
+export function ignoredFiltersHeader(keys: readonly string[]): Record<string, string> {
+  return keys.length > 0 ? { 'x-emulator-ignored-filters': [...new Set(keys)].join(',') } : {};
+}

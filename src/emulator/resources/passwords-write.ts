@@ -6,7 +6,7 @@
  */
 import { EMBEDDABLE_RESOURCE_TYPES } from '../../spec/passwords.js';
 import type { PasswordRecord } from '../store/records.js';
-import { contactFullName, type Tenant } from '../store/tenant.js';
+import { API_USER_ID, contactFullName, type Tenant } from '../store/tenant.js';
 import type { ApiError } from '../support/api-errors.js';
 import type { WritableModel, WriteContext, WriteInput } from './model.js';
 import { passwordModel } from './passwords.js';
@@ -35,6 +35,7 @@ const ATTRIBUTES: PermitSpec = {
   passwordUpdatedAt: 'datetime',
   restricted: 'boolean',
   archived: 'boolean',
+  isLive: 'boolean',
 };
 
 const PLAIN_FIELDS = [
@@ -51,6 +52,7 @@ const PLAIN_FIELDS = [
   'passwordUpdatedAt',
   'restricted',
   'archived',
+  'isLive',
 ] as const satisfies readonly (keyof PasswordRecord)[];
 
 type Draft = Omit<PasswordRecord, 'id' | 'createdAt' | 'updatedAt'>;
@@ -135,6 +137,8 @@ export const passwordWriteModel: WritableModel<PasswordRecord> = {
       archived: false,
       otpSecret: null,
       passwordUpdatedAt: null,
+      updatedBy: API_USER_ID,
+      isLive: true,
     };
     checkValues(context, draft, values, errors, true);
     return outcome(draft, errors, ignored);
@@ -150,6 +154,7 @@ export const passwordWriteModel: WritableModel<PasswordRecord> = {
   },
   /** `password-updated-at` moves only when the value changes (unless the client set it). */
   stamp(record, previous) {
+    record.updatedBy = API_USER_ID;
     if (previous === undefined) record.passwordUpdatedAt ??= record.createdAt;
     else if (
       record.password !== previous.password &&

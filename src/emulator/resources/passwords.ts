@@ -46,6 +46,7 @@ export const passwordModel: ResourceModel<PasswordRecord> = {
       url: password.url,
       notes: password.notes,
       'password-updated-at': password.passwordUpdatedAt,
+      'updated-by': password.updatedBy === null ? null : Number(password.updatedBy),
       'resource-id': password.resourceId,
       'resource-type': password.resourceType,
       'cached-resource-type-name': password.cachedResourceTypeName,
@@ -58,6 +59,8 @@ export const passwordModel: ResourceModel<PasswordRecord> = {
       'created-at': password.createdAt,
       'updated-at': password.updatedAt,
     };
+    // `is-live` is on a single record only, as in IT Glue's show example (not its list example).
+    if (view.mode !== 'list') attributes['is-live'] = password.isLive;
     if (revealsPassword(view)) attributes.password = password.password;
     return attributes;
   },

@@ -28,7 +28,7 @@ export interface ResourceEntry<R extends BaseRecord> {
   table(tenant: Tenant): Table<R>;
   /** Real IT Glue's sort allow-list (snake_case), from src/spec. */
   readonly sortFields: readonly string[];
-  /** Filters the top-level route applies on real IT Glue, plus the `updated_at` range we add. */
+  /** Filters the top-level route applies on real IT Glue (from src/spec), and no others. */
   readonly realFilters: readonly string[];
   /** Filters the seed document names beyond its operation's own parameters. */
   readonly seedFilters: readonly string[];
@@ -42,12 +42,6 @@ export interface ResourceEntry<R extends BaseRecord> {
    */
   readonly nestedDefault?: (record: R) => boolean;
 }
-
-/**
- * `updated_at` as a date range is an emulator extra on contacts, passwords and configurations
- * (documented for organizations only): incremental sync needs one watermark filter everywhere.
- */
-const WATERMARK = ['updated_at'];
 
 const organizations: ResourceEntry<OrganizationRecord> = {
   model: organizationModel,
@@ -65,7 +59,7 @@ const contacts: ResourceEntry<ContactRecord> = {
   writer: contactWriteModel,
   table: (tenant) => tenant.contacts,
   sortFields: resources.contacts.sortFields,
-  realFilters: [...resources.contacts.realFilters, ...WATERMARK],
+  realFilters: resources.contacts.realFilters,
   seedFilters: ['email', 'name', 'archived'],
   nestedFilters: [],
   nestedSort: false,
@@ -76,7 +70,7 @@ const passwords: ResourceEntry<PasswordRecord> = {
   writer: passwordWriteModel,
   table: (tenant) => tenant.passwords,
   sortFields: resources.passwords.sortFields,
-  realFilters: [...resources.passwords.realFilters, ...WATERMARK],
+  realFilters: resources.passwords.realFilters,
   seedFilters: [],
   nestedFilters: [],
   nestedSort: false,
@@ -87,7 +81,7 @@ const configurations: ResourceEntry<ConfigurationRecord> = {
   writer: configurationWriteModel,
   table: (tenant) => tenant.configurations,
   sortFields: resources.configurations.sortFields,
-  realFilters: [...resources.configurations.realFilters, ...WATERMARK],
+  realFilters: resources.configurations.realFilters,
   seedFilters: ['hostname'],
   nestedFilters: [],
   nestedSort: false,
@@ -99,7 +93,7 @@ const documents: ResourceEntry<DocumentRecord> = {
   table: (tenant) => tenant.documents,
   sortFields: resources.documents.sortFields,
   // Real IT Glue has no top-level index; the seed profile's one applies these and the document's.
-  realFilters: [...resources.documents.realFilters, ...WATERMARK],
+  realFilters: resources.documents.realFilters,
   seedFilters: [],
   nestedFilters: ['document_folder_id'],
   nestedSort: true,

@@ -1,5 +1,6 @@
 /** Seed passwords: general ones and ones embedded on a configuration, some with an OTP secret. */
 import type { ConfigurationRecord, PasswordRecord } from '../store/records.js';
+import { SEED_EDITOR_ID } from '../store/tenant.js';
 import { chance, randomInt } from '../support/prng.js';
 import { catalogId } from './catalog.js';
 import { characters, flat, type SeedContext } from './context.js';
@@ -106,6 +107,8 @@ export function seedPasswords(
       otpSecret: chance(random, 0.1) ? characters(random, BASE32, 16) : null,
       // Rotations are spread over the last three years: some at creation, some at the last update.
       passwordUpdatedAt: chance(random, 0.5) ? times.createdAt : times.updatedAt,
+      updatedBy: SEED_EDITOR_ID,
+      isLive: true,
       ...times,
     };
     tenant.passwords.insert(password);

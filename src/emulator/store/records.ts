@@ -81,6 +81,10 @@ export interface PasswordRecord extends BaseRecord {
   /** Write-only: accepted on writes, never returned; `otp-enabled` reports whether it is set. */
   otpSecret: string | null;
   passwordUpdatedAt: string | null;
+  /** The user who last changed it (IT Glue's `updated-by`, a user id). */
+  updatedBy: string | null;
+  /** IT Glue's `is-live` (a writable flag, returned on show). */
+  isLive: boolean;
 }
 
 export interface ConfigurationRecord extends BaseRecord {

@@ -39,6 +39,13 @@ export interface TenantIdentity {
   seed: SeedName;
 }
 
+/**
+ * The user IT Glue records as `updated-by` for writes made with a tenant's key (emulator choice:
+ * which user an API write is attributed to is not documented), and the one the seeds edited as.
+ */
+export const API_USER_ID = '4444';
+export const SEED_EDITOR_ID = '35';
+
 const byOrganization = (record: { organizationId?: string | undefined }) => record.organizationId;
 
 export class Tenant {

@@ -98,8 +98,11 @@ const briefTool = defineTool({
   output: viewOutput({
     organization: recordOutput,
     counts: z
-      .record(z.string(), z.union([count, z.record(z.string(), count)]))
-      .describe('Current records of each kind (complete); `archived` counts archived ones apart, by kind.'),
+      .object({
+        archived: z.record(z.string(), count).describe('Archived records of each kind, counted apart.'),
+      })
+      .catchall(count)
+      .describe('Current records of each kind (complete), and `archived` apart.'),
     missing: z.array(z.string()).describe('The kinds it has none of.'),
     contacts: z.array(recordOutput),
     configurations: z.array(recordOutput),

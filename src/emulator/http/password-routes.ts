@@ -1,0 +1,79 @@
+/**
+ * `/organizations/{organization_id}/relationships/passwords` (list and create, and show and
+ * update under `/{id}`), which real IT Glue serves and the seed document does not name. Other IT Glue clients use it, so both profiles
+ * serve it, as they serve the other real extras (sections, publishing, folders). It behaves like
+ * the document's nested contact and configuration routes: filters and sort are ignored (KB:
+ * "filtering in nested relationship routes is not possible"), a create may be an array (bulk),
+ * and `organization_id` comes from the path.
+ */
+import type { OperationSpec } from '../../spec/types.js';
+import { withResource } from '../resources/registry.js';
+import type { ExtraRoute } from './gate.js';
+import { listHandler } from './list-handler.js';
+import { createHandler, getHandler, updateHandler } from './record-handlers.js';
+
+const PATH = '/organizations/{organization_id}/relationships/passwords';
+
+const base = {
+  path: PATH,
+  resource: 'passwords',
+  scope: 'organization',
+  pathParams: [],
+  query: [],
+} as const;
+
+const listOperation: OperationSpec = {
+  ...base,
+  operationId: 'listOrganizationPasswords',
+  method: 'GET',
+  action: 'list',
+  summary: "List an organization's passwords",
+};
+
+const createOperation: OperationSpec = {
+  ...base,
+  operationId: 'createOrganizationPassword',
+  method: 'POST',
+  action: 'create',
+  summary: 'Create passwords in an organization',
+};
+
+const getOperation: OperationSpec = {
+  ...base,
+  path: `${PATH}/{id}`,
+  operationId: 'getOrganizationPassword',
+  method: 'GET',
+  action: 'get',
+  summary: "Retrieve one of an organization's passwords",
+};
+
+const updateOperation: OperationSpec = {
+  ...base,
+  path: `${PATH}/{id}`,
+  operationId: 'updateOrganizationPassword',
+  method: 'PATCH',
+  action: 'update',
+  summary: "Update one of an organization's passwords",
+};
+
+export const passwordRoutes: readonly ExtraRoute[] = [
+  listOperation,
+  createOperation,
+  getOperation,
+  updateOperation,
+].map((operation) => ({
+  method: operation.method,
+  route: { template: operation.path, operationId: operation.operationId },
+  handler: withResource('passwords', (entry) => {
+    switch (operation.action) {
+      case 'list':
+        return listHandler(entry, operation);
+      case 'create':
+        return createHandler(entry, operation);
+      case 'get':
+        return getHandler(entry, operation);
+      case 'update':
+        return updateHandler(entry, operation);
+    }
+  }),
+}));
