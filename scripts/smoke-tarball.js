@@ -462,8 +462,9 @@ async function main() {
     const plan = (name, args) =>
       check(name, async () => {
         const result = expectSuccess(await cli([...args, '--json']), name);
-        const parsed = parseJson(result.stdout, name);
-        if (!Array.isArray(parsed.actions) || parsed.actions.length === 0)
+        // A plan is the envelope's data, as every command's JSON is.
+        const plan = parseJson(result.stdout, name).data;
+        if (!Array.isArray(plan?.actions) || plan.actions.length === 0)
           throw new Error('the plan has no action');
       });
     await plan('gluekit docs onboard (plan)', [
