@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { preparePrivateDatabase } from '../core/private-files.js';
+import { useWriteAheadLog } from '../core/sqlite-wal.js';
 import type { DocumentFolder } from '../spec/models.js';
 import { MirrorMissingError, MirrorSchemaError, MirrorTenantError } from './errors.js';
 import { PassLedger } from './passes.js';
@@ -83,17 +84,22 @@ export class MirrorStore {
     }
     try {
       db.pragma('busy_timeout = 5000');
-      MirrorStore.#checkSchema(db, path, options.readonly === true);
-      if (!options.readonly) {
-        db.pragma('journal_mode = WAL');
+      if (options.readonly) MirrorStore.#checkSchema(db, path, true);
+      else {
+        // Check, create and stamp in one write transaction: a second process opening a new mirror
+        // at the same moment waits, then finds it whole (never tables without their version).
+        db.transaction(() => {
+          MirrorStore.#checkSchema(db, path, false);
+          db.exec(SCHEMA_SQL);
+          db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)").run(
+            String(SCHEMA_VERSION),
+          );
+          db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)").run(
+            new Date().toISOString(),
+          );
+        }).immediate();
+        useWriteAheadLog(db);
         db.pragma('synchronous = NORMAL');
-        db.exec(SCHEMA_SQL);
-        db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)").run(
-          String(SCHEMA_VERSION),
-        );
-        db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)").run(
-          new Date().toISOString(),
-        );
         refreshSearchIndex(db);
       }
       const store = new MirrorStore(db, path, !options.readonly);

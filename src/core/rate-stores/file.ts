@@ -10,6 +10,7 @@
 import Database from 'better-sqlite3';
 import { RateStoreError } from '../errors.js';
 import { preparePrivateDatabase } from '../private-files.js';
+import { useWriteAheadLog } from '../sqlite-wal.js';
 import {
   type Admission,
   type RateStore,
@@ -118,7 +119,7 @@ export class FileRateStore implements RateStore {
       preparePrivateDatabase(this.path, { create: true });
       const db = new Database(this.path);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      db.pragma('journal_mode = WAL');
+      useWriteAheadLog(db);
       // A process that dies keeps every committed slot (WAL with NORMAL survives a crash of the
       // process; only a power cut could lose the last few, when every process died too).
       db.pragma('synchronous = NORMAL');

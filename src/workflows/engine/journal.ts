@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { GlueKitError } from '../../core/errors.js';
 import { preparePrivateDatabase } from '../../core/private-files.js';
 import { redactSecrets } from '../../core/redact.js';
+import { useWriteAheadLog } from '../../core/sqlite-wal.js';
 import { Ledger } from './ledger.js';
 import type { ActionKind, Plan, PlanAction, PlanResource, PlanTarget, WorkflowName } from './plan.js';
 import { planDigest } from './plan.js';
@@ -122,16 +123,19 @@ export class Journal {
   private constructor(readonly path: string) {
     preparePrivateDatabase(path, { create: true });
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
+    useWriteAheadLog(this.db);
     this.db.pragma('synchronous = FULL'); // an intent must be on disk before its request leaves
     this.db.exec(SCHEMA);
     this.ledger = new Ledger(this.db);
-    const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as
-      | { value: string }
-      | undefined;
-    if (!version)
-      this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
-    else if (version.value !== SCHEMA_VERSION) {
+    // Several gluekit processes may open a new journal at the same moment (three plans started
+    // together): the first one stamps the schema, the others keep its stamp and then compare.
+    this.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING')
+      .run('schema', SCHEMA_VERSION);
+    const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as {
+      value: string;
+    };
+    if (version.value !== SCHEMA_VERSION) {
       throw new JournalError(
         `${path} has journal schema ${version.value}; this gluekit writes ${SCHEMA_VERSION}. Upgrade gluekit, or move the file aside.`,
       );
