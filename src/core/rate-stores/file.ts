@@ -10,7 +10,6 @@
 import Database from 'better-sqlite3';
 import { RateStoreError } from '../errors.js';
 import { preparePrivateDatabase } from '../private-files.js';
-import { useWriteAheadLog } from '../sqlite-wal.js';
 import {
   type Admission,
   type RateStore,
@@ -19,6 +18,7 @@ import {
   waitBeforeStart,
   windowCutoff,
 } from '../rate-store.js';
+import { useWriteAheadLog } from '../sqlite-wal.js';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS rate_slots (
