@@ -13,6 +13,12 @@
  * bound. Memory stays bounded by 2 × slots pages (16 pages of 1000 records: tens of MB at most,
  * reached only when the reader is slower than the network).
  *
+ * A page lands when its answer is in, not when it is decoded: `fetch` says so through `answered`
+ * (when it can), and the slot carries the next page before the answer is parsed. Decoding a page
+ * of 1000 records takes about 10 ms of the one thread; when a slot waited for it, answers landing
+ * together were each re-asked only after every decode before them, and the slots of a 40-page
+ * list spent a third of their time idle.
+ *
  * A server that does not really page is caught: a page must answer the number it was asked for,
  * and must not repeat the records of the page before; an empty page ends the list (it shrank).
  */
@@ -40,8 +46,12 @@ export interface ReadAhead<T> {
   pageSize: number;
   /** Requests the client lets in flight now. */
   slots(): number;
-  /** Page `pageNumber` of the same list; rejects when IT Glue answers another page number. */
-  fetch(pageNumber: number, signal: AbortSignal): Promise<PageRead<T>>;
+  /**
+   * Page `pageNumber` of the same list; rejects when IT Glue answers another page number. Calls
+   * `answered` (if it can tell) once the answer is in and before it is decoded: the page's slot
+   * is free from then on.
+   */
+  fetch(pageNumber: number, signal: AbortSignal, answered: () => void): Promise<PageRead<T>>;
 }
 
 /** The pages after `first`, in order: `slots()` on their way at a time, at most twice that unread. */
@@ -62,22 +72,22 @@ export async function* readAhead<T>(
     pageNumber <= lastPage && (pageNumber - ahead.firstNumber) * ahead.pageSize < maxItems;
   const ask = (pageNumber: number) => {
     inFlight++;
-    const read = ahead.fetch(pageNumber, controller.signal);
+    let onItsWay = true;
+    // A page that lands frees its slot for the next one at once, in whatever order they land.
+    const landed = () => {
+      if (!onItsWay) return;
+      onItsWay = false;
+      inFlight--;
+      if (!controller.signal.aborted) fill();
+    };
+    const read = ahead.fetch(pageNumber, controller.signal, landed);
     pending.push({ pageNumber, read });
     nextNumber = pageNumber + 1;
-    // A page that lands frees its slot for the next one at once, in whatever order they land.
     // (Awaited in order below; one the reader abandons must not surface as unhandled.)
-    read.then(
-      () => landed(),
-      () => {
-        failed = true;
-        landed();
-      },
-    );
-  };
-  const landed = () => {
-    inFlight--;
-    if (!controller.signal.aborted) fill();
+    read.then(landed, () => {
+      failed = true;
+      landed();
+    });
   };
   const fill = () => {
     if (failed) return;

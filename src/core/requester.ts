@@ -45,8 +45,9 @@ export class Requester {
     options: RequestOptions,
     operationId?: string,
     body?: unknown,
+    answered?: () => void,
   ): Promise<DeserializedDocument<T>> {
-    const response = await this.transport.request({ method, target, body, operationId }, options);
+    const response = await this.transport.request({ method, target, body, operationId, answered }, options);
     try {
       return deserialize<T>(response.body);
     } catch (error) {
@@ -126,6 +127,7 @@ export class Requester {
     map: (item: FlatResource) => T,
     options: RequestOptions,
     keep?: (item: T) => boolean,
+    answered?: () => void,
   ): Promise<PageRead<T>> {
     const url = `${req.path}?${buildQuery({ ...req.query, sort: stableSort(req), pageNumber, pageSize: req.pageSize })}`;
     const doc = await this.document<FlatResource[] | FlatResource | null>(
@@ -133,6 +135,8 @@ export class Requester {
       url,
       options,
       req.operationId,
+      undefined,
+      answered,
     );
     const items = Array.isArray(doc.data) ? doc.data : doc.data ? [doc.data] : [];
     const meta = readListMeta(doc.meta, items.length);
@@ -158,7 +162,8 @@ export class Requester {
             firstId: items[0]?.id,
             pageSize: req.pageSize,
             slots: () => this.transport.inFlightLimit,
-            fetch: (number, signal) => this.readNumberedPage(req, number, map, options, signal, keep),
+            fetch: (number, signal, answered) =>
+              this.readNumberedPage(req, number, map, options, signal, answered, keep),
           }
         : null;
     const records = items.map(map);
@@ -173,10 +178,11 @@ export class Requester {
     map: (item: FlatResource) => T,
     options: RequestOptions,
     signal: AbortSignal,
+    answered: () => void,
     keep?: (item: T) => boolean,
   ): Promise<PageRead<T>> {
     const combined = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
-    const read = await this.readPage(req, pageNumber, map, { ...options, signal: combined }, keep);
+    const read = await this.readPage(req, pageNumber, map, { ...options, signal: combined }, keep, answered);
     if (read.sent > 0 && read.page.meta.currentPage !== pageNumber) {
       throw new GlueKitError(
         `IT Glue answered page ${read.page.meta.currentPage} when asked for page ${pageNumber} of ${req.path}: ` +

@@ -73,6 +73,12 @@ export interface TransportRequest {
   /** A JSON:API document; serialized so `*-id` attributes go out as exact numbers. */
   body?: unknown;
   operationId?: string | undefined;
+  /**
+   * Called once a 2xx answer is in, before it is decoded; the decoding then waits for answers
+   * already landed and requests already queued to be handled first. For pages read ahead
+   * (read-ahead.ts): their slot carries the next page while this one is parsed.
+   */
+  answered?: (() => void) | undefined;
 }
 
 export interface TransportResponse {
@@ -163,6 +169,10 @@ export class Transport {
           attempt: attempt + 1,
         });
         if (response.ok) {
+          if (req.answered) {
+            req.answered();
+            await letPendingIoRun();
+          }
           const body = this.parseBody(text);
           if (body !== INVALID) return { status: response.status, headers: response.headers, body };
           // A 2xx we cannot read: for a create, the record may exist.
@@ -297,6 +307,12 @@ export class Transport {
 }
 
 const INVALID = Symbol('invalid-json');
+
+/**
+ * Resolves after the I/O already waiting is handled: answers that landed together each free their
+ * slot (and send the next request) before any of them is decoded.
+ */
+const letPendingIoRun = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * One signal often serves every request of a job (a sync keeps dozens in line at once), and each

@@ -25,6 +25,7 @@ function pageOf(number: number): Page<string> {
 /** A fake list: every page asked for waits until the test lets it land. */
 function fakeList(slots: number) {
   const waiting = new Map<number, (read: PageRead<string>) => void>();
+  const answeredOf = new Map<number, () => void>();
   const asked: number[] = [];
   const signals: AbortSignal[] = [];
   let onTheirWay = 0;
@@ -34,8 +35,9 @@ function fakeList(slots: number) {
     firstId: 'record 1',
     pageSize: 1,
     slots: () => slots,
-    fetch: (pageNumber, signal) => {
+    fetch: (pageNumber, signal, answered) => {
       asked.push(pageNumber);
+      answeredOf.set(pageNumber, answered);
       signals.push(signal);
       onTheirWay++;
       mostOnTheirWay = Math.max(mostOnTheirWay, onTheirWay);
@@ -53,7 +55,9 @@ function fakeList(slots: number) {
     waiting.delete(pageNumber);
     release({ page: pageOf(pageNumber), sent: 1, firstId: `record ${pageNumber}` });
   };
-  return { ahead, asked, signals, land, waiting, mostOnTheirWay: () => mostOnTheirWay };
+  /** The answer to a page is in, not yet decoded (its promise is still pending). */
+  const answer = (pageNumber: number) => answeredOf.get(pageNumber)?.();
+  return { ahead, asked, signals, land, answer, waiting, mostOnTheirWay: () => mostOnTheirWay };
 }
 
 /** Lets every callback queued so far run (promise reactions first, then this). */
@@ -83,6 +87,28 @@ describe('readAhead', () => {
     expect(list.asked).toHaveLength(8);
     list.land(2);
     expect((await head).value?.meta.currentPage).toBe(2);
+    await pages.return(undefined);
+  });
+
+  it('frees a slot when the answer is in, before the page is decoded, and only once', async () => {
+    const list = fakeList(2);
+    const pages = readAhead(pageOf(1), list.ahead);
+    const head = pages.next();
+    await settle();
+    expect(list.asked).toEqual([2, 3]);
+    // Page 2's answer is in; decoding it takes a while: its slot carries page 4 meanwhile.
+    list.answer(2);
+    await settle();
+    expect(list.asked).toEqual([2, 3, 4]);
+    // The decoded page landing later frees nothing more (page 5 waits for page 3 or 4).
+    list.land(2);
+    list.answer(2);
+    await settle();
+    expect(list.asked).toEqual([2, 3, 4]);
+    expect((await head).value?.meta.currentPage).toBe(2);
+    list.answer(3);
+    await settle();
+    expect(list.asked).toEqual([2, 3, 4, 5]);
     await pages.return(undefined);
   });
 
