@@ -143,14 +143,15 @@ async function main(): Promise<void> {
   const documentsPass = documentsMinimum(await records(started, 'organizations'), folders, documents);
   // Full: every page of each top-level list. Incremental: one page of each (nothing or little
   // changed). Both: the documents pass.
-  const fullMinimum = TOP_LEVEL.reduce((sum, type) => sum + pagesOf(counts[type] as number), 0) + documentsPass;
+  const fullMinimum =
+    TOP_LEVEL.reduce((sum, type) => sum + pagesOf(counts[type] as number), 0) + documentsPass;
   const incrementalMinimum = TOP_LEVEL.length + documentsPass;
   console.log(
     `emulator ${SEED} (${TOP_LEVEL.map((type) => `${counts[type]} ${type}`).join(', ')}, ${documents.length} documents ` +
       `in ${folders.length} folders and at the root), ${LATENCY_MS} ms latency, client concurrency ${concurrency}; ` +
       `node ${process.version}\n` +
       `minimum requests: each top-level list's pages, plus ${documentsPass} for the documents pass ` +
-      '(per organization: its folders, its root documents, and its folders\' documents when it has folders)\n',
+      "(per organization: its folders, its root documents, and its folders' documents when it has folders)\n",
   );
 
   const directory = mkdtempSync(join(tmpdir(), 'gluekit-bench-mirror-'));

@@ -30,6 +30,14 @@ for (const profile of ['real', 'seed'] as const) {
       organizations = await rawRecords(emulator.current, 'organizations');
     });
     afterAll(() => store?.close());
+    const control = async (path: string, body: unknown) => {
+      const response = await fetch(`${emulator.current.url}/__emulator/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': emulator.current.apiKey },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    };
 
     it('mirrors every document, those in folders included, at the claimed number of requests', async () => {
       const filed = documents.filter((document) => document.documentFolderId != null);
@@ -76,6 +84,51 @@ for (const profile of ['real', 'seed'] as const) {
       expect(row?.documents).toBe(
         documents.filter((d) => String(d.organizationId) === organizationId && d.archived !== true).length,
       );
+    });
+
+    // Last: it changes the tenant. An organization without folders costs two requests (its empty
+    // folder list and its root); one with folders three on real IT Glue (its folders' documents
+    // too), two where the root already lists them.
+    it('asks an organization without folders for its folders and its root only', async () => {
+      const [bare, filed] = organizations.map((organization) => String(organization.id));
+      for (const document of documents.filter((d) => String(d.organizationId) === bare)) {
+        if (document.documentFolderId != null)
+          await control(`records/documents/${document.id}`, { attributes: { documentFolderId: null } });
+      }
+      for (const folder of folders.filter((f) => String(f.organizationId) === bare))
+        await control(`records/document-folders/${folder.id}/delete`, {});
+      const asked: string[] = [];
+      const counting: typeof fetch = (input, init) => {
+        asked.push(new URL(String(input)).pathname + new URL(String(input)).search);
+        return fetch(input, init);
+      };
+      const fresh = openMirror(clientFor(emulator.current, { fetch: counting }));
+      try {
+        const summary = await syncMirror({
+          client: clientFor(emulator.current, { fetch: counting }),
+          store: fresh,
+          resources: ['organizations', 'documents'],
+        });
+        expect(summary.failures).toEqual([]);
+        const of = (organizationId: string | undefined) =>
+          asked.filter((url) => url.startsWith(`/organizations/${organizationId}/`));
+        expect(of(bare).map((url) => url.split('?')[0])).toEqual([
+          `/organizations/${bare}/relationships/document_folders`,
+          `/organizations/${bare}/relationships/documents`,
+        ]);
+        const filedAtRoot = documents.some(
+          (d) => String(d.organizationId) === filed && d.documentFolderId != null && profile === 'seed',
+        );
+        expect(of(filed)).toHaveLength(filedAtRoot ? 2 : 3);
+        const owned = (await rawRecords(emulator.current, 'documents')).filter(
+          (d) => String(d.organizationId) === bare,
+        );
+        expect(owned.length).toBeGreaterThan(0);
+        for (const document of owned)
+          expect(mirrorRecords(fresh, 'documents').has(String(document.id))).toBe(true);
+      } finally {
+        fresh.close();
+      }
     });
   });
 }
