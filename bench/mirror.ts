@@ -38,7 +38,8 @@ interface Started {
 /** Child mode: the emulator, with IT Glue's latency, in its own process (its own core). */
 async function serve(): Promise<void> {
   const { startEmulator } = await import('../src/emulator/index.js');
-  const emulator = await startEmulator({ seed: SEED, faults: { latencyMs: LATENCY_MS } });
+  // IT Glue's limit is off here: each sync is measured in a window of its own (see main).
+  const emulator = await startEmulator({ seed: SEED, rateLimit: false, faults: { latencyMs: LATENCY_MS } });
   process.send?.({ url: emulator.url, apiKey: emulator.apiKey } satisfies Started);
   process.on('disconnect', () => void emulator.stop().then(() => process.exit(0)));
 }
@@ -155,9 +156,11 @@ async function main(): Promise<void> {
   );
 
   const directory = mkdtempSync(join(tmpdir(), 'gluekit-bench-mirror-'));
-  // Each sync gets a window of its own, as if it ran at least five minutes after the one before:
-  // with the documents pass, two syncs of this tenant together need more than one window allows,
-  // and the second would wait for the first one's requests to leave the window.
+  // Each sync is measured in a window of its own, as if it ran at least five minutes after the
+  // one before: with the documents pass, two syncs of this tenant need more than one window
+  // allows, and back to back the second would wait minutes for the first one's requests to leave
+  // it (IT Glue would answer 429 otherwise). So each sync's client starts a fresh window, and the
+  // emulator's own limit, which cannot be reset between syncs, is off.
   const newClient = () =>
     new GlueKit({
       apiKey: started.apiKey,
