@@ -73,12 +73,14 @@ describe('dist/ imports only what installs with the package', () => {
     expect(Object.keys(pkg.dependencies).filter((name) => !used.has(name))).toEqual([]);
   });
 
-  it('finds shipped files through src/package-files.ts, since dist/ is bundled', () => {
+  it('finds shipped files through src/core/package-files.ts, since dist/ is bundled', () => {
     const offenders = filesUnder(join(ROOT, 'src'))
       .filter((file) => file.endsWith('.ts') && !file.endsWith('package-files.ts'))
       .filter((file) => readFileSync(file, 'utf8').includes('import.meta.url'))
       .map((file) => relative(ROOT, file));
-    expect(offenders, 'use packagePath() from src/package-files.ts instead of import.meta.url').toEqual([]);
+    expect(offenders, 'use packagePath() from src/core/package-files.ts instead of import.meta.url').toEqual(
+      [],
+    );
   });
 });
 
