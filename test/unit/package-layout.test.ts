@@ -103,6 +103,9 @@ describe('npm pack', () => {
     for (const target of targets) expect(shipped, target).toContain(target);
     expect(files.some((path) => path.startsWith('templates/onboarding/'))).toBe(true);
     expect(shipped).toContain('spec/itglue.openapi.yaml');
+    // better-sqlite3's JavaScript in one file, with its licence (src/core/sqlite-library.ts).
+    expect(files.some((path) => /^dist\/vendor\/better-sqlite3-[\d.]+\.cjs$/.test(path))).toBe(true);
+    expect(shipped).toContain('dist/vendor/better-sqlite3.LICENSE');
   });
 
   it('ships no tests, fixtures, benches, sources, scripts or build state', () => {
