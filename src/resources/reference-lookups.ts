@@ -3,8 +3,9 @@
  * belongs to a manufacturer) and an organization's locations. Read whole, one request at page
  * size 1000, so a workflow resolves every row's names locally instead of asking per row.
  */
-import type { RequestOptions } from '../core/transport.js';
+
 import type { Requester } from '../core/requester.js';
+import type { RequestOptions } from '../core/transport.js';
 
 export interface ModelEntry {
   id: string;

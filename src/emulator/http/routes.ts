@@ -17,8 +17,8 @@ import { type ApiHandler, gated } from './gate.js';
 import { listHandler } from './list-handler.js';
 import { lookupRoutes } from './lookup-routes.js';
 import { passwordRoutes } from './password-routes.js';
-import { referenceRoutes } from './reference-routes.js';
 import { createHandler, getHandler, updateHandler } from './record-handlers.js';
+import { referenceRoutes } from './reference-routes.js';
 import { controlJson, htmlNotFound } from './responses.js';
 
 /** `/organizations/{organization_id}/relationships/contacts` → `/organizations/:organization_id/...`. */
@@ -45,7 +45,13 @@ export function mountApiRoutes(app: Hono<AppEnv>, state: EmulatorState): void {
     const route = { template: operation.path, operationId: operation.operationId };
     app.on(operation.method, honoPath(operation.path), gated(state, route, handler));
   }
-  for (const extra of [...documentRoutes, ...folderRoutes, ...lookupRoutes, ...passwordRoutes, ...referenceRoutes]) {
+  for (const extra of [
+    ...documentRoutes,
+    ...folderRoutes,
+    ...lookupRoutes,
+    ...passwordRoutes,
+    ...referenceRoutes,
+  ]) {
     app.on(extra.method, honoPath(extra.route.template), gated(state, extra.route, extra.handler));
   }
   const unknownRoute = gated(state, null, () => htmlNotFound());
