@@ -18,21 +18,30 @@ import { pathId, routeOrganization } from './route-support.js';
 const SORT_FIELDS = ['name', 'id', 'created_at', 'updated_at'] as const;
 const NAME_FILTERS = new Set(['id', 'name']);
 
-/** A lookup model with extra attributes before the shared ones. */
+/**
+ * A lookup model with extra attributes before the shared ones. The seed's `kind` (which models
+ * and systems suit a configuration kind) is the emulator's own and stays off the wire.
+ */
 function withAttributes(
   type: string,
-  extra: (row: LookupRecord) => Record<string, unknown>,
+  extra: (row: LookupRecord) => Record<string, unknown> = () => ({}),
 ): ResourceModel<LookupRecord> {
   const base = lookupModel(type);
-  return { ...base, attributes: (row, view) => ({ ...extra(row), ...base.attributes(row, view) }) };
+  return {
+    ...base,
+    attributes: (row, view) => {
+      const { kind: _kind, ...shared } = base.attributes(row, view);
+      return { ...extra(row), ...shared };
+    },
+  };
 }
 
 const modelModel = withAttributes('models', (row) => ({
-  'manufacturer-id': row.manufacturerId === undefined ? null : Number(row.manufacturerId),
+  'manufacturer-id': row.manufacturerId ?? null,
 }));
-const operatingSystemModel = lookupModel('operating-systems');
+const operatingSystemModel = withAttributes('operating-systems');
 const locationModel = withAttributes('locations', (row) => ({
-  'organization-id': row.organizationId === undefined ? null : Number(row.organizationId),
+  'organization-id': row.organizationId ?? null,
   primary: false,
 }));
 

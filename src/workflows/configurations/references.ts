@@ -138,7 +138,7 @@ export function referenceResolver(lists: ReferenceLists): ReferenceResolver {
       );
       settle(
         'modelId',
-        pick(candidates, 'model', model, maker ? `a ${maker.name} model in IT Glue` : 'in IT Glue'),
+        pick(candidates, 'model', model, maker ? `among ${maker.name}'s models in IT Glue` : 'in IT Glue'),
       );
     }
     const os = row.os?.trim();
