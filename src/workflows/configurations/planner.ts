@@ -14,6 +14,7 @@ import type { Configuration } from '../../spec/models.js';
 import type { PlanAction, SourceRef } from '../engine/plan.js';
 import { configurationChanges, referenceChanges } from './changes.js';
 import { configurationKeys, type DeviceKeys, hostKeysOf, keysOfDevice } from './keys.js';
+import { planMissingConfigurations } from './missing.js';
 import {
   NO_REFERENCES,
   REFERENCE_FIELDS,
@@ -113,7 +114,8 @@ export function planConfigurationsForOrganization(
     matched: new Set(),
   };
   for (const row of rows) planRow(plan, row);
-  if (options.archiveMissing) planMissingConfigurations(plan, rows.length);
+  if (options.archiveMissing)
+    plan.result.actions.push(...planMissingConfigurations(target, plan.matched, rows.length));
   return plan.result;
 }
 
@@ -294,50 +296,4 @@ function planMatchedConfiguration(
           attributes: update.attributes,
         },
   );
-}
-
-/** With --archive-missing: owned configurations no row matched are archived; never on an empty source. */
-function planMissingConfigurations(plan: OrganizationPlan, rowCount: number): void {
-  const { result, target } = plan;
-  const base = { resource: 'configurations' as const, organizationId: target.organizationId };
-  if (rowCount === 0) {
-    result.actions.push({
-      ...base,
-      key: `organization:${target.organizationId}`,
-      action: 'skip',
-      reason: 'no devices in the source for this organization: nothing is archived',
-    });
-    return;
-  }
-  for (const device of target.configurations) {
-    if (plan.matched.has(device.id) || device.archived) continue;
-    const key = configurationKeys(device)[0] ?? `id:${device.id}`;
-    const at = { ...base, key, id: device.id, precondition: { updatedAt: device.updatedAt } };
-    result.actions.push(missingAction(at, device, target.owned));
-  }
-}
-
-function missingAction(at: ActionAt, device: Configuration, owned: ReadonlySet<string>): PlanAction {
-  if (!owned.has(device.id)) {
-    return {
-      ...at,
-      action: 'skip',
-      reason: 'missing from the source, but not created or matched by this source before: left alone',
-    };
-  }
-  if (device.psaIntegration) {
-    return {
-      ...at,
-      action: 'skip',
-      reason: `missing from the source, but synced from ${device.psaIntegration}`,
-    };
-  }
-  return {
-    ...at,
-    action: 'deactivate',
-    reason: 'missing from the source: archived (never deleted)',
-    changes: { archived: { from: device.archived ?? false, to: true } },
-    attributes: { archived: true },
-    expect: { archived: true },
-  };
 }
