@@ -5,7 +5,7 @@
  * --publish sees it unpublished and publishes it).
  */
 import type { GlueKit } from '../../client.js';
-import { RequestAbortedError } from '../../core/errors.js';
+import { GlueKitError, RequestAbortedError } from '../../core/errors.js';
 import type { RequestOptions } from '../../core/transport.js';
 import type { SectionInput } from '../../resources/section-rendering.js';
 import { IncompleteWriteError, type ResourceExecutor, type TargetRecord } from '../engine/executor.js';
@@ -56,6 +56,13 @@ export function documentExecutor(client: GlueKit, journal: Journal, target: Plan
     },
     async update(action, options) {
       const id = action.id as string;
+      // The writer knows a body and a publish; anything else (an undo's `content` or `published`:
+      // IT Glue cannot unpublish) is refused rather than reported done with nothing sent.
+      const other = Object.keys(action.attributes ?? {}).filter((k) => k !== 'sections' && k !== 'publish');
+      if (other.length > 0)
+        throw new GlueKitError(
+          `document ${id}: ${other.join(', ')} cannot be written back by gluekit; restore it in IT Glue (the document's revisions)`,
+        );
       const failed = await write(id, action, options);
       const record = (await client.documents.get(id, options)) as unknown as TargetRecord;
       if (failed) throw notPublished(action.attributes?.sections ? 'written' : 'unchanged', record, failed);
