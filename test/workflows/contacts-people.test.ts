@@ -198,6 +198,22 @@ describe.each(['real', 'seed'] as const)('contact sync: people (%s profile)', (p
     await tenant.client.contacts.update(nora.id, { notes: `${nora.notes}\nLeft for a competitor.` } as never);
     const back = await planCsv(tenant, [row('true')]);
     expect(back.actions[0]?.changes?.notes?.to).toBe('Left for a competitor.');
+    // Created without a type: IT Glue cannot clear one, so the plan says to name one.
+    expect(back.actions[0]?.changes?.contactTypeId).toBeUndefined();
+    expect(back.actions[0]?.reason).toMatch(/had no contact type before .* give the row a contact_type/);
+    await apply(tenant, back);
+    expect((await tenant.client.contacts.get(nora.id)).notes).toBe('Left for a competitor.');
+    const stillTerminated = await planCsv(tenant, [row('true')]);
+    expect(stillTerminated.actions[0]).toMatchObject({
+      action: 'skip',
+      reason: expect.stringMatching(/contact_type/),
+    });
+    const named = await planCsv(tenant, [`${ORG},Nora,Notes,nora.notes@contoso.com,,,,,Employee,true,`]);
+    expect(named.actions[0]).toMatchObject({
+      action: 'update',
+      reason: expect.stringMatching(/^active in the source again: re-activated/),
+      changes: { contactTypeId: { from: '304', to: '301' } },
+    });
   });
 
   it('undo settles: applied, then planned again, it has nothing to do; its deactivations leave the dated note', async () => {

@@ -111,19 +111,29 @@ export function deactivation(
  * Re-activation: the contact still has the type gluekit's last deactivation gave it, and the
  * source lists the person as active. The type goes back to what it was (or the row's own
  * `contact_type`), and the line gluekit added to the notes is taken out again, keeping any
- * notes a person wrote since. Returns the reason, or undefined when there is nothing to undo.
+ * notes a person wrote since. A contact that had no type cannot get "none" back (IT Glue takes
+ * no empty contact type), so it keeps the type and the reason says to name one. Returns the
+ * reason, or undefined when gluekit did not deactivate it.
  */
 export function reactivate(
   contact: Contact,
   deactivated: GluekitDeactivation | undefined,
   update: ChangeSet,
-): string | undefined {
+): { reason: string; typeKept: boolean } | undefined {
   if (!deactivated || contact.contactTypeId !== deactivated.contactTypeId) return undefined;
-  if (!('contactTypeId' in update.changes))
-    update.set('contactTypeId', contact.contactTypeId, deactivated.before.contactTypeId);
+  const previousType = deactivated.before.contactTypeId;
+  const typeKept = !('contactTypeId' in update.changes) && previousType === null;
+  if (!('contactTypeId' in update.changes) && previousType !== null)
+    update.set('contactTypeId', contact.contactTypeId, previousType);
   const notes = notesWithoutOurLine(contact.notes ?? null, deactivated);
   if (notes !== (contact.notes ?? null)) update.set('notes', contact.notes ?? null, notes);
-  return `active in the source again: re-activated (deactivated by gluekit on ${deactivated.at.slice(0, 10)})`;
+  const when = `deactivated by gluekit on ${deactivated.at.slice(0, 10)}`;
+  return typeKept
+    ? {
+        typeKept,
+        reason: `active in the source again (${when}), but it had no contact type before and IT Glue cannot clear one: give the row a contact_type to re-activate it`,
+      }
+    : { typeKept, reason: `active in the source again: re-activated (${when})` };
 }
 
 function notesWithoutOurLine(current: string | null, deactivated: GluekitDeactivation): string | null {

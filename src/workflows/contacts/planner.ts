@@ -209,15 +209,19 @@ function planMatchedContact(
   }
   const update = contactChanges(contact, row, rawEmails, contactTypeId, input.target.owned.has(contact.id));
   const reactivated = reactivate(contact, input.target.deactivated?.get(contact.id), update);
-  plan.actions.push(
-    update.isEmpty
-      ? { ...onRecord, action: 'unchanged', reason: 'matches the source' }
-      : {
-          ...onRecord,
-          action: 'update',
-          reason: reactivated ?? 'differs from the source',
-          changes: update.changes,
-          attributes: update.attributes,
-        },
-  );
+  if (update.isEmpty) {
+    plan.actions.push(
+      reactivated?.typeKept
+        ? { ...onRecord, action: 'skip', reason: reactivated.reason }
+        : { ...onRecord, action: 'unchanged', reason: 'matches the source' },
+    );
+    return;
+  }
+  plan.actions.push({
+    ...onRecord,
+    action: 'update',
+    reason: reactivated?.reason ?? 'differs from the source',
+    changes: update.changes,
+    attributes: update.attributes,
+  });
 }
