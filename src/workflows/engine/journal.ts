@@ -55,6 +55,8 @@ CREATE TABLE IF NOT EXISTS writes (
   PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX IF NOT EXISTS writes_pending ON writes(state) WHERE state = 'pending';
+-- lastAppliedWrites: every contacts plan asks for the deactivations applied so far.
+CREATE INDEX IF NOT EXISTS writes_by_kind ON writes(resource, action);
 `;
 
 export type WriteState = 'pending' | 'done' | 'adopted' | 'failed' | 'skipped' | 'conflict';
