@@ -31,8 +31,8 @@ interface Case {
   /** How many records answer to each of the plan's keys now, and whether each is archived or deactivated. */
   written(client: GlueKit): Promise<Array<{ name: string; gone: boolean }>>;
   /**
-   * Whether its undo plan can be applied. Not for documents yet: the document writer's update
-   * writes a body only, so the undo's `archived: true` fails (a bug of its own, reported).
+   * Whether its undo plan can be applied. Not for documents yet: the document writer writes a body
+   * and a publish only, and refuses the undo's `archived: true` (a gap of its own, reported).
    */
   undoApplies: boolean;
 }
