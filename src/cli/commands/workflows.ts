@@ -33,7 +33,7 @@ export async function runContactSync(ctx: CliContext, flags: WorkflowFlags): Pro
   await runWorkflow(ctx, flags, async (workspace, client) => ({
     plan: await workspace.planContactSync(
       client,
-      { file: flags.from, format: source.format, rows: source.rows },
+      { file: flags.from, format: source.format, rows: source.rows, unusedColumns: source.unusedColumns },
       contactSyncOptions(valuesFromFlags(CONTACT_SYNC, flags)),
     ),
   }));

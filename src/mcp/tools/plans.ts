@@ -46,7 +46,8 @@ type Rows = z.output<typeof rowsSchema>;
 
 /** What a planner gets beside its options: the rows read, and where its warnings go. */
 interface PlanningInput<Row> {
-  source: { file: string; format: string; rows: Row[] };
+  /** Columns with data the format does not read (contacts name them in a plan note). */
+  source: { file: string; format: string; rows: Row[]; unusedColumns?: readonly string[] | undefined };
   signal: AbortSignal | undefined;
   onWarning: ReturnType<typeof warningCollector>['onWarning'];
 }
@@ -61,7 +62,13 @@ interface SourcePlanTool<Options extends Record<string, WorkflowOption>, Row> {
     text: string,
     name: string,
     options: { format: 'auto' },
-  ): { format: string; rows: Row[]; detection?: string | undefined; warnings: SourceWarning[] };
+  ): {
+    format: string;
+    rows: Row[];
+    unusedColumns?: string[];
+    detection?: string | undefined;
+    warnings: SourceWarning[];
+  };
   plan(
     workspace: Workspace,
     client: GlueKit,
@@ -90,7 +97,12 @@ function sourcePlanTool<Options extends Record<string, WorkflowOption>, Row>(
       const { warnings, onWarning } = warningCollector(source.warnings);
       const plan = await withWorkspace(ctx.settings.dataDir, (workspace) =>
         tool.plan(workspace, client, args as SourcePlanArgs<Options>, {
-          source: { file: ROWS_NAME, format: source.format, rows: source.rows },
+          source: {
+            file: ROWS_NAME,
+            format: source.format,
+            rows: source.rows,
+            unusedColumns: source.unusedColumns,
+          },
           signal: ctx.signal,
           onWarning,
         }),
