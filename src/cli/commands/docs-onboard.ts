@@ -2,16 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { packagePath } from '../../core/package-files.js';
-import {
-  loadTemplates,
-  ONBOARDING,
-  onboardingOptions,
-  planOnboarding,
-} from '../../workflows/documents/index.js';
+import { loadTemplates, ONBOARDING, onboardingOptions } from '../../workflows/documents/index.js';
 import { valuesFromFlags } from '../../workflows/options.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
-import { finishPlan, openJournal, type RunFlags } from './workflow-run.js';
+import { type RunFlags, runWorkflow } from './workflow-run.js';
 
 export interface OnboardFlags extends RunFlags {
   templates: string;
@@ -38,16 +33,11 @@ export async function runOnboard(ctx: CliContext, flags: OnboardFlags): Promise<
   const dir = flags.templates === 'builtin' ? BUILTIN_TEMPLATES : flags.templates;
   const templates = loadTemplates(dir);
   const vars = flags.vars ? readVars(flags.vars) : {};
-  const client = ctx.client();
-  const journal = openJournal(ctx);
-  try {
-    const plan = await planOnboarding(client, journal, templates, {
+  await runWorkflow(ctx, flags, async (workspace, client) => ({
+    plan: await workspace.planOnboarding(client, templates, {
       ...onboardingOptions(valuesFromFlags(ONBOARDING, flags)),
       vars,
       templatesLabel: flags.templates,
-    });
-    await finishPlan(ctx, client, journal, plan, flags, true);
-  } finally {
-    journal.close();
-  }
+    }),
+  }));
 }

@@ -4,18 +4,8 @@
  * `organizations show`. Their modules load only when one runs.
  */
 import type { Command } from '../commander.js';
-import { CliContext, type GlobalOptions } from '../context.js';
 import { examplesHelp } from '../resource-commands.js';
-
-function contextOf(command: Command): CliContext {
-  return new CliContext(command.optsWithGlobals() as GlobalOptions);
-}
-
-function group(program: Command, name: string): Command {
-  const found = program.commands.find((command) => command.name() === name);
-  if (!found) throw new Error(`no ${name} command to extend`);
-  return found;
-}
+import { contextOf, commandGroup as group } from './command-groups.js';
 
 const DB_HELP = "the mirror file (default: this base URL and key's mirror in the data directory)";
 const MAX_AGE_HELP =

@@ -12,15 +12,14 @@ import { parseOrgMap } from '../../workflows/org-map.js';
 import {
   PASSWORD_MIRROR,
   passwordMirrorOptions,
-  planPasswordMirror,
   type SecretLookup,
   secretsFromMap,
 } from '../../workflows/passwords/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
-import { checkFormat, noteDetection, warnAll } from './source-flags.js';
-import { fingerprintsFor, finishPlan, openJournal } from './workflow-run.js';
+import { readFrom, warnAll } from './source-flags.js';
+import { runWorkflow } from './workflow-run.js';
 import type { WorkflowFlags } from './workflows.js';
 
 export async function secretsForSavedPlan(plan: Plan): Promise<SecretLookup> {
@@ -64,24 +63,17 @@ export async function runPasswordMirror(ctx: CliContext, flags: PasswordMirrorFl
   }
   const values = valuesFromFlags(PASSWORD_MIRROR, flags);
   const readerOptions = { unescapeLastPass: values.unescapeLastPass === true };
-  const source = await readVaultSource(flags.from, {
-    format: checkFormat(flags.format, PASSWORD_MIRROR.formats),
-    ...readerOptions,
-  });
-  noteDetection(ctx, source.detection);
-  warnAll(ctx, source.warnings);
+  const source = await readFrom(ctx, flags, PASSWORD_MIRROR.formats, (file, format) =>
+    readVaultSource(file, { format, ...readerOptions }),
+  );
   const orgMap = flags.orgMap ? parseOrgMap(readFileSync(flags.orgMap, 'utf8'), flags.orgMap) : undefined;
   const categoryMap = flags.categoryMap
     ? parseTypeMap(readFileSync(flags.categoryMap, 'utf8'), flags.categoryMap)
     : undefined;
-  const client = ctx.client();
-  const journal = openJournal(ctx);
-  try {
-    const { plan, secrets, valueFetches } = await planPasswordMirror(
+  await runWorkflow(ctx, flags, async (workspace, client) => {
+    const { plan, secrets, valueFetches } = await workspace.planPasswordMirror(
       client,
-      journal,
       { file: flags.from, format: source.format, rows: source.rows },
-      fingerprintsFor(ctx),
       {
         ...passwordMirrorOptions(values, {
           orgMap,
@@ -94,8 +86,6 @@ export async function runPasswordMirror(ctx: CliContext, flags: PasswordMirrorFl
     );
     if (valueFetches > 0 && ctx.format === 'table')
       process.stderr.write(`Compared ${valueFetches} value(s) by fetching them (--compare-values).\n`);
-    await finishPlan(ctx, client, journal, plan, flags, true, secretsFromMap(secrets));
-  } finally {
-    journal.close();
-  }
+    return { plan, secrets: secretsFromMap(secrets) };
+  });
 }

@@ -24,3 +24,22 @@ export function warnAll(
   for (const warning of warnings)
     ctx.warn(`${warning.source ? `${warning.source.file}:${warning.source.line}: ` : ''}${warning.message}`);
 }
+
+/** What a source reader returns that the commands report: the format it detected, its warnings. */
+interface SourceRead {
+  detection?: string | undefined;
+  warnings: ReadonlyArray<{ source?: { file: string; line: number }; message: string }>;
+}
+
+/** Reads `--from` with a workflow's reader, once --format is checked; notes the detection and warns. */
+export async function readFrom<Source extends SourceRead>(
+  ctx: CliContext,
+  flags: { from: string; format?: string | undefined },
+  formats: readonly string[],
+  read: (file: string, format: 'auto') => Promise<Source>,
+): Promise<Source> {
+  const source = await read(flags.from, checkFormat(flags.format, formats));
+  noteDetection(ctx, source.detection);
+  warnAll(ctx, source.warnings);
+  return source;
+}

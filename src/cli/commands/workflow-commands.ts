@@ -1,26 +1,18 @@
 /**
- * Registers the workflow commands on the program. Their modules load only when one runs.
+ * Registers the workflow commands on the program: one per entry of the WORKFLOWS table
+ * (src/workflows/table.ts), its flags generated from the workflow's options, plus `apply`, `runs`
+ * and `undo`. Their modules load only when one runs.
  */
 
-import { CONFIGURATION_IMPORT } from '../../workflows/configurations/spec.js';
-import { CONTACT_SYNC } from '../../workflows/contacts/spec.js';
-import { ONBOARDING } from '../../workflows/documents/spec.js';
 import { flagOf, type WorkflowSpec } from '../../workflows/options.js';
-import { PASSWORD_MIRROR } from '../../workflows/passwords/spec.js';
+import { WORKFLOWS } from '../../workflows/table.js';
 import type { Command } from '../commander.js';
-import type { GlobalOptions } from '../context.js';
-import { CliContext } from '../context.js';
+import type { CliContext } from '../context.js';
 import { examplesHelp } from '../resource-commands.js';
-
-function contextOf(command: Command): CliContext {
-  return new CliContext(command.optsWithGlobals() as GlobalOptions);
-}
-
-function group(program: Command, name: string): Command {
-  const found = program.commands.find((command) => command.name() === name);
-  if (!found) throw new Error(`no ${name} command to extend`);
-  return found;
-}
+import { commandGroup, contextOf } from './command-groups.js';
+import type { OnboardFlags } from './docs-onboard.js';
+import type { PasswordMirrorFlags } from './passwords-mirror.js';
+import type { WorkflowFlags } from './workflows.js';
 
 function addRunOptions(command: Command): Command {
   return command
@@ -48,81 +40,89 @@ function addWorkflowOptions(command: Command, spec: WorkflowSpec): Command {
   return command;
 }
 
-export function registerWorkflowCommands(program: Command): void {
-  const contactSync = group(program, 'contacts')
-    .command('sync')
-    .description(
+/** What the CLI says about a workflow beyond its options: where its command goes, its help, its runner. */
+interface WorkflowCommand {
+  /** The group it extends and its name: `contacts sync`. */
+  group: string;
+  name: string;
+  description: string;
+  /** What it reads, a required flag: `--from <file>`, or `--templates <dir>`. */
+  input: readonly [flags: string, description: string];
+  examples: string[];
+  /** Runs it, its module loaded only now (commander's values are untyped: each runner names its own). */
+  run(ctx: CliContext, flags: Record<string, unknown>): Promise<void>;
+}
+
+/** One command per workflow: TypeScript asks for an entry here when WORKFLOWS gains one. */
+const WORKFLOW_COMMANDS: { readonly [Name in WorkflowSpec['name']]: WorkflowCommand } = {
+  contacts: {
+    group: 'contacts',
+    name: 'sync',
+    description:
       'Plan (and with --apply, write) contacts from a CSV, an M365 or Entra export, or JSON; never deletes',
-    )
-    .requiredOption('--from <file>', 'the source file');
-  addRunOptions(addWorkflowOptions(contactSync, CONTACT_SYNC))
-    .addHelpText(
-      'after',
-      examplesHelp([
-        'gluekit contacts sync --from users.csv --org "Happy Frog Dental"',
-        'gluekit contacts sync --from m365-users.csv --org 2 --deactivate-missing --deactivate-type Terminated --plan-out plan.json',
-        'gluekit contacts sync --from users.csv --org 2 --apply --yes',
-      ]),
-    )
-    .action(async (flags, command: Command) => {
-      const { runContactSync } = await import('./workflows.js');
-      await runContactSync(contextOf(command), flags);
-    });
-
-  const configurationImport = group(program, 'configurations')
-    .command('import')
-    .description(
+    input: ['--from <file>', 'the source file'],
+    examples: [
+      'gluekit contacts sync --from users.csv --org "Happy Frog Dental"',
+      'gluekit contacts sync --from m365-users.csv --org 2 --deactivate-missing --deactivate-type Terminated --plan-out plan.json',
+      'gluekit contacts sync --from users.csv --org 2 --apply --yes',
+    ],
+    run: async (ctx, flags) => (await import('./workflows.js')).runContactSync(ctx, flags as WorkflowFlags),
+  },
+  configurations: {
+    group: 'configurations',
+    name: 'import',
+    description:
       'Plan (and with --apply, write) configurations from a CSV, NinjaOne, Datto RMM, Intune or JSON; never deletes',
-    )
-    .requiredOption('--from <file>', 'the source file');
-  addRunOptions(addWorkflowOptions(configurationImport, CONFIGURATION_IMPORT))
-    .addHelpText(
-      'after',
-      examplesHelp([
-        'gluekit configs import --from devices.csv --org 2 --type "Managed Workstation"',
-        'gluekit configs import --from ninja.json --type-map types.json --plan-out plan.json',
-      ]),
-    )
-    .action(async (flags, command: Command) => {
-      const { runConfigurationImport } = await import('./workflows.js');
-      await runConfigurationImport(contextOf(command), flags);
-    });
-
-  const passwordMirror = group(program, 'passwords')
-    .command('mirror')
-    .description(
+    input: ['--from <file>', 'the source file'],
+    examples: [
+      'gluekit configs import --from devices.csv --org 2 --type "Managed Workstation"',
+      'gluekit configs import --from ninja.json --type-map types.json --plan-out plan.json',
+    ],
+    run: async (ctx, flags) =>
+      (await import('./workflows.js')).runConfigurationImport(ctx, flags as WorkflowFlags),
+  },
+  passwords: {
+    group: 'passwords',
+    name: 'mirror',
+    description:
       'Plan (and with --apply, write) passwords from a vault export; secrets never printed, never deleted',
-    )
-    .requiredOption('--from <file>', 'the vault export');
-  addRunOptions(addWorkflowOptions(passwordMirror, PASSWORD_MIRROR))
-    .addHelpText(
-      'after',
-      examplesHelp([
-        'gluekit passwords mirror --from bitwarden.json --org-map clients.json --plan-out plan.json',
-        'gluekit passwords mirror --from keepass.xml --org "Happy Frog Dental" --embed-on hostname --apply',
-      ]),
-    )
-    .action(async (flags, command: Command) => {
-      const { runPasswordMirror } = await import('./passwords-mirror.js');
-      await runPasswordMirror(contextOf(command), flags);
-    });
+    input: ['--from <file>', 'the vault export'],
+    examples: [
+      'gluekit passwords mirror --from bitwarden.json --org-map clients.json --plan-out plan.json',
+      'gluekit passwords mirror --from keepass.xml --org "Happy Frog Dental" --embed-on hostname --apply',
+    ],
+    run: async (ctx, flags) =>
+      (await import('./passwords-mirror.js')).runPasswordMirror(ctx, flags as PasswordMirrorFlags),
+  },
+  documents: {
+    group: 'documents',
+    name: 'onboard',
+    description: 'Plan (and with --apply, write) onboarding documents for a client from Markdown templates',
+    input: ['--templates <dir>', 'a folder of Markdown templates, or "builtin" for the starter pack'],
+    examples: [
+      'gluekit docs onboard --org "Happy Frog Dental" --templates builtin',
+      'gluekit docs onboard --org 2 --templates ./templates --vars acme.yaml --publish --apply',
+    ],
+    run: async (ctx, flags) => (await import('./docs-onboard.js')).runOnboard(ctx, flags as OnboardFlags),
+  },
+};
 
-  const onboard = group(program, 'documents')
-    .command('onboard')
-    .description('Plan (and with --apply, write) onboarding documents for a client from Markdown templates')
-    .requiredOption('--templates <dir>', 'a folder of Markdown templates, or "builtin" for the starter pack');
-  addRunOptions(addWorkflowOptions(onboard, ONBOARDING))
-    .addHelpText(
-      'after',
-      examplesHelp([
-        'gluekit docs onboard --org "Happy Frog Dental" --templates builtin',
-        'gluekit docs onboard --org 2 --templates ./templates --vars acme.yaml --publish --apply',
-      ]),
-    )
-    .action(async (flags, command: Command) => {
-      const { runOnboard } = await import('./docs-onboard.js');
-      await runOnboard(contextOf(command), flags);
+/** A workflow's command: its input, its options' flags, the run flags, examples, and its runner. */
+function registerWorkflowCommand(program: Command, spec: WorkflowSpec, command: WorkflowCommand): void {
+  const registered = commandGroup(program, command.group)
+    .command(command.name)
+    .description(command.description)
+    .requiredOption(...command.input);
+  addRunOptions(addWorkflowOptions(registered, spec))
+    .addHelpText('after', examplesHelp(command.examples))
+    .action(async (flags: Record<string, unknown>, invoked: Command) => {
+      await command.run(contextOf(invoked), flags);
     });
+}
+
+export function registerWorkflowCommands(program: Command): void {
+  for (const spec of Object.values(WORKFLOWS) as WorkflowSpec[])
+    registerWorkflowCommand(program, spec, WORKFLOW_COMMANDS[spec.name]);
 
   program
     .command('apply')
@@ -143,7 +143,7 @@ export function registerWorkflowCommands(program: Command): void {
     .option('--limit <n>', 'how many', '50')
     .action(async (flags, command: Command) => {
       const { runRunsList } = await import('./workflows.js');
-      runRunsList(contextOf(command), flags);
+      await runRunsList(contextOf(command), flags);
     });
   runs
     .command('show')
@@ -151,7 +151,7 @@ export function registerWorkflowCommands(program: Command): void {
     .description('One run: every write and its outcome')
     .action(async (runId: string, _flags, command: Command) => {
       const { runRunsShow } = await import('./workflows.js');
-      runRunsShow(contextOf(command), runId);
+      await runRunsShow(contextOf(command), runId);
     });
 
   runs

@@ -2,34 +2,13 @@
  * What every workflow command shares after planning: print the plan, save it (--plan-out),
  * refuse conflicts, ask before writing, apply with the journal, and report the run.
  */
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { GlueKit } from '../../client.js';
 import { writePrivateFile } from '../../core/private-files.js';
-import { configurationExecutor } from '../../workflows/configurations/index.js';
-import { contactExecutor } from '../../workflows/contacts/index.js';
-import { documentExecutor } from '../../workflows/documents/index.js';
-import {
-  type ApplyResult,
-  applyPlan,
-  PlanConflictError,
-  recoverInterruptedRuns,
-} from '../../workflows/engine/apply.js';
-import type { ResourceExecutor } from '../../workflows/engine/executor.js';
-import {
-  type Fingerprinter,
-  fingerprinter,
-  loadFingerprintKey,
-} from '../../workflows/engine/fingerprint-key.js';
-import { Journal } from '../../workflows/engine/journal.js';
-import {
-  matchCount,
-  type Plan,
-  type PlanResource,
-  planTarget,
-  writeCount,
-} from '../../workflows/engine/plan.js';
-import { passwordExecutor, type SecretLookup } from '../../workflows/passwords/index.js';
+import { type ApplyResult, PlanConflictError } from '../../workflows/engine/apply.js';
+import { type Plan, writeCount } from '../../workflows/engine/plan.js';
+import type { SecretLookup } from '../../workflows/passwords/index.js';
+import { type Workspace, withWorkspace } from '../../workflows/workspace.js';
 import type { CliContext } from '../context.js';
 import { ExitCode } from '../exit-codes.js';
 import { withGracefulInterrupt } from '../interrupt.js';
@@ -42,36 +21,6 @@ export interface RunFlags {
   yes?: boolean;
   allowConflicts?: boolean;
   all?: boolean;
-}
-
-export function openJournal(ctx: CliContext): Journal {
-  return Journal.open(join(ctx.paths.dataDir, 'journal.sqlite'));
-}
-
-export function executorsFor(client: GlueKit): Partial<Record<PlanResource, ResourceExecutor>> {
-  return { contacts: contactExecutor(client), configurations: configurationExecutor(client) };
-}
-
-export function fingerprintsFor(ctx: CliContext): Fingerprinter {
-  return fingerprinter(loadFingerprintKey(join(ctx.paths.dataDir, 'fingerprint.key')));
-}
-
-/**
- * Every writer a plan may need. Passwords need their secrets: from the plan just made (kept in
- * memory), or, for a saved plan, re-read from its source by the caller.
- */
-export function writersFor(
-  ctx: CliContext,
-  client: GlueKit,
-  journal: Journal,
-  secrets: SecretLookup = () => ({}),
-): Partial<Record<PlanResource, ResourceExecutor>> {
-  const target = planTarget(client);
-  return {
-    ...executorsFor(client),
-    documents: documentExecutor(client, journal, target),
-    passwords: passwordExecutor(client, journal, target, fingerprintsFor(ctx), secrets),
-  };
 }
 
 function reviewOptions(ctx: CliContext, flags: RunFlags): PlanRenderOptions {
@@ -100,18 +49,46 @@ function printPlan(ctx: CliContext, plan: Plan, flags: RunFlags, applied?: Apply
   else process.stdout.write(`${renderApplyResult(applied)}\n`);
 }
 
+/** How the plan at hand was made: a moment ago from a fresh read, or saved (re-checked first). */
+export interface PlanMade {
+  /** A saved plan: re-read what it touches and refuse records changed since. */
+  checkPreconditions: boolean;
+  /** Password values for its writes, held in memory. */
+  secrets?: SecretLookup | undefined;
+}
+
+/** A plan a workflow command made, and how (a fresh read, or a saved plan to re-check). */
+export interface MadePlan extends Partial<PlanMade> {
+  plan: Plan;
+}
+
 /**
- * After a plan was made: show it, save it, and apply it when asked. `fresh` is true when the plan
- * was made from a read a moment ago (no precondition re-read needed), false for a saved plan.
+ * A workflow command's run: the workspace of the CLI's data directory (the one the MCP server
+ * uses too) makes the plan, then the plan is shown, saved or applied.
  */
-export async function finishPlan(
+export async function runWorkflow(
   ctx: CliContext,
+  flags: RunFlags,
+  make: (workspace: Workspace, client: GlueKit) => Promise<MadePlan>,
+): Promise<void> {
+  const client = ctx.client();
+  await withWorkspace(ctx.paths.dataDir, async (workspace) => {
+    const { plan, checkPreconditions = false, secrets } = await make(workspace, client);
+    await finishPlan(ctx, workspace, client, plan, flags, { checkPreconditions, secrets });
+  });
+}
+
+/**
+ * After a plan was made: show it, save it, and apply it through the workspace when asked. The
+ * workspace runs the apply; this only reviews, asks, and reports.
+ */
+async function finishPlan(
+  ctx: CliContext,
+  workspace: Workspace,
   client: GlueKit,
-  journal: Journal,
   plan: Plan,
   flags: RunFlags,
-  fresh: boolean,
-  secrets?: SecretLookup,
+  made: PlanMade,
 ): Promise<void> {
   if (flags.planOut) {
     writePrivateFile(flags.planOut, `${JSON.stringify(plan, null, 2)}\n`);
@@ -133,42 +110,29 @@ export async function finishPlan(
       plan.actions.filter((a) => a.action === 'conflict'),
     );
   }
-  // A plan with only matches is still applied (no request, no prompt): that records them as this
-  // source's own, so they can be deactivated when the source later marks them departed.
-  const writes = writeCount(plan);
-  if (writes === 0 && matchCount(plan) === 0) {
-    // A run killed after its last write still has intents pending: settle them even so.
-    await recoverInterruptedRuns({
-      journal,
-      target: planTarget(client),
-      executors: writersFor(ctx, client, journal, secrets),
-    });
+  const outcome = await workspace.apply(client, plan, {
+    checkPreconditions: made.checkPreconditions,
+    allowConflicts: flags.allowConflicts === true,
+    secrets: made.secrets,
+    approve: (toApply) => confirm(ctx, toApply, flags),
+    stoppable: withGracefulInterrupt,
+    onProgress: ctx.interactive
+      ? (done, total) => process.stderr.write(`\r${done}/${total} written`)
+      : undefined,
+  });
+  if (outcome.kind === 'nothing-to-write') {
     if (ctx.format === 'table') process.stdout.write('Nothing to write.\n');
     else printPlan(ctx, plan, flags);
     return;
   }
-  if (writes > 0 && !(await confirm(ctx, plan, flags))) {
+  if (outcome.kind === 'not-approved') {
     process.stderr.write('Not applied.\n');
     return;
   }
-  await withGracefulInterrupt(async (signal) => {
-    const result = await applyPlan({
-      plan,
-      target: planTarget(client),
-      journal,
-      executors: writersFor(ctx, client, journal, secrets),
-      checkPreconditions: !fresh,
-      allowConflicts: flags.allowConflicts === true,
-      maxCreateAttempts: client.maxRetries + 1,
-      signal,
-      onProgress: ctx.interactive
-        ? (done, total) => process.stderr.write(`\r${done}/${total} written`)
-        : undefined,
-    });
-    if (ctx.interactive) process.stderr.write('\n');
-    printPlan(ctx, plan, flags, result);
-    if (result.interrupted) process.exitCode = ExitCode.INTERRUPTED;
-    else if (result.outcomes.some((o) => o.state === 'failed')) process.exitCode = ExitCode.ERROR;
-    else if (result.outcomes.some((o) => o.state === 'conflict')) process.exitCode = ExitCode.CONFLICT;
-  });
+  const { result } = outcome;
+  if (ctx.interactive) process.stderr.write('\n');
+  printPlan(ctx, plan, flags, result);
+  if (result.interrupted) process.exitCode = ExitCode.INTERRUPTED;
+  else if (result.outcomes.some((o) => o.state === 'failed')) process.exitCode = ExitCode.ERROR;
+  else if (result.outcomes.some((o) => o.state === 'conflict')) process.exitCode = ExitCode.CONFLICT;
 }

@@ -1,54 +1,20 @@
 /**
- * apply_plan: applies a plan this server made, by id, for the same key that made it. The engine
- * is the CLI's (src/workflows/apply.ts): preconditions are re-read first (time has passed since
- * the plan), every write is journaled, a lost create is adopted rather than sent twice. A plan
- * applies once; its password values, held only in memory, are dropped after.
+ * apply_plan: applies a plan this server made, by id, for the same key that made it, through the
+ * workflow runtime the CLI uses (src/workflows/workspace.ts): preconditions are re-read first
+ * (time has passed since the plan), every write is journaled, a lost create is adopted rather than
+ * sent twice. A plan applies once; its password values, held only in memory, are dropped after.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
-import type { GlueKit } from '../../client.js';
 import { GlueKitError } from '../../core/errors.js';
-import { configurationExecutor } from '../../workflows/configurations/index.js';
-import { contactExecutor } from '../../workflows/contacts/index.js';
-import { documentExecutor } from '../../workflows/documents/index.js';
-import { applyPlan } from '../../workflows/engine/apply.js';
-import type { ResourceExecutor } from '../../workflows/engine/executor.js';
-import { fingerprinter, loadFingerprintKey } from '../../workflows/engine/fingerprint-key.js';
-import type { Journal } from '../../workflows/engine/journal.js';
-import type { PlanResource } from '../../workflows/engine/plan.js';
-import { passwordExecutor, secretsFromMap } from '../../workflows/passwords/index.js';
+import { planTarget } from '../../workflows/engine/plan.js';
+import { secretsFromMap } from '../../workflows/passwords/index.js';
+import { withWorkspace } from '../../workflows/workspace.js';
 import { applyOutput } from '../output-schemas.js';
 import type { StoredPlan } from '../plan-store.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
-import { targetOf, withJournal } from './plan-common.js';
 
 export class PlanNotAvailableError extends GlueKitError {
   override name = 'PlanNotAvailableError';
-}
-
-function writers(
-  client: GlueKit,
-  journal: Journal,
-  dataDir: string,
-  stored: StoredPlan,
-): Partial<Record<PlanResource, ResourceExecutor>> {
-  const target = targetOf(client);
-  const executors: Partial<Record<PlanResource, ResourceExecutor>> = {
-    contacts: contactExecutor(client),
-    configurations: configurationExecutor(client),
-    documents: documentExecutor(client, journal, target),
-  };
-  if (stored.plan.workflow === 'passwords') {
-    const fingerprint = fingerprinter(loadFingerprintKey(join(dataDir, 'fingerprint.key')));
-    executors.passwords = passwordExecutor(
-      client,
-      journal,
-      target,
-      fingerprint,
-      secretsFromMap(stored.secrets ?? new Map()),
-    );
-  }
-  return executors;
 }
 
 function findPlan(stored: StoredPlan | undefined, planId: string): StoredPlan {
@@ -85,22 +51,22 @@ const applyTool = defineTool({
   toolsets: ['workflows', 'contacts', 'configurations', 'passwords', 'documents'],
   run: async (args, ctx) => {
     const client = ctx.client();
-    const target = targetOf(client);
-    const stored = findPlan(ctx.settings.plans.get(args.planId, target), args.planId);
+    const stored = findPlan(ctx.settings.plans.get(args.planId, planTarget(client)), args.planId);
     stored.applying = true;
     try {
-      const result = await withJournal(ctx.settings.dataDir, (journal) =>
-        applyPlan({
-          plan: stored.plan,
-          target,
-          journal,
-          executors: writers(client, journal, ctx.settings.dataDir, stored),
+      const outcome = await withWorkspace(ctx.settings.dataDir, (workspace) =>
+        workspace.apply(client, stored.plan, {
           checkPreconditions: true,
           allowConflicts: args.allowConflicts,
-          maxCreateAttempts: client.maxRetries + 1,
+          secrets: stored.secrets ? secretsFromMap(stored.secrets) : undefined,
           signal: ctx.signal,
+          // Every apply answers with a run id, even for a plan with nothing to do.
+          alwaysRecordRun: true,
         }),
       );
+      // No approval is asked and every plan records a run: an apply always ends applied.
+      if (outcome.kind !== 'applied') throw new GlueKitError(`apply ended ${outcome.kind}`);
+      const { result } = outcome;
       stored.appliedRunId = result.runId;
       ctx.settings.plans.dropSecrets(stored);
       const outcomes = result.outcomes.map(({ action, state, recordId, error }) => ({

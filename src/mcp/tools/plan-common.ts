@@ -1,13 +1,12 @@
 /**
- * What the plan_* tools share: inline rows (CSV or JSON text, or a JSON array), the journal, and
- * the result an agent reviews: a plan id, the counts, and the actions that do something.
+ * What the plan_* tools share: inline rows (CSV or JSON text, or a JSON array), the warnings a
+ * plan collects, and the result an agent reviews: a plan id, the counts, and the actions that do
+ * something. Plans are made by the workflow runtime of the server's data directory
+ * (src/workflows/workspace.ts), the one the CLI uses.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
-import type { GlueKit } from '../../client.js';
 import type { SourceWarning } from '../../sources/index.js';
-import { Journal } from '../../workflows/engine/journal.js';
-import { type Plan, type PlanAction, planTarget, writeCount } from '../../workflows/engine/plan.js';
+import { type Plan, type PlanAction, writeCount } from '../../workflows/engine/plan.js';
 import type { WorkflowOption, WorkflowSpec } from '../../workflows/options.js';
 import type { StoredPlan } from '../plan-store.js';
 import type { ToolAnnotations } from '../tool.js';
@@ -58,18 +57,18 @@ export function optionShape<Options extends Record<string, WorkflowOption>>(
   ) as { [K in keyof Options]: ReturnType<Options[K]['schema']> };
 }
 
-/** Runs `task` with the journal open (plans read ownership from it; applies write to it). */
-export async function withJournal<T>(dataDir: string, task: (journal: Journal) => Promise<T>): Promise<T> {
-  const journal = Journal.open(join(dataDir, 'journal.sqlite'));
-  try {
-    return await task(journal);
-  } finally {
-    journal.close();
-  }
-}
-
-export function targetOf(client: GlueKit) {
-  return planTarget(client);
+/**
+ * The warnings a plan reports: the source's, then those the planner finds on the way (each with
+ * the source line it is about; one about no line is the planner's own note, not listed).
+ */
+export function warningCollector(fromSource: readonly SourceWarning[]) {
+  const warnings = [...fromSource];
+  return {
+    warnings,
+    onWarning: (warning: { source?: SourceWarning['source'] | undefined; message: string }) => {
+      if (warning.source) warnings.push({ source: warning.source, message: warning.message });
+    },
+  };
 }
 
 /** An action as the model reviews it: what, where, why, and the field changes (secrets as "(changed)"). */

@@ -11,11 +11,11 @@ import {
   ONBOARDING,
   onboardingOptions,
   parseTemplate,
-  planOnboarding,
 } from '../../workflows/documents/index.js';
+import { withWorkspace } from '../../workflows/workspace.js';
 import { planOutput } from '../output-schemas.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
-import { actionLimit, optionShape, PLANNING, planResult, withJournal } from './plan-common.js';
+import { actionLimit, optionShape, PLANNING, planResult } from './plan-common.js';
 
 /** The starter pack shipped in the package. */
 const BUILTIN_TEMPLATES = packagePath('templates', 'onboarding');
@@ -45,8 +45,8 @@ const onboarding = defineTool({
       ? args.templates.map((text, index) => parseTemplate(text, `templates[${index}]`))
       : loadTemplates(BUILTIN_TEMPLATES);
     const client = ctx.client();
-    const plan = await withJournal(ctx.settings.dataDir, (journal) =>
-      planOnboarding(client, journal, templates, {
+    const plan = await withWorkspace(ctx.settings.dataDir, (workspace) =>
+      workspace.planOnboarding(client, templates, {
         ...onboardingOptions(args),
         templatesLabel: args.templates ? 'inline' : 'builtin',
         signal: ctx.signal,

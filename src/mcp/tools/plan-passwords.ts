@@ -4,17 +4,12 @@
  * apply_plan to write; the result shows only what would change, with "(changed)" for a secret,
  * and every value is scrubbed from it as a last guard.
  */
-import { join } from 'node:path';
 import { z } from 'zod';
 import { parseVaultSource } from '../../sources/index.js';
-import { fingerprinter, loadFingerprintKey } from '../../workflows/engine/fingerprint-key.js';
 import { parseOrgMap } from '../../workflows/org-map.js';
-import {
-  PASSWORD_MIRROR,
-  passwordMirrorOptions,
-  planPasswordMirror,
-} from '../../workflows/passwords/index.js';
+import { PASSWORD_MIRROR, passwordMirrorOptions } from '../../workflows/passwords/index.js';
 import { parseTypeMap } from '../../workflows/type-map.js';
+import { withWorkspace } from '../../workflows/workspace.js';
 import { planOutput } from '../output-schemas.js';
 import { scrubValues } from '../results.js';
 import { defineTool, type ToolDefinition } from '../tool.js';
@@ -27,7 +22,7 @@ import {
   ROWS_NAME,
   rowsSchema,
   rowsText,
-  withJournal,
+  warningCollector,
 } from './plan-common.js';
 
 const input = z
@@ -74,21 +69,16 @@ const passwordMirror = defineTool({
     const categoryMap = args.categoryMap
       ? parseTypeMap(JSON.stringify(args.categoryMap), 'categoryMap')
       : undefined;
-    const fingerprint = fingerprinter(loadFingerprintKey(join(ctx.settings.dataDir, 'fingerprint.key')));
     const client = ctx.client();
-    const warnings = [...source.warnings];
-    const { plan, secrets, valueFetches } = await withJournal(ctx.settings.dataDir, (journal) =>
-      planPasswordMirror(
+    const { warnings, onWarning } = warningCollector(source.warnings);
+    const { plan, secrets, valueFetches } = await withWorkspace(ctx.settings.dataDir, (workspace) =>
+      workspace.planPasswordMirror(
         client,
-        journal,
         { file: ROWS_NAME, format: source.format, rows: source.rows },
-        fingerprint,
         {
           ...passwordMirrorOptions(args, { orgMap, categoryMap, readerOptions }),
           signal: ctx.signal,
-          onWarning: (warning) => {
-            if (warning.source) warnings.push({ source: warning.source, message: warning.message });
-          },
+          onWarning,
         },
       ),
     );
