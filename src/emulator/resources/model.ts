@@ -102,9 +102,12 @@ export interface ResourceModel<R extends { id: string }> {
   attributes(record: R, view: ViewContext): Record<string, unknown>;
 }
 
+/** A record before commit gives it an id and timestamps. */
+export type RecordDraft<R> = Omit<R, 'id' | 'createdAt' | 'updatedAt'>;
+
 export interface WritableModel<R extends { id: string }> extends ResourceModel<R> {
   /** Builds (does not store) a new record; the caller assigns id and timestamps on commit. */
-  create(context: WriteContext, input: WriteInput): WriteOutcome<Omit<R, 'id' | 'createdAt' | 'updatedAt'>>;
+  create(context: WriteContext, input: WriteInput): WriteOutcome<RecordDraft<R>>;
   /** Returns the updated copy (the stored record is untouched until commit). */
   update(context: WriteContext, current: R, input: WriteInput): WriteOutcome<R>;
   /** Runs after commit gave the record its timestamps, for values derived from them. */

@@ -8,7 +8,13 @@ import type { SectionRecord } from '../store/records.js';
 import type { Tenant } from '../store/tenant.js';
 import type { ApiError } from '../support/api-errors.js';
 import { compareIds } from '../support/ids.js';
-import { type ResourceModel, recordFields, type WriteContext, type WriteInput, type WriteOutcome } from './model.js';
+import {
+  type ResourceModel,
+  recordFields,
+  type WriteContext,
+  type WriteInput,
+  type WriteOutcome,
+} from './model.js';
 import { has, type PermitSpec, permit } from './permit.js';
 import { blank, invalid } from './problems.js';
 import { assignSent, outcome } from './write-support.js';
