@@ -9,7 +9,7 @@ import type { ConfigurationRecord } from '../store/records.js';
 import type { ApiError } from '../support/api-errors.js';
 import { configurationModel } from './configurations.js';
 import type { RecordDraft, WritableModel, WriteContext, WriteInput } from './model.js';
-import { has, type PermitSpec, permit } from './permit.js';
+import { has, type PermitSpec } from './permit.js';
 import { blank, externallySynced, invalid, mustExist, relationshipsNotAllowed } from './problems.js';
 import { assignSent, checkLookup, ownedWriter } from './write-support.js';
 

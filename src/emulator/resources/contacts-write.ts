@@ -10,7 +10,7 @@ import type { ApiError } from '../support/api-errors.js';
 import { isValidEmail, readContactEmails, readContactPhones, withFlatEmail } from './contact-details.js';
 import { contactModel } from './contacts.js';
 import type { RecordDraft, WritableModel, WriteContext } from './model.js';
-import { has, type PermitSpec, permit } from './permit.js';
+import { has, type PermitSpec } from './permit.js';
 import { blank, externallySynced, invalid, mustExist } from './problems.js';
 import { assignSent, checkLookup, ownedWriter } from './write-support.js';
 

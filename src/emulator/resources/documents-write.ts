@@ -7,7 +7,7 @@
 import type { DocumentRecord } from '../store/records.js';
 import { documentModel } from './documents.js';
 import type { WritableModel } from './model.js';
-import { type PermitSpec, permit } from './permit.js';
+import type { PermitSpec } from './permit.js';
 import { blank } from './problems.js';
 import { assignSent, ownedWriter } from './write-support.js';
 

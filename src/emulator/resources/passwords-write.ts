@@ -10,7 +10,7 @@ import { API_USER_ID, contactFullName, type Tenant } from '../store/tenant.js';
 import type { ApiError } from '../support/api-errors.js';
 import type { RecordDraft, WritableModel, WriteContext } from './model.js';
 import { passwordModel } from './passwords.js';
-import { has, type PermitSpec, permit } from './permit.js';
+import { has, type PermitSpec } from './permit.js';
 import { blank, invalid, mustExist } from './problems.js';
 import { assignSent, checkLookup, ownedWriter } from './write-support.js';
 

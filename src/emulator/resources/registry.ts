@@ -5,14 +5,7 @@
  */
 import { resources } from '../../spec/index.js';
 import type { OperationSpec, ResourceType } from '../../spec/types.js';
-import type {
-  BaseRecord,
-  ConfigurationRecord,
-  ContactRecord,
-  DocumentRecord,
-  OrganizationRecord,
-  PasswordRecord,
-} from '../store/records.js';
+import type { BaseRecord, OrganizationRecord } from '../store/records.js';
 import type { Table } from '../store/table.js';
 import type { Tenant } from '../store/tenant.js';
 import { configurationWriteModel } from './configurations-write.js';
