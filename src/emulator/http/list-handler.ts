@@ -77,8 +77,8 @@ export function respondWithRouteList<R extends BaseRecord>(
   c: Context<AppEnv>,
   { tenant, state }: ApiRequest,
   list: RouteList<R>,
-  query: ParsedQuery = parseQuery(rawQueryOf(c.req.url)),
 ): Response {
+  const query = parseQuery(rawQueryOf(c.req.url));
   return respondWithList({ requestUrl: c.req.url, query, tenant, profile: state.profile, ...list });
 }
 
@@ -87,8 +87,7 @@ export function listHandler<R extends BaseRecord>(
   operation: OperationSpec,
 ): ApiHandler {
   const nested = operation.scope === 'organization';
-  return (c, request) => {
-    const { tenant, state, report } = request;
+  return (c, { tenant, state, report }) => {
     if (!nested && operation.resource === 'documents' && state.profile === 'real') {
       report.unrouted = true;
       return htmlNotFound();
@@ -98,7 +97,11 @@ export function listHandler<R extends BaseRecord>(
     const query = parseQuery(rawQueryOf(c.req.url));
     const table = entry.table(tenant);
     const rootOnly = nested && state.profile === 'real' && !query.filters.has('document_folder_id');
-    const list: RouteList<R> = {
+    return respondWithList({
+      requestUrl: c.req.url,
+      query,
+      tenant,
+      profile: state.profile,
       model: entry.model,
       applied: appliedFilters(entry, operation, state.profile),
       sortFields: !nested || entry.nestedSort ? entry.sortFields : null,
@@ -109,7 +112,6 @@ export function listHandler<R extends BaseRecord>(
             ? organizationsUnion(table, organizationIds)
             : table.all(),
       extraPredicates: rootOnly && entry.nestedDefault ? [entry.nestedDefault] : [],
-    };
-    return respondWithRouteList(c, request, list, query);
+    });
   };
 }

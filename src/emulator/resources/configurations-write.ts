@@ -130,6 +130,8 @@ export const configurationWriteModel: WritableModel<ConfigurationRecord> = {
   ...configurationModel,
   ...ownedWriter<ConfigurationRecord>({
     permitted: () => ATTRIBUTES,
+    refuseUpdate,
+    apply: checkValues,
     defaults: () => ({
       name: '',
       hostname: null,
@@ -161,7 +163,5 @@ export const configurationWriteModel: WritableModel<ConfigurationRecord> = {
       rmmId: null,
       rmmIntegrationType: null,
     }),
-    refuseUpdate,
-    apply: checkValues,
   }),
 };

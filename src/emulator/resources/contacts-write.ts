@@ -85,6 +85,16 @@ export const contactWriteModel: WritableModel<ContactRecord> = {
   ...contactModel,
   ...ownedWriter<ContactRecord>({
     permitted: (context) => (context.profile === 'seed' ? SEED_ATTRIBUTES : REAL_ATTRIBUTES),
+    refuseUpdate: (context, current) =>
+      context.profile === 'real' && current.psaIntegration !== null
+        ? externallySynced(context.pointerBase)
+        : undefined,
+    apply(context, draft, values, errors, isCreate) {
+      applyValues(context, draft, values, errors);
+      const hasAnyName = draft.nameOverride !== null || draft.firstName || draft.lastName;
+      if (isCreate && context.profile === 'seed' && !hasAnyName)
+        errors.push(blank(context.pointerBase, 'name'));
+    },
     defaults: () => ({
       firstName: null,
       lastName: null,
@@ -101,15 +111,5 @@ export const contactWriteModel: WritableModel<ContactRecord> = {
       contactPhones: [],
       archived: false,
     }),
-    refuseUpdate: (context, current) =>
-      context.profile === 'real' && current.psaIntegration !== null
-        ? externallySynced(context.pointerBase)
-        : undefined,
-    apply(context, draft, values, errors, isCreate) {
-      applyValues(context, draft, values, errors);
-      const hasAnyName = draft.nameOverride !== null || draft.firstName || draft.lastName;
-      if (isCreate && context.profile === 'seed' && !hasAnyName)
-        errors.push(blank(context.pointerBase, 'name'));
-    },
   }),
 };

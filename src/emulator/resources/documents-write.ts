@@ -36,6 +36,10 @@ export const documentWriteModel: WritableModel<DocumentRecord> = {
   ...ownedWriter<DocumentRecord>({
     permitted: (context, isCreate) =>
       context.profile === 'seed' ? SEED_WRITE : isCreate ? REAL_CREATE : REAL_UPDATE,
+    apply(context, draft, values, errors) {
+      assignSent(draft, values, STORED_FIELDS);
+      if (draft.name === null || draft.name === '') errors.push(blank(context.pointerBase, 'name'));
+    },
     defaults: () => ({
       name: '',
       // A new document is a draft until it is published.
@@ -47,9 +51,5 @@ export const documentWriteModel: WritableModel<DocumentRecord> = {
       myGlue: false,
       content: null,
     }),
-    apply(context, draft, values, errors) {
-      assignSent(draft, values, STORED_FIELDS);
-      if (draft.name === null || draft.name === '') errors.push(blank(context.pointerBase, 'name'));
-    },
   }),
 };

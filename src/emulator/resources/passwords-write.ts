@@ -113,6 +113,7 @@ export const passwordWriteModel: WritableModel<PasswordRecord> = {
   ...passwordModel,
   ...ownedWriter<PasswordRecord>({
     permitted: () => ATTRIBUTES,
+    apply: checkValues,
     defaults: () => ({
       name: '',
       username: null,
@@ -133,7 +134,6 @@ export const passwordWriteModel: WritableModel<PasswordRecord> = {
       updatedBy: API_USER_ID,
       isLive: true,
     }),
-    apply: checkValues,
   }),
   /** `password-updated-at` moves only when the value changes (unless the client set it). */
   stamp(record, previous) {
