@@ -7,10 +7,11 @@
  *
  * It holds no key (a fingerprint only) and no secret value (before/after values are redacted).
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { GlueKitError } from '../../core/errors.js';
 import { preparePrivateDatabase } from '../../core/private-files.js';
 import { redactSecrets } from '../../core/redact.js';
+import { openDatabase } from '../../core/sqlite-library.js';
 import { useWriteAheadLog } from '../../core/sqlite-wal.js';
 import { Ledger } from './ledger.js';
 import type { ActionKind, Plan, PlanAction, PlanResource, PlanTarget, WorkflowName } from './plan.js';
@@ -122,7 +123,7 @@ export class Journal {
 
   private constructor(readonly path: string) {
     preparePrivateDatabase(path, { create: true });
-    this.db = new Database(path);
+    this.db = openDatabase(path);
     useWriteAheadLog(this.db);
     this.db.pragma('synchronous = FULL'); // an intent must be on disk before its request leaves
     this.db.exec(SCHEMA);
