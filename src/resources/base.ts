@@ -110,6 +110,16 @@ export abstract class APIResource {
       return runListPlan(this.requester, plan(input), input, normalize, options);
     });
   }
+
+  /** A get operation: the record `id` names, read and normalized. */
+  protected async getRecord<T>(
+    operationId: OperationId,
+    id: IdInput,
+    normalize: (flat: FlatResource) => T,
+    options: RequestOptions,
+  ): Promise<T> {
+    return normalize(await readRecord(this.requester, bindOperation(operationId, { id }), options));
+  }
 }
 
 /** `GET` the one record a bound operation names. */

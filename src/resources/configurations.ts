@@ -16,7 +16,7 @@ import type {
   PagePromise,
   RecordListParams,
 } from './base.js';
-import { APIResource, bindOperation, parseAttributes, readRecord, writeRecord } from './base.js';
+import { APIResource, bindOperation, parseAttributes, writeRecord } from './base.js';
 
 export type ConfigurationSortField = 'name' | 'id' | 'createdAt' | 'updatedAt';
 
@@ -48,9 +48,8 @@ export class Configurations extends APIResource {
   }
 
   /** getConfiguration: `GET /configurations/{id}`. */
-  async get(id: IdInput, options: RequestOptions = {}): Promise<Configuration> {
-    const bound = bindOperation('getConfiguration', { id });
-    return normalizeConfiguration(await readRecord(this.requester, bound, options));
+  get(id: IdInput, options: RequestOptions = {}): Promise<Configuration> {
+    return this.getRecord('getConfiguration', id, normalizeConfiguration, options);
   }
 
   /** createConfiguration: `POST /configurations`. Real IT Glue requires `configurationTypeId`. */

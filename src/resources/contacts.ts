@@ -45,8 +45,8 @@ export class Contacts extends APIResource {
   }
 
   /** getContact: `GET /contacts/{id}`. */
-  async get(id: IdInput, options: RequestOptions = {}): Promise<Contact> {
-    return normalizeContact(await readRecord(this.requester, bindOperation('getContact', { id }), options));
+  get(id: IdInput, options: RequestOptions = {}): Promise<Contact> {
+    return this.getRecord('getContact', id, normalizeContact, options);
   }
 
   /**

@@ -2,7 +2,7 @@ import { normalizeOrganization, planOrganizationList } from '../compat/organizat
 import type { RequestOptions } from '../core/transport.js';
 import type { Organization } from '../spec/models.js';
 import type { ClientContext, IdInput, ListParamsBase, OneOrMany, PagePromise } from './base.js';
-import { APIResource, bindOperation, readRecord } from './base.js';
+import { APIResource } from './base.js';
 import { OrganizationConfigurations } from './organization-configurations.js';
 import { OrganizationContacts } from './organization-contacts.js';
 import { OrganizationDocuments } from './organization-documents.js';
@@ -53,8 +53,7 @@ export class Organizations extends APIResource {
   }
 
   /** getOrganization: `GET /organizations/{id}`. */
-  async get(id: IdInput, options: RequestOptions = {}): Promise<Organization> {
-    const bound = bindOperation('getOrganization', { id });
-    return normalizeOrganization(await readRecord(this.requester, bound, options));
+  get(id: IdInput, options: RequestOptions = {}): Promise<Organization> {
+    return this.getRecord('getOrganization', id, normalizeOrganization, options);
   }
 }

@@ -1,12 +1,9 @@
 import {
-  filterId,
   filterName,
-  filterOrganizationId,
-  pageNumber,
-  pageSize,
+  nestedIndexQuery,
+  ownedIndexQuery,
   pathId,
   pathOrganizationId,
-  sort,
   stringFilter,
 } from './params.js';
 import type { OperationSpec, ResourceSpec } from './types.js';
@@ -43,17 +40,11 @@ export const configurationOperations = [
     scope: 'global',
     summary: 'List configurations',
     pathParams: [],
-    query: [
-      filterId,
-      filterName,
-      filterOrganizationId,
+    query: ownedIndexQuery(
       stringFilter('serial_number', 'serialNumber'),
       stringFilter('asset_tag', 'assetTag'),
       stringFilter('hostname', 'hostname'),
-      pageNumber,
-      pageSize,
-      sort,
-    ],
+    ),
   },
   {
     operationId: 'createConfiguration',
@@ -97,7 +88,7 @@ export const configurationOperations = [
     scope: 'organization',
     summary: 'List configurations for an organization',
     pathParams: [pathOrganizationId],
-    query: [filterName, pageNumber, pageSize],
+    query: nestedIndexQuery(filterName),
   },
   {
     operationId: 'createOrganizationConfiguration',

@@ -1,14 +1,4 @@
-import {
-  filterId,
-  filterName,
-  filterOrganizationId,
-  pageNumber,
-  pageSize,
-  pathId,
-  pathOrganizationId,
-  sort,
-  stringFilter,
-} from './params.js';
+import { nestedIndexQuery, ownedIndexQuery, pathId, pathOrganizationId, stringFilter } from './params.js';
 import type { OperationSpec, ResourceSpec } from './types.js';
 
 export const contactsResource: ResourceSpec = {
@@ -41,7 +31,7 @@ export const contactOperations = [
     scope: 'global',
     summary: 'List contacts',
     pathParams: [],
-    query: [filterId, filterName, filterOrganizationId, emailFilter, pageNumber, pageSize, sort],
+    query: ownedIndexQuery(emailFilter),
   },
   {
     operationId: 'createContact',
@@ -85,7 +75,7 @@ export const contactOperations = [
     scope: 'organization',
     summary: 'List contacts for an organization',
     pathParams: [pathOrganizationId],
-    query: [emailFilter, pageNumber, pageSize],
+    query: nestedIndexQuery(emailFilter),
   },
   {
     operationId: 'createOrganizationContact',

@@ -1,13 +1,10 @@
 import {
-  filterId,
   filterName,
-  filterOrganizationId,
-  pageNumber,
-  pageSize,
+  nestedIndexQuery,
+  ownedIndexQuery,
   pathId,
   pathOrganizationId,
   type QueryParamSpec,
-  sort,
 } from './params.js';
 import type { OperationSpec, ResourceSpec } from './types.js';
 
@@ -50,7 +47,7 @@ export const documentOperations = [
     scope: 'global',
     summary: 'List documents',
     pathParams: [],
-    query: [filterId, filterName, filterOrganizationId, pageNumber, pageSize, sort],
+    query: ownedIndexQuery(),
   },
   {
     operationId: 'createDocument',
@@ -94,7 +91,7 @@ export const documentOperations = [
     scope: 'organization',
     summary: 'List documents for an organization',
     pathParams: [pathOrganizationId],
-    query: [filterName, pageNumber, pageSize],
+    query: nestedIndexQuery(filterName),
     queryExtensions: [filterDocumentFolderId],
   },
   {

@@ -1,4 +1,4 @@
-import { filterId, filterName, filterUpdatedAtRange, pageNumber, pageSize, pathId, sort } from './params.js';
+import { filterId, filterName, filterUpdatedAtRange, indexQuery, pathId } from './params.js';
 import type { OperationSpec, ResourceSpec } from './types.js';
 
 export const organizationsResource: ResourceSpec = {
@@ -44,7 +44,7 @@ export const organizationOperations = [
     scope: 'global',
     summary: 'List organizations',
     pathParams: [],
-    query: [filterId, filterName, pageNumber, pageSize, sort],
+    query: indexQuery(filterId, filterName),
     queryExtensions: [filterUpdatedAtRange],
   },
   {

@@ -101,3 +101,18 @@ export const pageSize: QueryParamSpec = {
 
 /** `sort`: comma-separated fields, `-` for descending. Field names are checked per resource elsewhere. */
 export const sort: QueryParamSpec = { wire: 'sort', key: 'sort', kind: 'sort', type: 'string' };
+
+/** A top-level list's query, in the document's order: its filters, then paging, then `sort`. */
+export function indexQuery(...filters: QueryParamSpec[]): QueryParamSpec[] {
+  return [...filters, pageNumber, pageSize, sort];
+}
+
+/** A nested organization route's list query: its filters, then paging (the document gives it no sort). */
+export function nestedIndexQuery(...filters: QueryParamSpec[]): QueryParamSpec[] {
+  return [...filters, pageNumber, pageSize];
+}
+
+/** The index of a record an organization owns: `id`, `name` and `organization_id`, then its own filters. */
+export function ownedIndexQuery(...filters: QueryParamSpec[]): QueryParamSpec[] {
+  return indexQuery(filterId, filterName, filterOrganizationId, ...filters);
+}

@@ -1,4 +1,4 @@
-import { filterId, filterName, filterOrganizationId, pageNumber, pageSize, pathId, sort } from './params.js';
+import { ownedIndexQuery, pathId } from './params.js';
 import type { OperationSpec, ResourceSpec } from './types.js';
 
 export const passwordsResource: ResourceSpec = {
@@ -38,7 +38,7 @@ export const passwordOperations = [
     scope: 'global',
     summary: 'List passwords',
     pathParams: [],
-    query: [filterId, filterName, filterOrganizationId, pageNumber, pageSize, sort],
+    query: ownedIndexQuery(),
   },
   {
     operationId: 'createPassword',

@@ -11,13 +11,12 @@ import { toResourceObject, type WriteContext } from '../resources/model.js';
 import { createSection, sectionModel, updateSection } from '../resources/sections.js';
 import type { DocumentRecord } from '../store/records.js';
 import type { Tenant } from '../store/tenant.js';
-import { readResourceBody } from './body.js';
 import type { AppEnv } from './connection.js';
 import type { ApiHandler, ApiRequest, ExtraRoute } from './gate.js';
-import { respondWithList } from './list-handler.js';
-import { parseQuery, rawQueryOf } from './query.js';
-import { jsonApiResponse, recordNotFound, unprocessable } from './responses.js';
-import { ignoredHeader, pathId, routeOrganization, viewContext } from './route-support.js';
+import { respondWithRouteList } from './list-handler.js';
+import { jsonApiResponse, recordNotFound } from './responses.js';
+import { pathId, routeOrganization } from './route-support.js';
+import { answerWritten, requestView, writeOne } from './write-flow.js';
 
 const SECTIONS = '/documents/{document_id}/relationships/sections';
 const SECTION_FILTERS = new Set(['id', 'resource_type', 'document_id']);
@@ -37,14 +36,11 @@ function writeContext(request: ApiRequest, pointerBase: string): WriteContext {
   };
 }
 
-const listSections: ApiHandler = (c, { tenant, state }) => {
+const listSections: ApiHandler = (c, request) => {
+  const { tenant } = request;
   const document = documentOf(c, tenant, 'document_id');
   if (!document) return recordNotFound();
-  return respondWithList({
-    requestUrl: c.req.url,
-    query: parseQuery(rawQueryOf(c.req.url)),
-    tenant,
-    profile: state.profile,
+  return respondWithRouteList(c, request, {
     model: sectionModel,
     applied: SECTION_FILTERS,
     sortFields: SECTION_SORT_FIELDS,
@@ -52,27 +48,24 @@ const listSections: ApiHandler = (c, { tenant, state }) => {
   });
 };
 
-const createSectionHandler: ApiHandler = async (c, request) => {
-  const { tenant, report } = request;
+/** A section write changes its document's content, so the document's `updated-at` moves too. */
+const createSectionHandler: ApiHandler = (c, request) => {
+  const { tenant } = request;
   const document = documentOf(c, tenant, 'document_id');
   if (!document) return recordNotFound();
-  const body = await readResourceBody(c.req.raw, sectionModel.type, { allowArray: false });
-  if (!body.ok) return body.response;
-  const item = body.items[0];
-  if (!item) return recordNotFound();
-  const outcome = createSection(writeContext(request, item.pointerBase), document.id, item);
-  const headers = ignoredHeader(outcome.ignored);
-  if (!outcome.ok) return unprocessable(outcome.errors, headers);
-  const section = commitCreate(tenant, tenant.sections, {}, outcome.record);
-  touch(tenant, tenant.documents, document);
-  report.ids = [section.id];
-  report.committed = true;
-  return jsonApiResponse(201, { data: toResourceObject(sectionModel, section, viewOf(request, c)) }, headers);
+  return writeOne(
+    c,
+    request,
+    sectionModel,
+    201,
+    (item) => createSection(writeContext(request, item.pointerBase), document.id, item),
+    (accepted) => {
+      const section = commitCreate(tenant, tenant.sections, {}, accepted);
+      touch(tenant, tenant.documents, document);
+      return section;
+    },
+  );
 };
-
-function viewOf(request: ApiRequest, c: Context<AppEnv>) {
-  return viewContext(request.state.profile, request.tenant, 'show', parseQuery(rawQueryOf(c.req.url)));
-}
 
 function sectionOf(c: Context<AppEnv>, tenant: Tenant) {
   const document = documentOf(c, tenant, 'document_id');
@@ -84,39 +77,38 @@ function sectionOf(c: Context<AppEnv>, tenant: Tenant) {
 const getSectionHandler: ApiHandler = (c, request) => {
   const found = sectionOf(c, request.tenant);
   if (!found) return recordNotFound();
-  return jsonApiResponse(200, { data: toResourceObject(sectionModel, found.section, viewOf(request, c)) });
+  const view = requestView(c, request, 'show');
+  return jsonApiResponse(200, { data: toResourceObject(sectionModel, found.section, view) });
 };
 
-const updateSectionHandler: ApiHandler = async (c, request) => {
-  const { tenant, report } = request;
+const updateSectionHandler: ApiHandler = (c, request) => {
+  const { tenant } = request;
   const found = sectionOf(c, tenant);
   if (!found) return recordNotFound();
-  const body = await readResourceBody(c.req.raw, sectionModel.type, { allowArray: false });
-  if (!body.ok) return body.response;
-  const item = body.items[0];
-  if (!item) return recordNotFound();
-  const outcome = updateSection(writeContext(request, item.pointerBase), found.section, item);
-  const headers = ignoredHeader(outcome.ignored);
-  if (!outcome.ok) return unprocessable(outcome.errors, headers);
-  const section = commitUpdate(tenant, tenant.sections, {}, found.section, outcome.record);
-  touch(tenant, tenant.documents, found.document);
-  report.ids = [section.id];
-  report.committed = true;
-  return jsonApiResponse(200, { data: toResourceObject(sectionModel, section, viewOf(request, c)) }, headers);
+  const { document, section } = found;
+  return writeOne(
+    c,
+    request,
+    sectionModel,
+    200,
+    (item) => updateSection(writeContext(request, item.pointerBase), section, item),
+    (accepted) => {
+      const updated = commitUpdate(tenant, tenant.sections, {}, section, accepted);
+      touch(tenant, tenant.documents, document);
+      return updated;
+    },
+  );
 };
 
 /** Publishing takes no body (one sent is ignored) and returns the document. */
 function publishHandler(nested: boolean): ApiHandler {
   return (c, request) => {
-    const { tenant, report } = request;
+    const { tenant } = request;
     const organizationId = nested ? routeOrganization(c, tenant) : undefined;
     const document = documentOf(c, tenant, 'id');
     if (!document || (nested && document.organizationId !== organizationId)) return recordNotFound();
     const published = commitUpdate(tenant, tenant.documents, {}, document, { ...document, published: true });
-    report.ids = [published.id];
-    report.committed = true;
-    const view = viewContext(request.state.profile, tenant, 'write', parseQuery(rawQueryOf(c.req.url)));
-    return jsonApiResponse(200, { data: toResourceObject(documentModel, published, view) });
+    return answerWritten(c, request, documentModel, 200, published);
   };
 }
 

@@ -8,8 +8,7 @@ import { lookupModel } from '../resources/lookups.js';
 import type { ResourceModel } from '../resources/model.js';
 import type { LookupRecord } from '../store/records.js';
 import type { ExtraRoute } from './gate.js';
-import { respondWithList } from './list-handler.js';
-import { parseQuery, rawQueryOf } from './query.js';
+import { respondWithRouteList } from './list-handler.js';
 import { recordNotFound } from './responses.js';
 import { routeOrganization } from './route-support.js';
 
@@ -32,14 +31,11 @@ export const folderRoutes: readonly ExtraRoute[] = [
       template: '/organizations/{organization_id}/relationships/document_folders',
       operationId: 'listDocumentFolders',
     },
-    handler: (c, { tenant, state }) => {
+    handler: (c, request) => {
+      const { tenant } = request;
       const organizationId = routeOrganization(c, tenant);
       if (!organizationId) return recordNotFound();
-      return respondWithList({
-        requestUrl: c.req.url,
-        query: parseQuery(rawQueryOf(c.req.url)),
-        tenant,
-        profile: state.profile,
+      return respondWithRouteList(c, request, {
         model: folderModel,
         applied: new Set(['id', 'name']),
         sortFields: ['name', 'id', 'created_at', 'updated_at'],

@@ -3,6 +3,7 @@
  * `filter[organization_id]`), then filters, sort and the page. Real IT Glue has no top-level
  * `GET /documents`: in the real profile that route is the HTML 404.
  */
+import type { Context } from 'hono';
 import type { OperationSpec } from '../../spec/types.js';
 import { type Profile, type ResourceModel, toResourceObject } from '../resources/model.js';
 import { appliedFilters, type ResourceEntry } from '../resources/registry.js';
@@ -10,8 +11,9 @@ import type { BaseRecord } from '../store/records.js';
 import type { Table } from '../store/table.js';
 import type { Tenant } from '../store/tenant.js';
 import { compareIds } from '../support/ids.js';
+import type { AppEnv } from './connection.js';
 import { type Predicate, planFilters } from './filtering.js';
-import type { ApiHandler } from './gate.js';
+import type { ApiHandler, ApiRequest } from './gate.js';
 import { listDocument, pageSlice, planPage } from './paging.js';
 import { type ParsedQuery, parseQuery, rawQueryOf } from './query.js';
 import { htmlNotFound, jsonApiResponse, recordNotFound } from './responses.js';
@@ -66,6 +68,18 @@ export function respondWithList<R extends BaseRecord>(request: ListRequest<R>): 
     listDocument(data, ordered.length, page, request.requestUrl, query),
     ignoredFiltersHeader(filters.ignored),
   );
+}
+
+/** What a route decides about its list; the URL, query, tenant and profile come from the request. */
+export type RouteList<R> = Omit<ListRequest<R>, 'requestUrl' | 'query' | 'tenant' | 'profile'>;
+
+export function respondWithRouteList<R extends BaseRecord>(
+  c: Context<AppEnv>,
+  { tenant, state }: ApiRequest,
+  list: RouteList<R>,
+): Response {
+  const query = parseQuery(rawQueryOf(c.req.url));
+  return respondWithList({ requestUrl: c.req.url, query, tenant, profile: state.profile, ...list });
 }
 
 export function listHandler<R extends BaseRecord>(

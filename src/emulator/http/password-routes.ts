@@ -14,54 +14,26 @@ import { createHandler, getHandler, updateHandler } from './record-handlers.js';
 
 const PATH = '/organizations/{organization_id}/relationships/passwords';
 
-const base = {
-  path: PATH,
-  resource: 'passwords',
-  scope: 'organization',
-  pathParams: [],
-  query: [],
-} as const;
+/** One of the four routes: list and create on the path, show and update on `/{id}` under it. */
+function passwordOperation(
+  operationId: string,
+  action: OperationSpec['action'],
+  summary: string,
+): OperationSpec {
+  const method = action === 'list' || action === 'get' ? 'GET' : action === 'create' ? 'POST' : 'PATCH';
+  const path = action === 'get' || action === 'update' ? `${PATH}/{id}` : PATH;
+  const where = { resource: 'passwords', scope: 'organization', pathParams: [], query: [] } as const;
+  return { operationId, method, action, path, summary, ...where };
+}
 
-const listOperation: OperationSpec = {
-  ...base,
-  operationId: 'listOrganizationPasswords',
-  method: 'GET',
-  action: 'list',
-  summary: "List an organization's passwords",
-};
+const operations = [
+  passwordOperation('listOrganizationPasswords', 'list', "List an organization's passwords"),
+  passwordOperation('createOrganizationPassword', 'create', 'Create passwords in an organization'),
+  passwordOperation('getOrganizationPassword', 'get', "Retrieve one of an organization's passwords"),
+  passwordOperation('updateOrganizationPassword', 'update', "Update one of an organization's passwords"),
+];
 
-const createOperation: OperationSpec = {
-  ...base,
-  operationId: 'createOrganizationPassword',
-  method: 'POST',
-  action: 'create',
-  summary: 'Create passwords in an organization',
-};
-
-const getOperation: OperationSpec = {
-  ...base,
-  path: `${PATH}/{id}`,
-  operationId: 'getOrganizationPassword',
-  method: 'GET',
-  action: 'get',
-  summary: "Retrieve one of an organization's passwords",
-};
-
-const updateOperation: OperationSpec = {
-  ...base,
-  path: `${PATH}/{id}`,
-  operationId: 'updateOrganizationPassword',
-  method: 'PATCH',
-  action: 'update',
-  summary: "Update one of an organization's passwords",
-};
-
-export const passwordRoutes: readonly ExtraRoute[] = [
-  listOperation,
-  createOperation,
-  getOperation,
-  updateOperation,
-].map((operation) => ({
+export const passwordRoutes: readonly ExtraRoute[] = operations.map((operation) => ({
   method: operation.method,
   route: { template: operation.path, operationId: operation.operationId },
   handler: withResource('passwords', (entry) => {

@@ -14,6 +14,7 @@ import type { ApiHandler } from './gate.js';
 import { parseQuery, rawQueryOf } from './query.js';
 import { jsonApiResponse, recordNotFound, unprocessable } from './responses.js';
 import { ignoredHeader, pathId, routeOrganization, viewContext } from './route-support.js';
+import { reportCommitted, requestView, writeOne } from './write-flow.js';
 
 /** A nested route's show finds only a record of the organization in its path. */
 export function getHandler<R extends BaseRecord>(
@@ -65,7 +66,8 @@ export function createHandler<R extends BaseRecord>(
   operation: OperationSpec,
 ): ApiHandler {
   const nested = operation.scope === 'organization';
-  return async (c, { tenant, state, report }) => {
+  return async (c, request) => {
+    const { tenant, state } = request;
     const target = writeTarget(entry, nested, c, tenant);
     if (!target) return recordNotFound();
     const { writer, organizationId } = target;
@@ -82,9 +84,8 @@ export function createHandler<R extends BaseRecord>(
       outcome.ok ? commitCreate(tenant, table, writer, outcome.record) : undefined,
     );
     const stored = records.filter((record): record is R => record !== undefined);
-    report.ids = stored.map((record) => record.id);
-    report.committed = true;
-    const view = viewContext(state.profile, tenant, 'write', parseQuery(rawQueryOf(c.req.url)));
+    reportCommitted(request, stored);
+    const view = requestView(c, request, 'write');
     const objects = stored.map((record) => toResourceObject(entry.model, record, view));
     return jsonApiResponse(201, { data: body.isArray ? objects : objects[0] }, headers);
   };
@@ -95,7 +96,8 @@ export function updateHandler<R extends BaseRecord>(
   operation: OperationSpec,
 ): ApiHandler {
   const nested = operation.scope === 'organization';
-  return async (c, { tenant, state, report }) => {
+  return (c, request) => {
+    const { tenant, state } = request;
     const target = writeTarget(entry, nested, c, tenant);
     if (!target) return recordNotFound();
     const { writer, organizationId } = target;
@@ -105,18 +107,14 @@ export function updateHandler<R extends BaseRecord>(
     // A record of another organization does not exist under this organization's route.
     const organizationOf = (record: R) => (record as { organizationId?: string }).organizationId;
     if (!current || (nested && organizationOf(current) !== organizationId)) return recordNotFound();
-    const body = await readResourceBody(c.req.raw, entry.model.type, { allowArray: false });
-    if (!body.ok) return body.response;
-    const [item] = body.items;
-    if (!item) return recordNotFound();
-    const context = writeContext(state.profile, tenant, organizationId, item.pointerBase);
-    const outcome = writer.update(context, current, item);
-    const headers = ignoredHeader(outcome.ignored);
-    if (!outcome.ok) return unprocessable(outcome.errors, headers);
-    const record = commitUpdate(tenant, table, writer, current, outcome.record);
-    report.ids = [record.id];
-    report.committed = true;
-    const view = viewContext(state.profile, tenant, 'write', parseQuery(rawQueryOf(c.req.url)));
-    return jsonApiResponse(200, { data: toResourceObject(entry.model, record, view) }, headers);
+    return writeOne(
+      c,
+      request,
+      entry.model,
+      200,
+      (item) =>
+        writer.update(writeContext(state.profile, tenant, organizationId, item.pointerBase), current, item),
+      (accepted) => commitUpdate(tenant, table, writer, current, accepted),
+    );
   };
 }

@@ -8,16 +8,10 @@
 import type { ConfigurationRecord } from '../store/records.js';
 import type { ApiError } from '../support/api-errors.js';
 import { configurationModel } from './configurations.js';
-import type { WritableModel, WriteContext, WriteInput } from './model.js';
-import { has, type PermitSpec, permit } from './permit.js';
+import type { RecordDraft, WritableModel, WriteContext, WriteInput } from './model.js';
+import { has, type PermitSpec } from './permit.js';
 import { blank, externallySynced, invalid, mustExist, relationshipsNotAllowed } from './problems.js';
-import {
-  assignSent,
-  checkLookup,
-  organizationForCreate,
-  organizationForUpdate,
-  outcome,
-} from './write-support.js';
+import { assignSent, checkLookup, ownedWriter } from './write-support.js';
 
 const STRING_FIELDS = [
   'name',
@@ -68,7 +62,7 @@ const PSA_EDITABLE = new Set([
 
 const MAC_ADDRESS_MAX = 17;
 
-type Draft = Omit<ConfigurationRecord, 'id' | 'createdAt' | 'updatedAt'>;
+type Draft = RecordDraft<ConfigurationRecord>;
 
 function checkReferences(
   context: WriteContext,
@@ -118,12 +112,27 @@ function checkValues(
   checkReferences(context, draft, values, errors);
 }
 
+/** Real IT Glue refuses `relationships` on PATCH, and any PSA-owned field of a PSA-synced record. */
+function refuseUpdate(
+  context: WriteContext,
+  current: ConfigurationRecord,
+  input: WriteInput,
+  values: Record<string, unknown>,
+): ApiError | undefined {
+  if (context.profile !== 'real') return undefined;
+  if (input.hasRelationships) return relationshipsNotAllowed(context.pointerBase);
+  const touchesPsaFields = Object.keys(values).some((name) => !PSA_EDITABLE.has(name));
+  if (current.psaIntegration !== null && touchesPsaFields) return externallySynced(context.pointerBase);
+  return undefined;
+}
+
 export const configurationWriteModel: WritableModel<ConfigurationRecord> = {
   ...configurationModel,
-  create(context: WriteContext, input: WriteInput) {
-    const { values, ignored, errors } = permit(input.attributes, ATTRIBUTES, context.pointerBase);
-    const draft: Draft = {
-      organizationId: organizationForCreate(context, values, errors),
+  ...ownedWriter<ConfigurationRecord>({
+    permitted: () => ATTRIBUTES,
+    refuseUpdate,
+    apply: checkValues,
+    defaults: () => ({
       name: '',
       hostname: null,
       primaryIp: null,
@@ -153,25 +162,6 @@ export const configurationWriteModel: WritableModel<ConfigurationRecord> = {
       psaId: null,
       rmmId: null,
       rmmIntegrationType: null,
-    };
-    checkValues(context, draft, values, errors);
-    return outcome(draft, errors, ignored);
-  },
-  update(context: WriteContext, current: ConfigurationRecord, input: WriteInput) {
-    const { values, ignored, errors } = permit(input.attributes, ATTRIBUTES, context.pointerBase);
-    if (context.profile === 'real') {
-      if (input.hasRelationships)
-        return { ok: false, errors: [relationshipsNotAllowed(context.pointerBase)], ignored };
-      const touchesPsaFields = Object.keys(values).some((name) => !PSA_EDITABLE.has(name));
-      if (current.psaIntegration !== null && touchesPsaFields) {
-        return { ok: false, errors: [externallySynced(context.pointerBase)], ignored };
-      }
-    }
-    const draft: ConfigurationRecord = {
-      ...current,
-      organizationId: organizationForUpdate(context, current.organizationId, values, errors),
-    };
-    checkValues(context, draft, values, errors);
-    return outcome(draft, errors, ignored);
-  },
+    }),
+  }),
 };

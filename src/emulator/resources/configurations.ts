@@ -4,7 +4,7 @@
  */
 import type { ConfigurationRecord } from '../store/records.js';
 import { contactFullName, type Tenant } from '../store/tenant.js';
-import { field, type ResourceModel, resourceUrl } from './model.js';
+import { field, type ResourceModel, recordFields, resourceUrl } from './model.js';
 
 function referenceNames(config: ConfigurationRecord, tenant: Tenant): Record<string, unknown> {
   const type =
@@ -35,26 +35,25 @@ function referenceNames(config: ConfigurationRecord, tenant: Tenant): Record<str
 
 export const configurationModel: ResourceModel<ConfigurationRecord> = {
   type: 'configurations',
-  fields: {
-    id: field('id', (config) => config.id),
-    name: field('text', (config) => config.name),
-    organization_id: field('id', (config) => config.organizationId),
-    configuration_type_id: field('id', (config) => config.configurationTypeId),
-    configuration_status_id: field('id', (config) => config.configurationStatusId),
-    contact_id: field('id', (config) => config.contactId),
-    serial_number: field('text', (config) => config.serialNumber),
-    mac_address: field('text', (config) => config.macAddress),
-    asset_tag: field('text', (config) => config.assetTag),
-    psa_id: field('text', (config) => config.psaId),
-    psa_integration_type: field('text', (config) => config.psaIntegration),
-    rmm_id: field('text', (config) => config.rmmId),
-    rmm_integration_type: field('text', (config) => config.rmmIntegrationType),
-    archived: field('boolean', (config) => config.archived),
-    created_at: field('timestamp', (config) => config.createdAt),
-    updated_at: field('timestamp', (config) => config.updatedAt),
-    // The seed document's filter (the seed profile only).
-    hostname: field('text', (config) => config.hostname),
-  },
+  fields: recordFields<ConfigurationRecord>(
+    {
+      name: 'text',
+      organization_id: 'id',
+      configuration_type_id: 'id',
+      configuration_status_id: 'id',
+      contact_id: 'id',
+      serial_number: 'text',
+      mac_address: 'text',
+      asset_tag: 'text',
+      psa_id: 'text',
+      rmm_id: 'text',
+      rmm_integration_type: 'text',
+      archived: 'boolean',
+      // The seed document's filter (the seed profile only).
+      hostname: 'text',
+    },
+    { psa_integration_type: field('text', (config) => config.psaIntegration) },
+  ),
   attributes(config, view) {
     const { tenant } = view;
     const organization = tenant.organizations.get(config.organizationId);

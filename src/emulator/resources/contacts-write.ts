@@ -9,16 +9,10 @@ import type { ContactRecord } from '../store/records.js';
 import type { ApiError } from '../support/api-errors.js';
 import { isValidEmail, readContactEmails, readContactPhones, withFlatEmail } from './contact-details.js';
 import { contactModel } from './contacts.js';
-import type { WritableModel, WriteContext, WriteInput } from './model.js';
-import { has, type PermitSpec, permit } from './permit.js';
+import type { RecordDraft, WritableModel, WriteContext } from './model.js';
+import { has, type PermitSpec } from './permit.js';
 import { blank, externallySynced, invalid, mustExist } from './problems.js';
-import {
-  assignSent,
-  checkLookup,
-  organizationForCreate,
-  organizationForUpdate,
-  outcome,
-} from './write-support.js';
+import { assignSent, checkLookup, ownedWriter } from './write-support.js';
 
 const REAL_ATTRIBUTES: PermitSpec = {
   organizationId: 'id',
@@ -53,12 +47,10 @@ const PLAIN_FIELDS = [
   'archived',
 ] as const satisfies readonly (keyof ContactRecord)[];
 
-type Draft = Omit<ContactRecord, 'id' | 'createdAt' | 'updatedAt'>;
-
 /** Applies the sent values to a draft (new or a copy of the stored record), collecting errors. */
 function applyValues(
   context: WriteContext,
-  draft: Draft,
+  draft: RecordDraft<ContactRecord>,
   values: Record<string, unknown>,
   errors: ApiError[],
 ) {
@@ -89,16 +81,21 @@ function applyValues(
   }
 }
 
-function attributesFor(context: WriteContext) {
-  return context.profile === 'seed' ? SEED_ATTRIBUTES : REAL_ATTRIBUTES;
-}
-
 export const contactWriteModel: WritableModel<ContactRecord> = {
   ...contactModel,
-  create(context: WriteContext, input: WriteInput) {
-    const { values, ignored, errors } = permit(input.attributes, attributesFor(context), context.pointerBase);
-    const draft: Draft = {
-      organizationId: organizationForCreate(context, values, errors),
+  ...ownedWriter<ContactRecord>({
+    permitted: (context) => (context.profile === 'seed' ? SEED_ATTRIBUTES : REAL_ATTRIBUTES),
+    refuseUpdate: (context, current) =>
+      context.profile === 'real' && current.psaIntegration !== null
+        ? externallySynced(context.pointerBase)
+        : undefined,
+    apply(context, draft, values, errors, isCreate) {
+      applyValues(context, draft, values, errors);
+      const hasAnyName = draft.nameOverride !== null || draft.firstName || draft.lastName;
+      if (isCreate && context.profile === 'seed' && !hasAnyName)
+        errors.push(blank(context.pointerBase, 'name'));
+    },
+    defaults: () => ({
       firstName: null,
       lastName: null,
       nameOverride: null,
@@ -113,22 +110,6 @@ export const contactWriteModel: WritableModel<ContactRecord> = {
       contactEmails: [],
       contactPhones: [],
       archived: false,
-    };
-    applyValues(context, draft, values, errors);
-    const hasAnyName = draft.nameOverride !== null || draft.firstName || draft.lastName;
-    if (context.profile === 'seed' && !hasAnyName) errors.push(blank(context.pointerBase, 'name'));
-    return outcome(draft, errors, ignored);
-  },
-  update(context: WriteContext, current: ContactRecord, input: WriteInput) {
-    const { values, ignored, errors } = permit(input.attributes, attributesFor(context), context.pointerBase);
-    if (context.profile === 'real' && current.psaIntegration !== null) {
-      return { ok: false, errors: [externallySynced(context.pointerBase)], ignored };
-    }
-    const draft: ContactRecord = {
-      ...current,
-      organizationId: organizationForUpdate(context, current.organizationId, values, errors),
-    };
-    applyValues(context, draft, values, errors);
-    return outcome(draft, errors, ignored);
-  },
+    }),
+  }),
 };

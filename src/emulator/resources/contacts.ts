@@ -6,7 +6,7 @@
 import type { ContactRecord } from '../store/records.js';
 import { contactFullName, type Tenant } from '../store/tenant.js';
 import { formatPhone, primaryEmail } from './contact-details.js';
-import { field, type ResourceModel, type ViewContext } from './model.js';
+import { field, type ResourceModel, recordFields, type ViewContext } from './model.js';
 
 /** The name a client sees: derived from first and last name, unless the seed profile set one. */
 export function contactName(contact: ContactRecord, view: Pick<ViewContext, 'profile'>): string | null {
@@ -35,24 +35,26 @@ function commonAttributes(contact: ContactRecord, tenant: Tenant): Record<string
 
 export const contactModel: ResourceModel<ContactRecord> = {
   type: 'contacts',
-  fields: {
-    id: field('id', (contact) => contact.id),
-    first_name: field('text', (contact) => contact.firstName),
-    last_name: field('text', (contact) => contact.lastName),
-    title: field('text', (contact) => contact.title),
-    contact_type_id: field('id', (contact) => contact.contactTypeId),
-    important: field('boolean', (contact) => contact.important),
-    primary_email: field('email', primaryEmail),
-    organization_id: field('id', (contact) => contact.organizationId),
-    psa_id: field('text', (contact) => contact.psaId),
-    psa_integration_type: field('text', (contact) => contact.psaIntegration),
-    created_at: field('timestamp', (contact) => contact.createdAt),
-    updated_at: field('timestamp', (contact) => contact.updatedAt),
-    // The seed document's filters (the seed profile only).
-    email: field('email', primaryEmail),
-    name: field('text', (contact) => contactName(contact, { profile: 'seed' })),
-    archived: field('boolean', (contact) => contact.archived),
-  },
+  fields: recordFields<ContactRecord>(
+    {
+      first_name: 'text',
+      last_name: 'text',
+      title: 'text',
+      contact_type_id: 'id',
+      important: 'boolean',
+      organization_id: 'id',
+      psa_id: 'text',
+      // The seed document's filter (the seed profile only).
+      archived: 'boolean',
+    },
+    {
+      primary_email: field('email', primaryEmail),
+      psa_integration_type: field('text', (contact) => contact.psaIntegration),
+      // The seed document's filters (the seed profile only).
+      email: field('email', primaryEmail),
+      name: field('text', (contact) => contactName(contact, { profile: 'seed' })),
+    },
+  ),
   attributes(contact, view) {
     const common = commonAttributes(contact, view.tenant);
     const name = contactName(contact, view);

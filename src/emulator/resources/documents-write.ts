@@ -6,10 +6,10 @@
  */
 import type { DocumentRecord } from '../store/records.js';
 import { documentModel } from './documents.js';
-import type { WritableModel, WriteContext, WriteInput } from './model.js';
-import { type PermitSpec, permit } from './permit.js';
+import type { WritableModel } from './model.js';
+import type { PermitSpec } from './permit.js';
 import { blank } from './problems.js';
-import { assignSent, organizationForCreate, organizationForUpdate, outcome } from './write-support.js';
+import { assignSent, ownedWriter } from './write-support.js';
 
 const REAL_UPDATE: PermitSpec = {
   organizationId: 'id',
@@ -31,15 +31,16 @@ const STORED_FIELDS = [
   'myGlue',
 ] as const satisfies readonly (keyof DocumentRecord)[];
 
-type Draft = Omit<DocumentRecord, 'id' | 'createdAt' | 'updatedAt'>;
-
 export const documentWriteModel: WritableModel<DocumentRecord> = {
   ...documentModel,
-  create(context: WriteContext, input: WriteInput) {
-    const spec = context.profile === 'seed' ? SEED_WRITE : REAL_CREATE;
-    const { values, ignored, errors } = permit(input.attributes, spec, context.pointerBase);
-    const draft: Draft = {
-      organizationId: organizationForCreate(context, values, errors),
+  ...ownedWriter<DocumentRecord>({
+    permitted: (context, isCreate) =>
+      context.profile === 'seed' ? SEED_WRITE : isCreate ? REAL_CREATE : REAL_UPDATE,
+    apply(context, draft, values, errors) {
+      assignSent(draft, values, STORED_FIELDS);
+      if (draft.name === null || draft.name === '') errors.push(blank(context.pointerBase, 'name'));
+    },
+    defaults: () => ({
       name: '',
       // A new document is a draft until it is published.
       published: false,
@@ -49,20 +50,6 @@ export const documentWriteModel: WritableModel<DocumentRecord> = {
       documentFolderId: null,
       myGlue: false,
       content: null,
-    };
-    assignSent(draft, values, STORED_FIELDS);
-    if (draft.name === null || draft.name === '') errors.push(blank(context.pointerBase, 'name'));
-    return outcome(draft, errors, ignored);
-  },
-  update(context: WriteContext, current: DocumentRecord, input: WriteInput) {
-    const spec = context.profile === 'seed' ? SEED_WRITE : REAL_UPDATE;
-    const { values, ignored, errors } = permit(input.attributes, spec, context.pointerBase);
-    const draft: DocumentRecord = {
-      ...current,
-      organizationId: organizationForUpdate(context, current.organizationId, values, errors),
-    };
-    assignSent(draft, values, STORED_FIELDS);
-    if (draft.name === null || draft.name === '') errors.push(blank(context.pointerBase, 'name'));
-    return outcome(draft, errors, ignored);
-  },
+    }),
+  }),
 };

@@ -5,7 +5,7 @@
  */
 import type { DocumentRecord } from '../store/records.js';
 import type { Tenant } from '../store/tenant.js';
-import { field, type ResourceModel, resourceUrl } from './model.js';
+import { type ResourceModel, recordFields, resourceUrl } from './model.js';
 import { orderedSections, renderSection } from './sections.js';
 
 export function documentContent(tenant: Tenant, document: DocumentRecord): string | null {
@@ -16,14 +16,7 @@ export function documentContent(tenant: Tenant, document: DocumentRecord): strin
 
 export const documentModel: ResourceModel<DocumentRecord> = {
   type: 'documents',
-  fields: {
-    id: field('id', (document) => document.id),
-    name: field('text', (document) => document.name),
-    organization_id: field('id', (document) => document.organizationId),
-    document_folder_id: field('id', (document) => document.documentFolderId),
-    created_at: field('timestamp', (document) => document.createdAt),
-    updated_at: field('timestamp', (document) => document.updatedAt),
-  },
+  fields: recordFields<DocumentRecord>({ name: 'text', organization_id: 'id', document_folder_id: 'id' }),
   attributes(document, view) {
     const attributes: Record<string, unknown> = {
       'organization-id': document.organizationId,

@@ -3,6 +3,8 @@
  * attributes, per profile) and, for writable resources, create and update rules.
  */
 
+import { camelKey } from '../../jsonapi/case.js';
+import type { BaseRecord } from '../store/records.js';
 import type { Tenant } from '../store/tenant.js';
 import type { ApiError } from '../support/api-errors.js';
 import type { SentAttribute } from './permit.js';
@@ -27,6 +29,36 @@ export type FieldMap<R> = Readonly<Record<string, Field<R>>>;
 
 export function field<R>(kind: FieldKind, read: (record: R, tenant: Tenant) => unknown): Field<R> {
   return { kind, read };
+}
+
+/** `organizationTypeId` → `organization_type_id`, at the type level. */
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S;
+
+/** The fields stored on the record under their own name (`first_name` reads `firstName`), by kind. */
+export type StoredFields<R> = { readonly [K in keyof R & string as SnakeCase<K>]?: FieldKind };
+
+/**
+ * A resource's filter and sort fields. Most read the record's property of the same name, so they
+ * are declared by kind only; `derived` holds those with a reader of their own (a companion name,
+ * a value computed from several properties, a field named apart from its property). Every record
+ * has `id`, `created_at` and `updated_at`.
+ */
+export function recordFields<R extends BaseRecord>(
+  stored: StoredFields<R>,
+  derived: FieldMap<R> = {},
+): FieldMap<R> {
+  const fields: Record<string, Field<R>> = {
+    id: field('id', (record) => record.id),
+    created_at: field('timestamp', (record) => record.createdAt),
+    updated_at: field('timestamp', (record) => record.updatedAt),
+  };
+  for (const [name, kind] of Object.entries(stored) as [string, FieldKind][]) {
+    const property = camelKey(name) as keyof R;
+    fields[name] = field(kind, (record) => record[property]);
+  }
+  return { ...fields, ...derived };
 }
 
 export interface ViewContext {
@@ -70,9 +102,12 @@ export interface ResourceModel<R extends { id: string }> {
   attributes(record: R, view: ViewContext): Record<string, unknown>;
 }
 
+/** A record before commit gives it an id and timestamps. */
+export type RecordDraft<R> = Omit<R, 'id' | 'createdAt' | 'updatedAt'>;
+
 export interface WritableModel<R extends { id: string }> extends ResourceModel<R> {
   /** Builds (does not store) a new record; the caller assigns id and timestamps on commit. */
-  create(context: WriteContext, input: WriteInput): WriteOutcome<Omit<R, 'id' | 'createdAt' | 'updatedAt'>>;
+  create(context: WriteContext, input: WriteInput): WriteOutcome<RecordDraft<R>>;
   /** Returns the updated copy (the stored record is untouched until commit). */
   update(context: WriteContext, current: R, input: WriteInput): WriteOutcome<R>;
   /** Runs after commit gave the record its timestamps, for values derived from them. */

@@ -3,33 +3,34 @@
  * per facts §5.1; lists truncate `quick-notes` to 250 characters, a single record has it whole.
  */
 import type { OrganizationRecord } from '../store/records.js';
-import { field, type ResourceModel } from './model.js';
+import { field, type ResourceModel, recordFields } from './model.js';
 
 const QUICK_NOTES_LIST_LIMIT = 250;
 
 export const organizationModel: ResourceModel<OrganizationRecord> = {
   type: 'organizations',
-  fields: {
-    id: field('id', (org) => org.id),
-    name: field('text', (org) => org.name),
-    organization_type_id: field('id', (org) => org.organizationTypeId),
-    organization_status_id: field('id', (org) => org.organizationStatusId),
-    organization_type_name: field('text', (org, tenant) =>
-      tenant.lookupName('organization_types', org.organizationTypeId),
-    ),
-    organization_status_name: field('text', (org, tenant) =>
-      tenant.lookupName('organization_statuses', org.organizationStatusId),
-    ),
-    short_name: field('text', (org) => org.shortName),
-    my_glue_account_id: field('id', (org) => org.myGlueAccountId),
-    psa_id: field('text', (org) => org.psaId),
-    psa_integration_type: field('text', (org) => org.psaIntegrationType),
-    // Emulator organizations belong to no group: the filter is accepted and matches nothing.
-    group_id: field('id', () => null),
-    primary: field('boolean', (org) => org.primary),
-    created_at: field('timestamp', (org) => org.createdAt),
-    updated_at: field('timestamp', (org) => org.updatedAt),
-  },
+  fields: recordFields<OrganizationRecord>(
+    {
+      name: 'text',
+      organization_type_id: 'id',
+      organization_status_id: 'id',
+      short_name: 'text',
+      my_glue_account_id: 'id',
+      psa_id: 'text',
+      psa_integration_type: 'text',
+      primary: 'boolean',
+    },
+    {
+      organization_type_name: field('text', (org, tenant) =>
+        tenant.lookupName('organization_types', org.organizationTypeId),
+      ),
+      organization_status_name: field('text', (org, tenant) =>
+        tenant.lookupName('organization_statuses', org.organizationStatusId),
+      ),
+      // Emulator organizations belong to no group: the filter is accepted and matches nothing.
+      group_id: field('id', () => null),
+    },
+  ),
   attributes(org, view) {
     const notes =
       view.mode === 'list' && org.quickNotes !== null && org.quickNotes.length > QUICK_NOTES_LIST_LIMIT

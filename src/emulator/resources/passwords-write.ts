@@ -8,17 +8,11 @@ import { EMBEDDABLE_RESOURCE_TYPES } from '../../spec/passwords.js';
 import type { PasswordRecord } from '../store/records.js';
 import { API_USER_ID, contactFullName, type Tenant } from '../store/tenant.js';
 import type { ApiError } from '../support/api-errors.js';
-import type { WritableModel, WriteContext, WriteInput } from './model.js';
+import type { RecordDraft, WritableModel, WriteContext } from './model.js';
 import { passwordModel } from './passwords.js';
-import { has, type PermitSpec, permit } from './permit.js';
+import { has, type PermitSpec } from './permit.js';
 import { blank, invalid, mustExist } from './problems.js';
-import {
-  assignSent,
-  checkLookup,
-  organizationForCreate,
-  organizationForUpdate,
-  outcome,
-} from './write-support.js';
+import { assignSent, checkLookup, ownedWriter } from './write-support.js';
 
 const ATTRIBUTES: PermitSpec = {
   organizationId: 'id',
@@ -55,7 +49,7 @@ const PLAIN_FIELDS = [
   'isLive',
 ] as const satisfies readonly (keyof PasswordRecord)[];
 
-type Draft = Omit<PasswordRecord, 'id' | 'createdAt' | 'updatedAt'>;
+type Draft = RecordDraft<PasswordRecord>;
 
 /** The embedded resource, when it is one the emulator stores, and whether it is in `organizationId`. */
 function embeddedName(tenant: Tenant, type: string, id: string, organizationId: string) {
@@ -117,10 +111,10 @@ function checkValues(
 
 export const passwordWriteModel: WritableModel<PasswordRecord> = {
   ...passwordModel,
-  create(context: WriteContext, input: WriteInput) {
-    const { values, ignored, errors } = permit(input.attributes, ATTRIBUTES, context.pointerBase);
-    const draft: Draft = {
-      organizationId: organizationForCreate(context, values, errors),
+  ...ownedWriter<PasswordRecord>({
+    permitted: () => ATTRIBUTES,
+    apply: checkValues,
+    defaults: () => ({
       name: '',
       username: null,
       password: null,
@@ -139,19 +133,8 @@ export const passwordWriteModel: WritableModel<PasswordRecord> = {
       passwordUpdatedAt: null,
       updatedBy: API_USER_ID,
       isLive: true,
-    };
-    checkValues(context, draft, values, errors, true);
-    return outcome(draft, errors, ignored);
-  },
-  update(context: WriteContext, current: PasswordRecord, input: WriteInput) {
-    const { values, ignored, errors } = permit(input.attributes, ATTRIBUTES, context.pointerBase);
-    const draft: PasswordRecord = {
-      ...current,
-      organizationId: organizationForUpdate(context, current.organizationId, values, errors),
-    };
-    checkValues(context, draft, values, errors, false);
-    return outcome(draft, errors, ignored);
-  },
+    }),
+  }),
   /** `password-updated-at` moves only when the value changes (unless the client set it). */
   stamp(record, previous) {
     record.updatedBy = API_USER_ID;

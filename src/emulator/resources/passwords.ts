@@ -8,7 +8,7 @@
  * `otp-secret` is never returned at all.
  */
 import type { PasswordRecord } from '../store/records.js';
-import { field, type ResourceModel, resourceUrl, type ViewContext } from './model.js';
+import { type ResourceModel, recordFields, resourceUrl, type ViewContext } from './model.js';
 
 export function revealsPassword(view: ViewContext): boolean {
   if (!view.tenant.passwordAccess) return false;
@@ -20,18 +20,15 @@ export function revealsPassword(view: ViewContext): boolean {
 
 export const passwordModel: ResourceModel<PasswordRecord> = {
   type: 'passwords',
-  fields: {
-    id: field('id', (password) => password.id),
-    name: field('text', (password) => password.name),
-    username: field('text', (password) => password.username),
-    organization_id: field('id', (password) => password.organizationId),
-    password_category_id: field('id', (password) => password.passwordCategoryId),
-    url: field('text', (password) => password.url),
-    cached_resource_name: field('text', (password) => password.cachedResourceName),
-    archived: field('boolean', (password) => password.archived),
-    created_at: field('timestamp', (password) => password.createdAt),
-    updated_at: field('timestamp', (password) => password.updatedAt),
-  },
+  fields: recordFields<PasswordRecord>({
+    name: 'text',
+    username: 'text',
+    organization_id: 'id',
+    password_category_id: 'id',
+    url: 'text',
+    cached_resource_name: 'text',
+    archived: 'boolean',
+  }),
   attributes(password, view) {
     const { tenant } = view;
     const attributes: Record<string, unknown> = {

@@ -5,14 +5,7 @@
  */
 import { resources } from '../../spec/index.js';
 import type { OperationSpec, ResourceType } from '../../spec/types.js';
-import type {
-  BaseRecord,
-  ConfigurationRecord,
-  ContactRecord,
-  DocumentRecord,
-  OrganizationRecord,
-  PasswordRecord,
-} from '../store/records.js';
+import type { BaseRecord, OrganizationRecord } from '../store/records.js';
 import type { Table } from '../store/table.js';
 import type { Tenant } from '../store/tenant.js';
 import { configurationWriteModel } from './configurations-write.js';
@@ -43,62 +36,58 @@ export interface ResourceEntry<R extends BaseRecord> {
   readonly nestedDefault?: (record: R) => boolean;
 }
 
-const organizations: ResourceEntry<OrganizationRecord> = {
-  model: organizationModel,
-  writer: undefined,
-  table: (tenant) => tenant.organizations,
-  sortFields: resources.organizations.sortFields,
-  realFilters: resources.organizations.realFilters,
-  seedFilters: [],
-  nestedFilters: [],
-  nestedSort: false,
-};
+/**
+ * A resource's entry: its sorts and real filters from the operation table, and by default no
+ * seed-only filters and nothing on the nested route (real IT Glue ignores filters and sort there).
+ */
+function entry<R extends BaseRecord>(
+  type: ResourceType,
+  model: ResourceModel<R>,
+  writer: WritableModel<R> | undefined,
+  table: (tenant: Tenant) => Table<R>,
+  differences: Partial<
+    Pick<ResourceEntry<R>, 'seedFilters' | 'nestedFilters' | 'nestedSort' | 'nestedDefault'>
+  > = {},
+): ResourceEntry<R> {
+  const { sortFields, realFilters } = resources[type];
+  return {
+    model,
+    writer,
+    table,
+    sortFields,
+    realFilters,
+    seedFilters: [],
+    nestedFilters: [],
+    nestedSort: false,
+    ...differences,
+  };
+}
 
-const contacts: ResourceEntry<ContactRecord> = {
-  model: contactWriteModel,
-  writer: contactWriteModel,
-  table: (tenant) => tenant.contacts,
-  sortFields: resources.contacts.sortFields,
-  realFilters: resources.contacts.realFilters,
+const organizations = entry<OrganizationRecord>(
+  'organizations',
+  organizationModel,
+  undefined,
+  (tenant) => tenant.organizations,
+);
+const contacts = entry('contacts', contactWriteModel, contactWriteModel, (tenant) => tenant.contacts, {
   seedFilters: ['email', 'name', 'archived'],
-  nestedFilters: [],
-  nestedSort: false,
-};
-
-const passwords: ResourceEntry<PasswordRecord> = {
-  model: passwordWriteModel,
-  writer: passwordWriteModel,
-  table: (tenant) => tenant.passwords,
-  sortFields: resources.passwords.sortFields,
-  realFilters: resources.passwords.realFilters,
-  seedFilters: [],
-  nestedFilters: [],
-  nestedSort: false,
-};
-
-const configurations: ResourceEntry<ConfigurationRecord> = {
-  model: configurationWriteModel,
-  writer: configurationWriteModel,
-  table: (tenant) => tenant.configurations,
-  sortFields: resources.configurations.sortFields,
-  realFilters: resources.configurations.realFilters,
-  seedFilters: ['hostname'],
-  nestedFilters: [],
-  nestedSort: false,
-};
-
-const documents: ResourceEntry<DocumentRecord> = {
-  model: documentWriteModel,
-  writer: documentWriteModel,
-  table: (tenant) => tenant.documents,
-  sortFields: resources.documents.sortFields,
-  // Real IT Glue has no top-level index; the seed profile's one applies these and the document's.
-  realFilters: resources.documents.realFilters,
-  seedFilters: [],
+});
+const passwords = entry('passwords', passwordWriteModel, passwordWriteModel, (tenant) => tenant.passwords);
+const configurations = entry(
+  'configurations',
+  configurationWriteModel,
+  configurationWriteModel,
+  (tenant) => tenant.configurations,
+  {
+    seedFilters: ['hostname'],
+  },
+);
+// Real IT Glue has no top-level documents index; the seed profile's one applies these and the document's.
+const documents = entry('documents', documentWriteModel, documentWriteModel, (tenant) => tenant.documents, {
   nestedFilters: ['document_folder_id'],
   nestedSort: true,
   nestedDefault: (document) => document.documentFolderId === null,
-};
+});
 
 export function withResource<T>(
   type: ResourceType,

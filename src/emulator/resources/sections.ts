@@ -8,7 +8,13 @@ import type { SectionRecord } from '../store/records.js';
 import type { Tenant } from '../store/tenant.js';
 import type { ApiError } from '../support/api-errors.js';
 import { compareIds } from '../support/ids.js';
-import { field, type ResourceModel, type WriteContext, type WriteInput, type WriteOutcome } from './model.js';
+import {
+  type ResourceModel,
+  recordFields,
+  type WriteContext,
+  type WriteInput,
+  type WriteOutcome,
+} from './model.js';
 import { has, type PermitSpec, permit } from './permit.js';
 import { blank, invalid } from './problems.js';
 import { assignSent, outcome } from './write-support.js';
@@ -32,14 +38,7 @@ export function orderedSections(tenant: Tenant, documentId: string): SectionReco
 
 export const sectionModel: ResourceModel<SectionRecord> = {
   type: 'document-sections',
-  fields: {
-    id: field('id', (section) => section.id),
-    resource_type: field('text', (section) => section.resourceType),
-    document_id: field('id', (section) => section.documentId),
-    sort: field('number', (section) => section.sort),
-    created_at: field('timestamp', (section) => section.createdAt),
-    updated_at: field('timestamp', (section) => section.updatedAt),
-  },
+  fields: recordFields<SectionRecord>({ resource_type: 'text', document_id: 'id', sort: 'number' }),
   attributes(section) {
     return {
       'document-id': section.documentId,

@@ -3,6 +3,7 @@
  * timestamps as RFC 3339 strings. Companion names (`organization-name`, `contact-type-name`, ...)
  * are not stored; views derive them from the referenced record, as IT Glue does.
  */
+import type { ContactEmail, ContactPhone as ContractPhone } from '../../spec/models.js';
 
 export interface BaseRecord {
   id: string;
@@ -24,18 +25,13 @@ export interface OrganizationRecord extends BaseRecord {
   psaIntegrationType: string | null;
 }
 
-export interface ContactEmail {
-  value: string;
-  primary: boolean;
-  labelName: string;
-}
+export type { ContactEmail };
 
-export interface ContactPhone {
-  /** Digits only: IT Glue strips separators and formats `formatted-value` itself. */
-  value: string;
-  extension: string | null;
-  primary: boolean;
-  labelName: string;
+/**
+ * A phone as the contract has it, stored with `value` in digits only (IT Glue strips separators
+ * and formats `formatted-value` itself, so it is not stored) and its label type always set.
+ */
+export interface ContactPhone extends Omit<ContractPhone, 'labelType' | 'formattedValue'> {
   labelType: 'phone' | 'fax';
 }
 

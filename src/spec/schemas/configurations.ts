@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { idSchema } from './params.js';
+import { extensionsOf, idSchema, requestSchemas } from './params.js';
 
-/** Every attribute the document lists for a configuration, all optional. */
+/** Every attribute the document lists for a configuration but its organization, all optional. */
 const configurationFields = {
-  organizationId: idSchema,
   name: z.string(),
   hostname: z.string().nullable(),
   configurationTypeId: idSchema,
@@ -17,32 +16,25 @@ const configurationFields = {
   macAddress: z.string().nullable(),
   notes: z.string().nullable(),
 };
-const { organizationId: _organizationId, ...configurationFieldsInOrganization } = configurationFields;
 
 const isoDate = z.iso.date();
 
 /** Real IT Glue configuration attributes beyond the document. */
-export const configurationExtensions = z
-  .strictObject({
-    archived: z.boolean(),
-    contactId: idSchema.nullable(),
-    operatingSystemId: idSchema.nullable(),
-    operatingSystemNotes: z.string().nullable(),
-    defaultGateway: z.string().nullable(),
-    position: z.string().nullable(),
-    restricted: z.boolean(),
-    installedAt: isoDate.nullable(),
-    purchasedAt: isoDate.nullable(),
-    warrantyExpiresAt: isoDate.nullable(),
-  })
-  .partial();
+export const configurationExtensions = extensionsOf({
+  archived: z.boolean(),
+  contactId: idSchema.nullable(),
+  operatingSystemId: idSchema.nullable(),
+  operatingSystemNotes: z.string().nullable(),
+  defaultGateway: z.string().nullable(),
+  position: z.string().nullable(),
+  restricted: z.boolean(),
+  installedAt: isoDate.nullable(),
+  purchasedAt: isoDate.nullable(),
+  warrantyExpiresAt: isoDate.nullable(),
+});
 
-export const createConfigurationAttributes = z
-  .strictObject(configurationFields)
-  .partial()
-  .required({ organizationId: true, name: true });
-export const updateConfigurationAttributes = z.strictObject(configurationFields).partial();
-export const createOrganizationConfigurationAttributes = z
-  .strictObject(configurationFieldsInOrganization)
-  .partial()
-  .required({ name: true });
+export const {
+  create: createConfigurationAttributes,
+  update: updateConfigurationAttributes,
+  createInOrganization: createOrganizationConfigurationAttributes,
+} = requestSchemas(configurationFields);

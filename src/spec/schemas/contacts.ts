@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { emailSchema, idSchema } from './params.js';
+import { emailSchema, extensionsOf, idSchema, requestSchemas } from './params.js';
 
-/** Every attribute the document lists for a contact, all optional. */
+/** Every attribute the document lists for a contact but its organization, all optional. */
 const contactFields = {
-  organizationId: idSchema,
   firstName: z.string(),
   lastName: z.string(),
   name: z.string(),
@@ -15,7 +14,6 @@ const contactFields = {
   locationId: idSchema.nullable(),
   archived: z.boolean(),
 };
-const { organizationId: _orgId, ...contactFieldsInOrganization } = contactFields;
 
 export const contactEmailSchema = z.strictObject({
   value: emailSchema,
@@ -32,21 +30,15 @@ export const contactPhoneSchema = z.strictObject({
 });
 
 /** Real IT Glue contact attributes beyond the document (emails and phones are arrays there). */
-export const contactExtensions = z
-  .strictObject({
-    contactEmails: z.array(contactEmailSchema),
-    contactPhones: z.array(contactPhoneSchema),
-    restricted: z.boolean(),
-  })
-  .partial();
+export const contactExtensions = extensionsOf({
+  contactEmails: z.array(contactEmailSchema),
+  contactPhones: z.array(contactPhoneSchema),
+  restricted: z.boolean(),
+});
 
-export const createContactAttributes = z
-  .strictObject(contactFields)
-  .partial()
-  .required({ organizationId: true, name: true });
-export const updateContactAttributes = z.strictObject(contactFields).partial();
-export const createOrganizationContactAttributes = z
-  .strictObject(contactFieldsInOrganization)
-  .partial()
-  .required({ name: true });
-export const updateOrganizationContactAttributes = z.strictObject(contactFieldsInOrganization).partial();
+export const {
+  create: createContactAttributes,
+  update: updateContactAttributes,
+  createInOrganization: createOrganizationContactAttributes,
+  updateInOrganization: updateOrganizationContactAttributes,
+} = requestSchemas(contactFields);

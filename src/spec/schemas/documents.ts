@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { DOCUMENT_SECTION_TYPES } from '../documents.js';
-import { idSchema } from './params.js';
+import { idSchema, requestSchemas } from './params.js';
 
-/** Every attribute the document lists for a document, all optional. */
+/** Every attribute the document lists for a document but its organization, all optional. */
 const documentFields = {
-  organizationId: idSchema,
   name: z.string(),
   // Document body, HTML. On real IT Glue it is written as sections; see src/compat/documents.ts.
   content: z.string().nullable(),
@@ -14,17 +13,12 @@ const documentFields = {
   documentFolderId: idSchema.nullable(),
   myGlue: z.boolean().nullable(),
 };
-const { organizationId: _organizationId, ...documentFieldsInOrganization } = documentFields;
 
-export const createDocumentAttributes = z
-  .strictObject(documentFields)
-  .partial()
-  .required({ organizationId: true, name: true });
-export const updateDocumentAttributes = z.strictObject(documentFields).partial();
-export const createOrganizationDocumentAttributes = z
-  .strictObject(documentFieldsInOrganization)
-  .partial()
-  .required({ name: true });
+export const {
+  create: createDocumentAttributes,
+  update: updateDocumentAttributes,
+  createInOrganization: createOrganizationDocumentAttributes,
+} = requestSchemas(documentFields);
 
 /** Attributes of a document section (real IT Glue only; not part of the seed document). */
 export const documentSectionAttributes = z.strictObject({

@@ -52,3 +52,31 @@ export function querySchemaOf(spec: QueryParamSpec): z.ZodType {
   }
   return schema;
 }
+
+/** Real IT Glue's attributes beyond the document: each optional. */
+export function extensionsOf<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject(shape).partial();
+}
+
+/**
+ * A resource's request schemas from the attributes the document lists for it besides
+ * `organizationId`: a create on the top-level route requires `organizationId` and `name`; on the
+ * organization's route the path names the organization, so only `name`; an update requires nothing.
+ */
+export function requestSchemas<F extends { name: z.ZodString }>(fieldsInOrganization: F) {
+  const fields = { organizationId: idSchema, ...fieldsInOrganization };
+  // zod checks a mask's keys against the shape, which it cannot see through the type parameter.
+  type Mask<K extends string> = Record<K, true> & Record<Exclude<K, 'organizationId' | keyof F>, never>;
+  return {
+    create: z
+      .strictObject(fields)
+      .partial()
+      .required({ organizationId: true, name: true } as Mask<'organizationId' | 'name'>),
+    update: z.strictObject(fields).partial(),
+    createInOrganization: z
+      .strictObject(fieldsInOrganization)
+      .partial()
+      .required({ name: true } as Mask<'name'>),
+    updateInOrganization: z.strictObject(fieldsInOrganization).partial(),
+  };
+}

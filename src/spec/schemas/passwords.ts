@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { idSchema } from './params.js';
+import { extensionsOf, idSchema, requestSchemas } from './params.js';
 
-/** Every attribute the document lists for a password, all optional. */
+/** Every attribute the document lists for a password but its organization, all optional. */
 const passwordFields = {
-  organizationId: idSchema,
   name: z.string(),
   username: z.string(),
   // `format: password` in the document: a secret, never logged or printed.
@@ -17,17 +16,12 @@ const passwordFields = {
 };
 
 /** Real IT Glue password attributes beyond the document. */
-export const passwordExtensions = z
-  .strictObject({
-    // The TOTP secret; as secret as the password itself.
-    otpSecret: z.string().nullable(),
-    archived: z.boolean(),
-    restricted: z.boolean(),
-  })
-  .partial();
+export const passwordExtensions = extensionsOf({
+  // The TOTP secret; as secret as the password itself.
+  otpSecret: z.string().nullable(),
+  archived: z.boolean(),
+  restricted: z.boolean(),
+});
 
-export const createPasswordAttributes = z
-  .strictObject(passwordFields)
-  .partial()
-  .required({ organizationId: true, name: true });
-export const updatePasswordAttributes = z.strictObject(passwordFields).partial();
+export const { create: createPasswordAttributes, update: updatePasswordAttributes } =
+  requestSchemas(passwordFields);
