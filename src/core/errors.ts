@@ -5,9 +5,25 @@
  * that came from outside.
  */
 import { describeErrors, type ErrorDetail } from '../jsonapi/errors.js';
+import { type NextStep, SDK_WORDS, type Words } from './words.js';
+
+export interface GlueKitErrorOptions extends ErrorOptions {
+  /** What to do about it, as data (the surfaces name it: a CLI command, an MCP tool). */
+  next?: NextStep | undefined;
+}
 
 export class GlueKitError extends Error {
   override name = 'GlueKitError';
+  /** The message as words every surface renders its own way, when it names an option or a step. */
+  readonly words: Words | undefined;
+  readonly next: NextStep | undefined;
+
+  /** `message` as text for every surface, or as `Words` when it names an option or a next step. */
+  constructor(message?: string | Words, options?: GlueKitErrorOptions) {
+    super(typeof message === 'function' ? message(SDK_WORDS) : message, options);
+    this.words = typeof message === 'function' ? message : undefined;
+    this.next = options?.next;
+  }
 }
 
 /** The client is misconfigured: no key, an unknown region, plain http to a remote host. */
@@ -22,6 +38,14 @@ export class ConfigurationError extends GlueKitError {
  */
 export class InputError extends GlueKitError {
   override name = 'InputError';
+}
+
+/**
+ * Nothing was written because what would be written conflicts with what IT Glue holds now (a
+ * plan's conflicting or changed records). Surfaces tell it apart by this class (the CLI exits 8).
+ */
+export class ConflictError extends GlueKitError {
+  override name = 'ConflictError';
 }
 
 export interface RequestInfo {
