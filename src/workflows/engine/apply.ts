@@ -9,7 +9,6 @@ import { DEFAULT_MAX_RETRIES } from '../../client.js';
 import {
   AmbiguousWriteError,
   ConflictError,
-  GlueKitError,
   RequestAbortedError,
   ValidationError,
 } from '../../core/errors.js';
