@@ -111,7 +111,7 @@ export async function planConfigurationImport(
   const defaultType = resolveNamed(types, options.type);
   if (options.type && !defaultType) {
     problems.add({
-      field: '--type',
+      option: 'type',
       message: `"${options.type}" is not a configuration type in IT Glue`,
       fix: 'Use an existing configuration type name or id.',
     });
@@ -119,7 +119,7 @@ export async function planConfigurationImport(
   for (const [from, to] of options.typeMap ?? []) {
     if (!resolveNamed(types, to)) {
       problems.add({
-        field: '--type-map',
+        option: 'typeMap',
         message: `"${from}" maps to "${to}", which is not a configuration type in IT Glue`,
         fix: 'Map it to an existing configuration type name or id.',
       });
@@ -130,7 +130,7 @@ export async function planConfigurationImport(
     statusId = resolveNamed(await lookupIndex(client, 'configuration_statuses', signal), options.status);
     if (!statusId)
       problems.add({
-        field: '--status',
+        option: 'status',
         message: `"${options.status}" is not a configuration status in IT Glue`,
         fix: 'Use an existing configuration status name or id.',
       });
@@ -193,9 +193,9 @@ export async function planConfigurationImport(
         source: row.source,
         field: 'type',
         message: row.type
-          ? `"${row.type}" is not a configuration type in IT Glue, and no --type-map entry names it`
+          ? `"${row.type}" is not a configuration type in IT Glue, and no \`typeMap\` entry names it`
           : 'a new configuration needs a type (IT Glue requires one)',
-        fix: 'Pass --type, add the source type to --type-map, or fill the type column.',
+        fix: 'Pass `type`, add the source type to `typeMap`, or fill the type column.',
       });
     }
   }

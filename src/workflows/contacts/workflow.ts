@@ -63,7 +63,7 @@ export function parseMaxDeactivate(
   const match = /^(\d+)(%?)$/.exec(value.trim());
   if (!match) {
     problems.add({
-      field: '--max-deactivate',
+      option: 'maxDeactivate',
       message: `"${value}" is not a count or a percentage`,
       fix: 'Write it like 25 or 10%.',
     });
@@ -110,7 +110,7 @@ export async function planContactSync(
     }
     if (options.deactivateType && !deactivateType) {
       problems.add({
-        field: '--deactivate-type',
+        option: 'deactivateType',
         message: `"${options.deactivateType}" is not a contact type in IT Glue`,
         fix: 'Use an existing contact type name or id (see your IT Glue contact types).',
       });
@@ -174,7 +174,7 @@ export async function planContactSync(
       ...(tenantInternalLeftOut > 0
         ? {
             notes: [
-              `${tenantInternalLeftOut} tenant-internal address(es) (*.onmicrosoft.com) left out of contact emails; --include-onmicrosoft keeps them.`,
+              `${tenantInternalLeftOut} tenant-internal address(es) (*.onmicrosoft.com) left out of contact emails; \`includeOnmicrosoft\` keeps them.`,
             ],
           }
         : {}),

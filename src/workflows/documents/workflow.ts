@@ -72,7 +72,7 @@ export async function planOnboarding(
   const resolved = resolveOrganizationOption(await readOrganizations(client, signal), options.org);
   if (typeof resolved === 'string') {
     problems.add({
-      field: '--org',
+      option: 'organization',
       message: resolved,
       fix: 'Pass an existing organization id or its exact name.',
     });
@@ -179,15 +179,15 @@ export async function planOnboarding(
           ? { ...onRecord, action: 'unchanged', reason: 'as gluekit last wrote it' }
           : update('the template changed; nobody edited the document since'),
       );
-    } else if (options.adopt) actions.push(update('adopted (--adopt): replaced with the template'));
+    } else if (options.adopt) actions.push(update('adopted (`adopt`): replaced with the template'));
     else {
       actions.push({
         ...onRecord,
         action: 'skip',
         reason:
           written === undefined
-            ? 'exists (not created by gluekit): left alone; --adopt replaces it'
-            : 'exists (modified by a person since): left alone; --adopt replaces it',
+            ? 'exists (not created by gluekit): left alone; `adopt` replaces it'
+            : 'exists (modified by a person since): left alone; `adopt` replaces it',
       });
     }
   }

@@ -244,7 +244,7 @@ async function applyOne(
       if (missed.length > 0) {
         const hint =
           action.resource === 'contacts'
-            ? 'check that --deactivate-type names a contact type IT Glue lets this contact take'
+            ? 'check that `deactivateType` names a contact type IT Glue lets this contact take'
             : 'IT Glue may refuse this field on a synced record';
         const fields = missed.map(([field]) => field).join(', ');
         return fail(`the write did not stick (${fields} unchanged when read back): ${hint}`);

@@ -19,7 +19,6 @@ import {
   planTarget,
   type SourceRef,
 } from '../engine/plan.js';
-import { flagOf } from '../options.js';
 import type { OrgMap } from '../org-map.js';
 import {
   type OrganizationIndex,
@@ -33,7 +32,6 @@ import {
   planPasswordsForOrganization,
   type VaultRow,
 } from './planner.js';
-import { PASSWORD_MIRROR } from './spec.js';
 
 export type EmbedOn = 'hostname' | 'serial' | 'name';
 
@@ -123,7 +121,7 @@ function placeRow(
         source: row.source,
         field: 'container',
         message: `"${row.container ?? '(no folder)'}" of entry "${row.name}" is not in the organization map`,
-        fix: 'Add the container to --org-map (unmapped entries are never given a default organization).',
+        fix: 'Add the container to `orgMap` (unmapped entries are never given a default organization).',
       });
       return undefined;
     }
@@ -141,7 +139,7 @@ function placeRow(
     source: row.source,
     field: 'organization',
     message: `entry "${row.name}" has no organization`,
-    fix: 'Pass --org for the whole file, or --org-map from vault containers to organizations.',
+    fix: 'Pass `organization` for the whole file, or `orgMap` from vault containers to organizations.',
   });
   return undefined;
 }
@@ -198,7 +196,7 @@ function placeRows(
           source: row.source,
           field: 'category',
           message: `"${row.category}" is not a password category in IT Glue`,
-          fix: 'Map it with --category-map, or create the category in IT Glue first.',
+          fix: 'Map it with `categoryMap`, or create the category in IT Glue first.',
         });
         continue;
       }
@@ -279,7 +277,7 @@ export async function planPasswordMirror(
   const defaultCategory = categoryId(options.category);
   if (options.category && !defaultCategory) {
     problems.add({
-      field: '--category',
+      option: 'category',
       message: `"${options.category}" is not a password category in IT Glue`,
       fix: 'Use an existing category name or id (gluekit never creates categories).',
     });
@@ -381,10 +379,9 @@ async function planOrganizations(
 function notesOf(actions: readonly PlanAction[]): { notes?: string[] } {
   const notCompared = actions.filter((action) => action.notCompared).length;
   if (notCompared === 0) return {};
-  const flag = flagOf(PASSWORD_MIRROR, 'compareValues');
   return {
     notes: [
-      `${notCompared} password value${notCompared === 1 ? ' was' : 's were'} not compared (not written by gluekit, and the source has no modification time): ${flag} settles ${notCompared === 1 ? 'it' : 'them'}, one request each.`,
+      `${notCompared} password value${notCompared === 1 ? ' was' : 's were'} not compared (not written by gluekit, and the source has no modification time): \`compareValues\` settles ${notCompared === 1 ? 'it' : 'them'}, one request each.`,
     ],
   };
 }
