@@ -62,8 +62,14 @@ export class APIError extends GlueKitError {
   readonly errors: readonly ErrorDetail[];
   readonly request: RequestInfo;
 
-  constructor(status: number, request: RequestInfo, errors: readonly ErrorDetail[], message?: string) {
-    super(message ?? APIError.describe(status, request, errors));
+  constructor(
+    status: number,
+    request: RequestInfo,
+    errors: readonly ErrorDetail[],
+    message?: string | Words,
+    options?: GlueKitErrorOptions,
+  ) {
+    super(message ?? APIError.describe(status, request, errors), options);
     this.status = status;
     this.request = request;
     this.errors = errors;
@@ -115,16 +121,23 @@ export class ValidationError extends APIError {
       }));
   }
 
-  /** A validation failure found before any request was sent. */
-  static local(request: RequestInfo, field: string | undefined, message: string): ValidationError {
-    const detail: ErrorDetail = { title: message };
+  /** A validation failure found before any request was sent; `next` when a step settles it. */
+  static local(
+    request: RequestInfo,
+    field: string | undefined,
+    message: string | Words,
+    next?: NextStep,
+  ): ValidationError {
+    const words: Words = typeof message === 'function' ? message : () => message;
+    const detail: ErrorDetail = { title: words(SDK_WORDS) };
     if (field !== undefined) detail.field = field;
     const where = field ? `${field}: ` : '';
     return new ValidationError(
       0,
       request,
       [detail],
-      `Invalid ${request.method} ${request.path}: ${where}${message}`,
+      (say) => `Invalid ${request.method} ${request.path}: ${where}${words(say)}`,
+      { next },
     );
   }
 }

@@ -7,7 +7,7 @@ import {
   defaultMirrorPath,
   describeAge,
   MirrorInputError,
-  parseDurationFlag,
+  parseDurationOption,
   parseResourceList,
   parseSince,
 } from '../../src/mirror/index.js';
@@ -57,7 +57,7 @@ describe('times', () => {
     );
     expect(() => parseSince('2026-13-45', now)).toThrow(/neither a duration nor a date/);
     expect(() => parseSince('2027-01-01', now)).toThrow(/is in the future/);
-    expect(() => parseDurationFlag('soon', '--max-age')).toThrow(/--max-age "soon" is not a duration/);
+    expect(() => parseDurationOption('soon', '--max-age')).toThrow(/--max-age "soon" is not a duration/);
   });
 
   it('describes ages for the stale warning', () => {

@@ -76,6 +76,15 @@ describe('lower layers are surface-neutral', () => {
     expect(commands).toEqual([]);
   });
 
+  it('no lower layer computes a flag from an option key (flagOf is for the CLI)', () => {
+    const callers = LOWER_LAYERS.flatMap((layer) =>
+      typescriptFiles(join(SRC, layer)).filter(
+        (path) => !path.endsWith('options.ts') && /\bflagOf\(/.test(readFileSync(path, 'utf8')),
+      ),
+    );
+    expect(callers.map((path) => relative(SRC, path))).toEqual([]);
+  });
+
   it('the scanner finds what it looks for', () => {
     expect(CLI_FLAG.test("field: '--deactivate-type'".split(': ')[1] ?? '')).toBe(true);
     expect(CLI_FLAG.test('run gluekit sync --full again')).toBe(true);
