@@ -12,7 +12,7 @@
  *   npm run build
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,28 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+
+// better-sqlite3's own JavaScript, thirteen small modules, as one file named by the version it
+// came from (src/core/sqlite-library.ts says why, and when it is used), with its licence.
+const sqliteEntry = createRequire(import.meta.url).resolve('better-sqlite3');
+const sqliteRoot = dirname(dirname(sqliteEntry));
+const sqliteVersion = JSON.parse(readFileSync(join(sqliteRoot, 'package.json'), 'utf8')).version;
+rmSync(join(DIST, 'vendor'), { recursive: true, force: true });
+await build({
+  entryPoints: [sqliteEntry],
+  outfile: join(DIST, 'vendor', `better-sqlite3-${sqliteVersion}.cjs`),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // Reached only without `nativeBinding`, which gluekit always passes with this file.
+  external: ['bindings'],
+  banner: {
+    js: `/* better-sqlite3 ${sqliteVersion}, its lib/ bundled into one file by gluekit's scripts/build.js. MIT License, see better-sqlite3.LICENSE. */`,
+  },
+  logLevel: 'warning',
+});
+copyFileSync(join(sqliteRoot, 'LICENSE'), join(DIST, 'vendor', 'better-sqlite3.LICENSE'));
 
 // Whatever JavaScript this build did not write is left over from an older layout: remove it,
 // so the package never ships a module nothing builds any more.

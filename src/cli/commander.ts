@@ -5,7 +5,7 @@
  * the package's own; every module of the CLI takes commander from here.
  */
 import type * as commander from 'commander';
-import { packageRequire } from '../package-files.js';
+import { packageRequire } from '../core/package-files.js';
 
 const library = packageRequire('commander') as typeof commander;
 

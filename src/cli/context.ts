@@ -4,6 +4,7 @@
  */
 
 import { join } from 'node:path';
+import { isatty } from 'node:tty';
 import { type ClientOptions, GlueKit } from '../client.js';
 import { resolveBaseUrl } from '../core/config.js';
 import { readEnv } from '../core/env.js';
@@ -87,7 +88,9 @@ export class CliContext {
       throw new UsageError(`--csv-formula-guard must be on or off, got ${JSON.stringify(guard)}`);
     }
     this.csvFormulaGuard = guard === 'on';
-    this.interactive = !this.agent && process.stdin.isTTY === true && stdoutIsTty;
+    // isatty(0) rather than process.stdin.isTTY: the first touch of process.stdin builds a stream
+    // for it (a file stream for /dev/null), a cost every scripted call would pay for nothing.
+    this.interactive = !this.agent && stdoutIsTty && isatty(0);
     this.color = !this.agent && options.color !== false && !process.env.NO_COLOR && stdoutIsTty;
   }
 

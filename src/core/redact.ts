@@ -4,14 +4,14 @@
  * dry-runs and `util.inspect`. The key is identified by a fingerprint, never by any of its
  * characters.
  */
-import { createHash } from 'node:crypto';
 import { isSecretKey, REDACTED } from '../spec/secrets.js';
+import { sha256Hex } from './sha256.js';
 
 export { REDACTED };
 
 /** A short, stable, one-way identifier for a key: `sha256:1a2b3c4d5e6f`. */
 export function keyFingerprint(apiKey: string): string {
-  return `sha256:${createHash('sha256').update(apiKey).digest('hex').slice(0, 12)}`;
+  return `sha256:${sha256Hex(apiKey).slice(0, 12)}`;
 }
 
 /** A deep copy with every secret attribute value replaced by `[redacted]`. */

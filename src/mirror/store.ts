@@ -2,8 +2,9 @@
  * A tenant's mirror: one SQLite file (WAL, so views can read while a sync writes). Opening checks
  * the schema version and, for a sync, that the file belongs to the same base URL and key.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { preparePrivateDatabase } from '../core/private-files.js';
+import { openDatabase } from '../core/sqlite-library.js';
 import { useWriteAheadLog } from '../core/sqlite-wal.js';
 import type { DocumentFolder } from '../spec/models.js';
 import { MirrorMissingError, MirrorSchemaError, MirrorTenantError } from './errors.js';
@@ -71,7 +72,7 @@ export class MirrorStore {
     if (options.readonly) {
       try {
         preparePrivateDatabase(path, { create: false });
-        db = new Database(path, { readonly: true, fileMustExist: true });
+        db = openDatabase(path, { readonly: true, fileMustExist: true });
       } catch (error) {
         const why = (error as Error).message;
         throw new MirrorMissingError(
@@ -82,7 +83,7 @@ export class MirrorStore {
       }
     } else {
       preparePrivateDatabase(path, { create: true });
-      db = new Database(path);
+      db = openDatabase(path);
     }
     try {
       db.pragma('busy_timeout = 5000');

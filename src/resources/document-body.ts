@@ -9,6 +9,7 @@ import type { RequestOptions } from '../core/transport.js';
 import type { DocumentSection } from '../spec/models.js';
 import { bindOperation, readRecord, writeRecord } from './base.js';
 import { listSections } from './document-sections.js';
+import { checkBodySize } from './document-size.js';
 import { renderSectionInputs, type SectionInput } from './section-rendering.js';
 
 export class DocumentStructureError extends ValidationError {
@@ -31,7 +32,9 @@ export async function writeDocumentBody(
 ): Promise<string> {
   const html = renderSectionInputs(sections);
   const flat = await readRecord(requester, bindOperation('getDocument', { id: documentId }), options);
-  if (contentOnDocument(flat)) {
+  const onDocument = contentOnDocument(flat) !== undefined;
+  checkBodySize(documentId, sections, onDocument ? html : undefined);
+  if (onDocument) {
     const update = bindOperation('updateDocument', { id: documentId });
     await writeRecord(requester, update, { content: html }, options);
     return html;

@@ -15,6 +15,7 @@ import type { Document, DocumentSection } from '../spec/models.js';
 import { type BoundOperation, bindOperation, type ClientContext, readRecord, writeRecord } from './base.js';
 import { writeDocumentBody } from './document-body.js';
 import { listSections } from './document-sections.js';
+import { checkBodySize } from './document-size.js';
 import { renderSectionInputs, renderSections, type SectionInput } from './section-rendering.js';
 
 /** The body of a fetched document: its `content` attribute if the server has one, else its sections. */
@@ -146,6 +147,7 @@ export async function setDocumentBody(
 ): Promise<string> {
   if (ctx.dialect !== 'document') return writeDocumentBody(ctx.requester, documentId, sections, options);
   const content = renderSectionInputs(sections);
+  checkBodySize(documentId, sections, content);
   await writeRecord(ctx.requester, bindOperation('updateDocument', { id: documentId }), { content }, options);
   return content;
 }

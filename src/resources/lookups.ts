@@ -6,6 +6,7 @@
  */
 import type { RequestOptions } from '../core/transport.js';
 import { APIResource } from './base.js';
+import { type LocationEntry, listLocations, listModels, type ModelEntry } from './reference-lookups.js';
 
 export const LOOKUP_LISTS = [
   'contact_types',
@@ -15,6 +16,7 @@ export const LOOKUP_LISTS = [
   'organization_types',
   'organization_statuses',
   'manufacturers',
+  'operating_systems',
 ] as const;
 
 export type LookupList = (typeof LOOKUP_LISTS)[number];
@@ -38,6 +40,16 @@ export class Lookups extends APIResource {
       entries.push({ id: record.id, name: String(record.name ?? '') });
     }
     return entries;
+  }
+
+  /** Every model, with the manufacturer it belongs to (real IT Glue's `/models`). */
+  models(options: RequestOptions = {}): Promise<ModelEntry[]> {
+    return listModels(this.requester, options);
+  }
+
+  /** An organization's locations (real IT Glue's `/organizations/{id}/relationships/locations`). */
+  locations(organizationId: string, options: RequestOptions = {}): Promise<LocationEntry[]> {
+    return listLocations(this.requester, organizationId, options);
   }
 
   /**

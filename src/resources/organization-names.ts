@@ -118,7 +118,7 @@ export function matchOrganization<T extends OrganizationCandidate>(
  * Optimal string alignment distance (Levenshtein with adjacent swaps): "hapy frog" and "happy
  * frgo" are each one or two edits from "happy frog". Stops early past `limit`.
  */
-function editDistance(a: string, b: string, limit: number): number {
+export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous2: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -17,6 +17,7 @@ import {
 import { listHeaders, matchColumns } from './headers.js';
 import { looksLikeJson, parseJsonRecords } from './json.js';
 import { CsvRecordView, compilePaths, JsonRecordView } from './records.js';
+import { UnusedCsvColumns, UnusedJsonKeys } from './unused-columns.js';
 
 export interface ReadResult<Format extends string, Row> {
   format: Format;
@@ -24,6 +25,8 @@ export interface ReadResult<Format extends string, Row> {
   detection?: string | undefined;
   rows: Row[];
   warnings: SourceWarning[];
+  /** Columns (JSON keys) with data in some row that the format does not read: dropped data. */
+  unusedColumns: string[];
 }
 
 type AnySpec<Format extends string, Row, Options> = FormatSpec<Format, string, Row, Options>;
@@ -101,6 +104,7 @@ function readJson<Format extends string, Row, Options>(
   const { spec, detection } = choose(specs, wanted, 'json', () => jsonKeys(values), report.file);
   const paths = compilePaths(spec.fields);
   const context: BuildContext<Options> = { report, options };
+  const unused = new UnusedJsonKeys(paths);
   const rows: Row[] = [];
   for (const { line, value } of records) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -114,9 +118,10 @@ function readJson<Format extends string, Row, Options>(
       continue;
     }
     if (Object.keys(value).length === 0) continue;
+    unused.look(value as Record<string, unknown>);
     rows.push(spec.build(new JsonRecordView(line, value as Record<string, unknown>, paths, report), context));
   }
-  return { format: spec.format, detection, rows, warnings: report.warnings };
+  return { format: spec.format, detection, rows, warnings: report.warnings, unusedColumns: unused.names };
 }
 
 function readCsv<Format extends string, Row, Options>(
@@ -154,13 +159,13 @@ function readCsv<Format extends string, Row, Options>(
   }
   // Only the columns a field reads are copied out of the text. A row blank in all of them
   // carries nothing this format reads (often a trailing `,,,,` line from Excel) and is passed over.
-  const used = new Set(match.columns.values());
-  reader.keep = headers.map((_, index) => used.has(index));
+  const unused = new UnusedCsvColumns(headers, new Set(match.columns.values()), reader);
   const context: BuildContext<Options> = { report, options };
   const rows: Row[] = [];
   for (let record = reader.next(); record !== undefined; record = reader.next()) {
     const { line, cells } = record;
     if (cells.every((cell) => cell.trim() === '')) continue;
+    unused.look(cells);
     if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
       report.problem(
         line,
@@ -172,7 +177,7 @@ function readCsv<Format extends string, Row, Options>(
     }
     rows.push(spec.build(new CsvRecordView(line, cells, match.columns, headers), context));
   }
-  return { format: spec.format, detection, rows, warnings: report.warnings };
+  return { format: spec.format, detection, rows, warnings: report.warnings, unusedColumns: unused.names };
 }
 
 /** Reads source text with one of `specs`; throws a SourceInputError listing every problem. */

@@ -3,7 +3,7 @@
  * package under assets/ui/ and read once at start: no CDN, nothing fetched from anywhere else.
  */
 import { readFileSync } from 'node:fs';
-import { packagePath } from '../package-files.js';
+import { packagePath } from '../core/package-files.js';
 
 export interface Asset {
   body: Buffer;

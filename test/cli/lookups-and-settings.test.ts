@@ -15,9 +15,9 @@ describe('lookups and small gaps', () => {
   const env = () => ({ ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: emulator.current.apiKey });
   const cli = (args: string[], home?: string) => runCli(args, { env: env(), ...(home ? { home } : {}) });
 
-  it('lookups lists every kind, reads the lists IT Glue has, and says which it cannot read', async () => {
+  it('lookups lists every kind and reads each list IT Glue has', async () => {
     const kinds = envelope<Rec[]>(await cli(['lookups'])).data;
-    expect(kinds.filter((k) => k.available).map((k) => k.kind)).toEqual([
+    expect(kinds.map((k) => k.kind)).toEqual([
       'contact-types',
       'configuration-types',
       'configuration-statuses',
@@ -26,8 +26,6 @@ describe('lookups and small gaps', () => {
       'organization-types',
       'organization-statuses',
       'document-folders',
-    ]);
-    expect(kinds.filter((k) => !k.available).map((k) => k.kind)).toEqual([
       'models',
       'operating-systems',
       'locations',
@@ -47,10 +45,20 @@ describe('lookups and small gaps', () => {
     expect(envelope<Rec[]>(folders).data.every((f) => f.organizationId === '1009')).toBe(true);
 
     const models = await cli(['lookups', 'models']);
-    expect(models.code).toBe(2);
-    expect(jsonError(models).error.message).toMatch(
-      /models: not readable yet: IT Glue has this list, but the API document/,
-    );
+    expect(models.code, models.stderr).toBe(0);
+    const manufacturers = envelope<Rec[]>(await cli(['lookups', 'manufacturers'])).data;
+    const dell = manufacturers.find((m) => m.name === 'Dell')?.id;
+    expect(envelope<Rec[]>(models).data).toContainEqual({
+      id: expect.stringMatching(/^\d+$/),
+      name: 'Latitude 5440',
+      manufacturerId: dell,
+    });
+    const systems = envelope<Rec[]>(await cli(['lookups', 'operating-systems'])).data;
+    expect(systems.map((s) => s.name)).toContain('Windows 11 Pro');
+    const locations = await cli(['lookups', 'locations', '--org', 'HFD']);
+    expect(locations.code, locations.stderr).toBe(0);
+    expect(envelope<Rec[]>(locations).data.map((l) => l.name)).toContain('Head Office');
+    expect((await cli(['lookups', 'locations'])).code).toBe(2);
     const unknown = await cli(['lookups', 'colours']);
     expect(unknown.code).toBe(2);
     expect(jsonError(unknown).error.message).toMatch(/no lookup list "colours". Lists: contact-types/);

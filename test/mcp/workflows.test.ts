@@ -56,6 +56,24 @@ describe('workflow tools', () => {
     await session.close();
   });
 
+  it('takes exclude and licensedOnly from the options table, and returns the plan notes', async () => {
+    const key = await newTenantKey(emulator.current);
+    const session = await inMemorySession(emulator.current, key);
+    const rows = [
+      'organization,first_name,last_name,email,licensed,department',
+      `${ORG},Ada,Lovelace,ada@hfd.example,true,Clinical`,
+      `${ORG},Sam,Scanner,svc-scan@hfd.example,true,`,
+      `${ORG},Una,Licensed,una@hfd.example,false,`,
+    ].join('\n');
+    const plan = await session.ok('plan_contact_sync', { rows, exclude: ['svc-*'], licensedOnly: true });
+    expect(plan.summary).toMatchObject({ create: 1, skip: 2 });
+    expect(plan.notes).toEqual([
+      '1 column(s) with data are not synced: "department".',
+      '2 not synced: 1 excluded by --exclude, 1 not licensed (--licensed-only). They are listed as skip and never deactivated as missing from the source.',
+    ]);
+    await session.close();
+  });
+
   it('imports configurations from a JSON array of rows', async () => {
     const key = await newTenantKey(emulator.current);
     const session = await inMemorySession(emulator.current, key, { allowWrites: true });

@@ -118,6 +118,17 @@ describe('NinjaOne', () => {
     });
   });
 
+  it('names the location by name (references.location.name), never by NinjaOne id', () => {
+    const json = JSON.stringify([
+      { systemName: 'PC1', locationId: 12, references: { location: { id: 12, name: 'Head Office' } } },
+      { systemName: 'PC2', locationId: 13 },
+    ]);
+    expect(parseConfigurationSource(json, 'n.json').rows.map((row) => row.location)).toEqual([
+      'Head Office',
+      undefined,
+    ]);
+  });
+
   it('prefers a real BIOS serial over a placeholder system serial', () => {
     const json = JSON.stringify([
       { systemName: 'PC1', system: { serialNumber: 'Default string', biosSerialNumber: 'PF3XK9AB' } },
@@ -196,6 +207,16 @@ describe('Datto RMM', () => {
   });
 });
 
+describe('canonical location and primary user', () => {
+  it('reads location and primary_user columns', () => {
+    const csv = 'name,serial_number,location,primary_user\nPC1,SERIAL0001,Head Office,ada@contoso.com\n';
+    expect(parseConfigurationSource(csv, 'd.csv').rows[0]).toMatchObject({
+      location: 'Head Office',
+      primaryUser: 'ada@contoso.com',
+    });
+  });
+});
+
 describe('Intune', () => {
   it('reads the admin-center export with its BOM and CRLF, and keeps the primary user', async () => {
     const source = await readConfigurationSource(fixture('devices-intune.csv'));
@@ -205,6 +226,7 @@ describe('Intune', () => {
       hostname: 'HFD-WS-01',
       serialNumber: '5CG1234XYZ',
       primaryUser: 'ada@contoso.com',
+      primaryUserEmail: 'Ada.Lovelace@contoso.com',
       externalId: '3d1f4c52-0000-4000-8000-000000000001',
     });
     expect(source.rows[0]?.organization).toBeUndefined();

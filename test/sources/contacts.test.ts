@@ -71,7 +71,13 @@ describe('contact formats describing the same people', () => {
     ] as const) {
       const source = await readContactSource(fixture(file));
       expect(source.format, file).toBe(format);
-      expect(source.rows.filter((row) => !row.skip).map(person), file).toEqual(people);
+      // Only the M365 export says who is licensed ("Licenses"; `Unlicensed` when none).
+      const synced = source.rows.filter((row) => !row.skip).map(person);
+      expect(
+        synced.map(({ licensed: _licensed, ...rest }) => rest),
+        file,
+      ).toEqual(people);
+      if (format === 'm365') expect(synced.map((row) => row.licensed)).toEqual([true, false, true]);
     }
   });
 
@@ -383,5 +389,48 @@ describe('format names', () => {
     expect(() => parseContactSource('email\na@x.example\n', 'c.csv', { format: 'xml' as 'csv' })).toThrow(
       '"xml" is not a format this reader knows; use one of auto, csv, m365, entra, json',
     );
+  });
+});
+
+describe('what a contact source says beyond the contact (issue 15)', () => {
+  it('names the columns and keys with data that no field reads, and only those', async () => {
+    const m365 = await readContactSource(fixture('contacts-m365.csv'));
+    // Blank in every row (Fax, DirSyncEnabled...) is not named; read columns never are.
+    expect(m365.unusedColumns).toContain('Department');
+    expect(m365.unusedColumns).toContain('City');
+    expect(m365.unusedColumns).not.toContain('Fax');
+    expect(m365.unusedColumns).not.toContain('User principal name');
+    expect(m365.unusedColumns).not.toContain('Licenses');
+    const graph = parseContactSource(
+      JSON.stringify({
+        value: [
+          {
+            userPrincipalName: 'a@contoso.com',
+            mail: 'a@contoso.com',
+            department: 'Sales',
+            assignedLicenses: [],
+          },
+          { userPrincipalName: 'b@contoso.com', assignedLicenses: [{ skuId: 'sku-1' }], officeLocation: '' },
+        ],
+      }),
+      'users.json',
+    );
+    expect(graph.format).toBe('entra');
+    expect(graph.unusedColumns).toEqual(['department']);
+    expect(graph.rows.map((row) => row.licensed)).toEqual([undefined, true]);
+  });
+
+  it('reads the M365 "Office phone" as the work phone; next to a different "Phone number" it says which is kept', () => {
+    const header = 'User principal name,Proxy addresses,Phone number,Office phone,Groups';
+    const source = parseContactSource(
+      `${header}\na@contoso.com,,,+1 509 555 0100,Sales;All staff\nb@contoso.com,,555 0001,555 0002,\nc@contoso.com,,5095550003,+1 509 555 0003,\n`,
+      'users.csv',
+    );
+    expect(source.format).toBe('m365');
+    expect(source.rows.map((row) => row.phone)).toEqual(['+1 509 555 0100', '555 0001', '5095550003']);
+    expect(source.rows[0]?.groups).toEqual(['Sales', 'All staff']);
+    expect(source.warnings.map((w) => `${w.source.line}: ${w.message}`)).toEqual([
+      '3: Office phone: "555 0002" left out: Phone number "555 0001" is the Work phone',
+    ]);
   });
 });

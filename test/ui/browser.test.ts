@@ -243,7 +243,9 @@ describe('gluekit ui in Chromium', () => {
       `gluekit apply ${scenario.plans.configurations}`,
     );
     await p.locator('button[data-copy]').click();
-    await expect(p.locator('button[data-copy]').getAttribute('data-copied')).resolves.toBe('true');
+    // The page marks the button once the clipboard write settles (a promise), not at the click:
+    // wait for that state, as a person would watch the button change.
+    await p.locator('button[data-copy][data-copied="true"]').waitFor();
     await page.close();
 
     const contacts = await open('/plan/1');

@@ -73,12 +73,14 @@ describe('dist/ imports only what installs with the package', () => {
     expect(Object.keys(pkg.dependencies).filter((name) => !used.has(name))).toEqual([]);
   });
 
-  it('finds shipped files through src/package-files.ts, since dist/ is bundled', () => {
+  it('finds shipped files through src/core/package-files.ts, since dist/ is bundled', () => {
     const offenders = filesUnder(join(ROOT, 'src'))
       .filter((file) => file.endsWith('.ts') && !file.endsWith('package-files.ts'))
       .filter((file) => readFileSync(file, 'utf8').includes('import.meta.url'))
       .map((file) => relative(ROOT, file));
-    expect(offenders, 'use packagePath() from src/package-files.ts instead of import.meta.url').toEqual([]);
+    expect(offenders, 'use packagePath() from src/core/package-files.ts instead of import.meta.url').toEqual(
+      [],
+    );
   });
 });
 
@@ -101,6 +103,9 @@ describe('npm pack', () => {
     for (const target of targets) expect(shipped, target).toContain(target);
     expect(files.some((path) => path.startsWith('templates/onboarding/'))).toBe(true);
     expect(shipped).toContain('spec/itglue.openapi.yaml');
+    // better-sqlite3's JavaScript in one file, with its licence (src/core/sqlite-library.ts).
+    expect(files.some((path) => /^dist\/vendor\/better-sqlite3-[\d.]+\.cjs$/.test(path))).toBe(true);
+    expect(shipped).toContain('dist/vendor/better-sqlite3.LICENSE');
   });
 
   it('ships no tests, fixtures, benches, sources, scripts or build state', () => {

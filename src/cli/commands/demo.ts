@@ -8,9 +8,9 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GlueKit } from '../../client.js';
 import { AmbiguousWriteError } from '../../core/errors.js';
+import { packagePath } from '../../core/package-files.js';
 import { writePrivateFile } from '../../core/private-files.js';
 import { startEmulator } from '../../emulator/index.js';
-import { packagePath } from '../../package-files.js';
 
 const BIN = packagePath('bin', 'gluekit.js');
 const out = (line = '') => process.stdout.write(`${line}\n`);

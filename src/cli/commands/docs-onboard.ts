@@ -1,7 +1,7 @@
 /** `gluekit docs onboard`: onboarding documents for a client, from Markdown templates. */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { packagePath } from '../../package-files.js';
+import { packagePath } from '../../core/package-files.js';
 import {
   loadTemplates,
   ONBOARDING,

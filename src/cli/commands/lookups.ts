@@ -1,8 +1,7 @@
 /**
  * `gluekit lookups [kind]`. The lookup lists are real IT Glue routes outside the API document
- * (client.lookups); document folders are per organization. Models, operating systems and
- * locations are real IT Glue lists too, but neither the document nor the emulator has them yet,
- * so they are named with that reason rather than passed over in silence.
+ * (client.lookups); document folders and locations are per organization; models carry the
+ * manufacturer they belong to.
  */
 import type { LookupList } from '../../resources/lookups.js';
 import { resolveOrganization } from '../../resources/organization-names.js';
@@ -13,10 +12,8 @@ import { UsageError } from '../usage-error.js';
 type LookupKind =
   | { kind: string; list: LookupList; description: string }
   | { kind: 'document-folders'; folders: true; description: string }
-  | { kind: string; missing: string; description: string };
-
-const MISSING =
-  'not readable yet: IT Glue has this list, but the API document gluekit follows does not, and neither does its emulator';
+  | { kind: 'locations'; locations: true; description: string }
+  | { kind: 'models'; models: true; description: string };
 
 export const LOOKUP_KINDS: readonly LookupKind[] = [
   { kind: 'contact-types', list: 'contact_types', description: 'contact types (contact-type-id)' },
@@ -51,9 +48,13 @@ export const LOOKUP_KINDS: readonly LookupKind[] = [
     folders: true,
     description: "an organization's document folders (needs --org)",
   },
-  { kind: 'models', missing: MISSING, description: 'models (model-id)' },
-  { kind: 'operating-systems', missing: MISSING, description: 'operating systems (operating-system-id)' },
-  { kind: 'locations', missing: MISSING, description: "an organization's locations (location-id)" },
+  { kind: 'models', models: true, description: 'models, with their manufacturer (model-id)' },
+  {
+    kind: 'operating-systems',
+    list: 'operating_systems',
+    description: 'operating systems (operating-system-id)',
+  },
+  { kind: 'locations', locations: true, description: "an organization's locations (needs --org)" },
 ];
 
 function kindNamed(name: string): LookupKind {
@@ -72,25 +73,31 @@ export async function runLookups(
   flags: { org?: string },
 ): Promise<void> {
   if (name === undefined) {
-    const kinds = LOOKUP_KINDS.map((kind) => ({
-      kind: kind.kind,
-      description: kind.description,
-      available: !('missing' in kind),
-    }));
-    printList(ctx, kinds, { source: 'local', next: null }, ['kind', 'available', 'description']);
+    const kinds = LOOKUP_KINDS.map((kind) => ({ kind: kind.kind, description: kind.description }));
+    printList(ctx, kinds, { source: 'local', next: null }, ['kind', 'description']);
     return;
   }
   const kind = kindNamed(name);
-  if ('missing' in kind) throw new UsageError(`${kind.kind}: ${kind.missing}.`);
-  if (flags.org !== undefined && !('folders' in kind))
+  const perOrganization = 'folders' in kind || 'locations' in kind;
+  if (flags.org !== undefined && !perOrganization)
     throw new UsageError(`${kind.kind} is one list for the whole account; drop --org`);
   const client = ctx.client();
-  if ('folders' in kind) {
+  if (perOrganization) {
     if (flags.org === undefined)
-      throw new UsageError('document-folders belong to an organization: add --org ID|NAME');
+      throw new UsageError(`${kind.kind} belong to an organization: add --org ID|NAME`);
     const organization = await resolveOrganization(client.organizations, flags.org);
+    if ('locations' in kind) {
+      const locations = await client.lookups.locations(organization.id);
+      printList(ctx, locations, { source: 'live', next: null }, ['id', 'name']);
+      return;
+    }
     const folders = await client.organizations.documents.folders(organization.id);
     printList(ctx, folders, { source: 'live', next: null }, ['id', 'name', 'parentId']);
+    return;
+  }
+  if ('models' in kind) {
+    const models = await client.lookups.models();
+    printList(ctx, models, { source: 'live', next: null }, ['id', 'name', 'manufacturerId']);
     return;
   }
   const entries = await client.lookups.list(kind.list);

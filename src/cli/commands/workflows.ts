@@ -42,7 +42,7 @@ export async function runContactSync(ctx: CliContext, flags: WorkflowFlags): Pro
     const plan = await planContactSync(
       client,
       journal,
-      { file: flags.from, format: source.format, rows: source.rows },
+      { file: flags.from, format: source.format, rows: source.rows, unusedColumns: source.unusedColumns },
       contactSyncOptions(valuesFromFlags(CONTACT_SYNC, flags)),
     );
     await finishPlan(ctx, client, journal, plan, flags, true);

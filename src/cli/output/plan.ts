@@ -208,7 +208,8 @@ export function renderApplyResult(result: ApplyResult): string {
       `  recovered from an interrupted run ${recovered.runId}: ${recovered.key} → ${recovered.state}${recovered.recordId ? ` (${recovered.recordId})` : ''}`,
     );
   }
-  for (const outcome of result.outcomes.filter((o) => o.state !== 'done')) {
+  // Done writes are listed only with a note (a step left for the next run, e.g. not published).
+  for (const outcome of result.outcomes.filter((o) => o.state !== 'done' || o.error)) {
     lines.push(
       `  ${outcome.state.padEnd(8)} ${outcome.action.action} ${outcome.action.key}${outcome.error ? `: ${cliText(outcome.error)}` : ''}`,
     );

@@ -7,7 +7,7 @@
  *
  * Loaded only when a file store is used: `import { GlueKit }` never loads SQLite.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { RateStoreError } from '../errors.js';
 import { preparePrivateDatabase } from '../private-files.js';
 import {
@@ -18,6 +18,7 @@ import {
   waitBeforeStart,
   windowCutoff,
 } from '../rate-store.js';
+import { openDatabase } from '../sqlite-library.js';
 import { useWriteAheadLog } from '../sqlite-wal.js';
 
 const SCHEMA = `
@@ -117,7 +118,7 @@ export class FileRateStore implements RateStore {
     try {
       // Private to this user: the file names key fingerprints and when they were used.
       preparePrivateDatabase(this.path, { create: true });
-      const db = new Database(this.path);
+      const db = openDatabase(this.path);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       useWriteAheadLog(db);
       // A process that dies keeps every committed slot (WAL with NORMAL survives a crash of the

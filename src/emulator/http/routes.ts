@@ -1,6 +1,7 @@
 /**
  * Mounts the API: one route per descriptor of the operation table (all 25), then real IT Glue's
- * extras (document sections, publishing, lookup lists, an organization's passwords). Everything else, any DELETE included, is
+ * extras (document sections, publishing, lookup lists, an organization's passwords, models,
+ * operating systems and locations). Everything else, any DELETE included, is
  * the Rails HTML 404, counted like any request.
  */
 import type { Hono } from 'hono';
@@ -17,6 +18,7 @@ import { listHandler } from './list-handler.js';
 import { lookupRoutes } from './lookup-routes.js';
 import { passwordRoutes } from './password-routes.js';
 import { createHandler, getHandler, updateHandler } from './record-handlers.js';
+import { referenceRoutes } from './reference-routes.js';
 import { controlJson, htmlNotFound } from './responses.js';
 
 /** `/organizations/{organization_id}/relationships/contacts` → `/organizations/:organization_id/...`. */
@@ -43,7 +45,13 @@ export function mountApiRoutes(app: Hono<AppEnv>, state: EmulatorState): void {
     const route = { template: operation.path, operationId: operation.operationId };
     app.on(operation.method, honoPath(operation.path), gated(state, route, handler));
   }
-  for (const extra of [...documentRoutes, ...folderRoutes, ...lookupRoutes, ...passwordRoutes]) {
+  for (const extra of [
+    ...documentRoutes,
+    ...folderRoutes,
+    ...lookupRoutes,
+    ...passwordRoutes,
+    ...referenceRoutes,
+  ]) {
     app.on(extra.method, honoPath(extra.route.template), gated(state, extra.route, extra.handler));
   }
   const unknownRoute = gated(state, null, () => htmlNotFound());

@@ -5,7 +5,7 @@
  * `adopt` says so.
  */
 import { z } from 'zod';
-import { packagePath } from '../../package-files.js';
+import { packagePath } from '../../core/package-files.js';
 import {
   loadTemplates,
   ONBOARDING,

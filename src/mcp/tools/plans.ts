@@ -48,7 +48,7 @@ const contactSync = defineTool({
       planContactSync(
         client,
         journal,
-        { file: ROWS_NAME, format: source.format, rows: source.rows },
+        { file: ROWS_NAME, format: source.format, rows: source.rows, unusedColumns: source.unusedColumns },
         { ...contactSyncOptions(args), signal: ctx.signal },
       ),
     );

@@ -1,7 +1,7 @@
 /**
  * gluekit's own device format, as CSV or JSON: `organization`, `name`, `hostname`,
  * `serial_number`, `asset_tag`, `mac_address`, `primary_ip`, `type`, `manufacturer`, `model`,
- * `os`, `notes`, `external_id`. JSON keys may be camelCase or snake_case. Notes are kept exactly
+ * `os`, `location`, `primary_user` (an email address), `notes`, `external_id`. JSON keys may be camelCase or snake_case. Notes are kept exactly
  * as written (line breaks and indentation are content); every other value is trimmed.
  */
 import type { BuildContext, FormatSpec } from '../formats.js';
@@ -22,6 +22,8 @@ const FIELDS = {
   manufacturer: ['manufacturer', 'make', 'vendor'],
   model: ['model'],
   os: ['os', 'operating_system'],
+  location: ['location', 'location_name'],
+  primaryUser: ['primary_user', 'primary_user_upn', 'primary_user_email', 'user_email'],
   notes: ['notes', 'description'],
   externalId: ['external_id', 'source_id', 'id'],
 } as const;
@@ -41,6 +43,8 @@ const SIGNATURE = [
   'manufacturer',
   'model',
   'os',
+  'location',
+  'primary_user',
   'notes',
   'external_id',
 ];
@@ -63,6 +67,8 @@ function buildCanonicalDevice(
       manufacturer: view.text('manufacturer'),
       model: view.text('model'),
       os: view.text('os'),
+      location: view.text('location'),
+      primaryUser: view.text('primaryUser'),
       notes: view.raw('notes'),
       externalId: view.text('externalId'),
     },

@@ -23,6 +23,7 @@ const FIELDS = {
   chassisType: ['chassisType', 'Chassis type'],
   deviceType: ['deviceType', 'Device type'],
   primaryUser: ['userPrincipalName', 'Primary user UPN'],
+  primaryUserEmail: ['emailAddress', 'Primary user email address'],
   ethernetMac: ['ethernetMacAddress', 'Ethernet MAC', 'Ethernet MAC address'],
   wifiMac: ['wiFiMacAddress', 'Wi-Fi MAC', 'WiFi MAC address'],
   id: ['id', 'Device ID'],
@@ -92,6 +93,7 @@ function buildIntuneDevice(
       os: view.text('os'),
       externalId: view.text('id'),
       primaryUser: view.text('primaryUser'),
+      primaryUserEmail: view.text('primaryUserEmail'),
     },
     report,
   );

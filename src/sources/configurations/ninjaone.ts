@@ -6,7 +6,8 @@
  * can be a placeholder; CIPP tries both). The name is the display name, else the system name; the
  * hostname is the system name, else the DNS name. `nodeClass` (`WINDOWS_WORKSTATION`, …) is the
  * type for a --type-map. The device JSON names its organization only by id, so the organization
- * comes from `organizationName`, `references.organization.name`, or the organization map.
+ * comes from `organizationName`, `references.organization.name`, or the organization map; the
+ * location likewise from its name (`references.location.name`, `locationName`), never its id.
  */
 import type { BuildContext, FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
@@ -26,6 +27,7 @@ const FIELDS = {
   manufacturer: ['system.manufacturer', 'Manufacturer'],
   model: ['system.model', 'Model'],
   os: ['os.name', 'OS Name', 'Operating System'],
+  location: ['references.location.name', 'locationName', 'Location'],
   ipAddresses: ['ipAddresses', 'ipAddresses[0]', 'IP Addresses'],
   macAddresses: ['macAddresses', 'macAddresses[0]', 'MAC Addresses'],
   id: ['id', 'Device ID'],
@@ -83,6 +85,7 @@ function buildNinjaDevice(
       manufacturer: view.text('manufacturer'),
       model: view.text('model'),
       os: view.text('os'),
+      location: view.text('location'),
       externalId: view.text('id'),
     },
     report,

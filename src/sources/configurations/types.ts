@@ -32,11 +32,19 @@ export interface ConfigurationSourceRow {
   manufacturer?: string;
   model?: string;
   os?: string;
+  /** The organization's location by name (canonical `location`, NinjaOne's location name). */
+  location?: string;
   notes?: string;
   /** The source's own device id (NinjaOne id, Datto uid, Intune id, an `external_id` column). */
   externalId?: string;
-  /** The primary user's UPN, where the source names one (Intune), for linking a contact later. */
+  /**
+   * The primary user's UPN (Intune, a canonical `primary_user` column), for linking the contact.
+   * NinjaOne's and Datto's last logged-in user is a Windows account (`DOMAIN\name`), not a person's
+   * address, so those sources name none.
+   */
   primaryUser?: string;
+  /** The primary user's email address, when the source gives it apart from the UPN (Intune CSV). */
+  primaryUserEmail?: string;
 }
 
 export interface ConfigurationReadOptions {

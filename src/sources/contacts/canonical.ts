@@ -1,13 +1,21 @@
 /**
  * gluekit's own contact format, as CSV or JSON: `organization` (or `organization_id`),
  * `first_name`, `last_name`, `email`, `additional_emails` (`;`-separated, or a JSON array),
- * `title`, `phone`, `mobile`, `contact_type`, `active` (true|false), `external_id`. JSON keys may
+ * `title`, `phone`, `mobile`, `contact_type`, `active` (true|false), `external_id`, and for
+ * choosing who is synced `licensed` (true|false or licence names) and `groups` (`;`-separated). JSON keys may
  * be camelCase or snake_case. These files are kept by hand, so a bad primary `email` is an input
  * problem to fix, not a warning: without it the person would look new and be created twice.
  */
 import type { BuildContext, FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
-import { collectEmails, contactRow, readBoolean } from './people.js';
+import {
+  collectEmails,
+  contactRow,
+  GROUP_SEPARATORS,
+  readBoolean,
+  readGroups,
+  readLicensed,
+} from './people.js';
 import type { ContactFormat, ContactSourceRow } from './types.js';
 
 const FIELDS = {
@@ -40,6 +48,8 @@ const FIELDS = {
   contactType: ['contact_type', 'type'],
   active: ['active', 'enabled', 'is_active'],
   externalId: ['external_id', 'source_id', 'object_id', 'id'],
+  licensed: ['licensed', 'licenses'],
+  groups: ['groups'],
 } as const;
 
 type Field = keyof typeof FIELDS;
@@ -85,6 +95,8 @@ function buildCanonicalContact(view: RecordView<Field>, { report }: BuildContext
       mobile: view.text('mobile'),
       contactType: view.text('contactType'),
       active: readBoolean(view, 'active', report),
+      licensed: readLicensed(view.list('licensed')),
+      groups: readGroups(view.list('groups', GROUP_SEPARATORS)),
       externalId: view.text('externalId'),
     },
     {},

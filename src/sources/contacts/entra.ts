@@ -11,7 +11,14 @@
  */
 import type { BuildContext, FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
-import { collectEmails, contactRow, readBoolean } from './people.js';
+import {
+  collectEmails,
+  contactRow,
+  GROUP_SEPARATORS,
+  readBoolean,
+  readGroups,
+  readLicensed,
+} from './people.js';
 import { parseProxyAddresses } from './proxy-addresses.js';
 import type { ContactFormat, ContactSourceRow } from './types.js';
 
@@ -31,6 +38,8 @@ const ENTRA_FIELDS = {
   organization: ['organization'],
   organizationId: ['organization_id'],
   recipientType: ['recipientTypeDetails', 'mailboxType'],
+  licenses: ['assignedLicenses[*].skuId', 'licenses'],
+  groups: ['groups', 'memberOf[*].displayName'],
 } as const;
 
 const ENTRA_SIGNATURE = [
@@ -103,6 +112,8 @@ function buildEntraContact(
       phone: view.list('phone', PHONE_SEPARATORS)[0],
       mobile: view.text('mobile'),
       active: readBoolean(view, 'accountEnabled', report),
+      licensed: readLicensed(view.list('licenses')),
+      groups: readGroups(view.list('groups', GROUP_SEPARATORS)),
       externalId: view.text('externalId'),
     },
     { upn, userType: view.text('userType'), recipientType: view.text('recipientType') },

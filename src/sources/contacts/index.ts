@@ -21,6 +21,8 @@ export interface ContactSource {
   detection?: string | undefined;
   rows: ContactSourceRow[];
   warnings: SourceWarning[];
+  /** Columns with data that no field reads: the plan names them (their data is not synced). */
+  unusedColumns: string[];
 }
 
 const SPECS = [CONTACT_CSV, CONTACT_M365, CONTACT_ENTRA, CONTACT_JSON];

@@ -5,11 +5,22 @@
  * A person's addresses, primary first: the `SMTP:` proxy address, then the user principal name
  * (IT Glue's own Microsoft integration matches on it), then the `smtp:` aliases. "Block
  * credential" = True means the account is blocked: the person has left (`active: false`).
- * Guests (`#EXT#` in the UPN) are kept with a skip reason.
+ * Guests (`#EXT#` in the UPN, or "User type" Guest) and shared or room mailboxes (a "Recipient
+ * type" column) are kept with a skip reason. "Licenses" says who is licensed (`Unlicensed` when
+ * none), for --licensed-only. The work phone is "Phone number", or "Office phone" in newer exports.
  */
+import { samePhone } from '../../normalize/keys.js';
+import { quoteCell, type SourceReport } from '../errors.js';
 import type { BuildContext, FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
-import { collectEmails, contactRow, readBoolean } from './people.js';
+import {
+  collectEmails,
+  contactRow,
+  GROUP_SEPARATORS,
+  readBoolean,
+  readGroups,
+  readLicensed,
+} from './people.js';
 import { parseProxyAddresses } from './proxy-addresses.js';
 import type { ContactFormat, ContactSourceRow } from './types.js';
 
@@ -22,11 +33,16 @@ const M365_FIELDS = {
   blockCredential: ['Block credential'],
   title: ['Title'],
   phone: ['Phone number'],
+  /** Newer exports call the work phone "Office phone"; with both, "Phone number" wins. */
+  officePhone: ['Office phone'],
   mobile: ['Mobile Phone'],
   externalId: ['Object Id'],
   organization: ['organization'],
   organizationId: ['organization_id'],
   recipientType: ['Recipient type', 'RecipientTypeDetails', 'Mailbox type'],
+  userType: ['User type', 'UserType'],
+  licenses: ['Licenses'],
+  groups: ['Groups'],
 } as const;
 
 const M365_SIGNATURE = [
@@ -39,6 +55,7 @@ const M365_SIGNATURE = [
   'Object Id',
   'Title',
   'Phone number',
+  'Office phone',
   'Mobile Phone',
   'Licenses',
   'License assignment details',
@@ -89,13 +106,28 @@ function buildM365Contact(view: RecordView<M365Field>, { report }: BuildContext<
       displayName: view.text('displayName'),
       emails,
       title: view.text('title'),
-      phone: view.text('phone'),
+      phone: workPhone(view, report),
       mobile: view.text('mobile'),
       active: blocked === undefined ? undefined : !blocked,
+      licensed: readLicensed(view.list('licenses', /\+/)),
+      groups: readGroups(view.list('groups', GROUP_SEPARATORS)),
       externalId: view.text('externalId'),
     },
-    { upn, recipientType: view.text('recipientType') },
+    { upn, userType: view.text('userType'), recipientType: view.text('recipientType') },
   );
+}
+
+/** "Phone number", else "Office phone"; two different numbers keep the first and say so. */
+function workPhone(view: RecordView<M365Field>, report: SourceReport): string | undefined {
+  const phone = view.text('phone');
+  const office = view.text('officePhone');
+  if (phone && office && !samePhone({ value: phone }, { value: office })) {
+    report.warn(
+      view.line,
+      `${view.label('officePhone')}: ${quoteCell(office)} left out: ${view.label('phone')} ${quoteCell(phone)} is the Work phone`,
+    );
+  }
+  return phone ?? office;
 }
 
 export const CONTACT_M365: FormatSpec<ContactFormat, M365Field, ContactSourceRow> = {

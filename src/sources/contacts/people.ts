@@ -74,6 +74,21 @@ export function readBoolean<Field extends string>(
   return undefined;
 }
 
+const NO_LICENCE = /^(?:unlicensed|false|no|0|none)$/i;
+
+/** A licence cell: `Unlicensed` (M365's word), false or none → false; any licence name → true. */
+export function readLicensed(values: readonly string[]): boolean | undefined {
+  if (values.length === 0) return undefined;
+  return !values.every((value) => NO_LICENCE.test(value));
+}
+
+/** Group names in one cell are separated by `;`. */
+export const GROUP_SEPARATORS = /;/;
+
+export function readGroups(values: string[]): string[] | undefined {
+  return values.length > 0 ? values : undefined;
+}
+
 /** Entra and M365 mark guest (B2B) accounts with `#EXT#` in the user principal name. */
 export function isGuestPrincipal(upn: string | undefined): boolean {
   return upn !== undefined && GUEST_MARK.test(upn);

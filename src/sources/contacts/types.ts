@@ -26,6 +26,13 @@ export interface ContactSourceRow {
   contactType?: string;
   /** false = departed: canonical `active`, M365 "Block credential" = True, Entra accountEnabled = false. */
   active?: boolean;
+  /**
+   * Whether the person holds a licence: M365 "Licenses" (`Unlicensed` = false), Graph
+   * `assignedLicenses`, a canonical `licensed` column; undefined when the source does not say.
+   */
+  licensed?: boolean;
+  /** Group names from a `groups` column (`;`-separated) or Graph `memberOf`, for `--exclude group:`. */
+  groups?: string[];
   /** The source's own id: Entra object id, or an `external_id` column. */
   externalId?: string;
   /** Rows that are not to be synced (guests, shared mailboxes, not people), with why. */

@@ -4,16 +4,30 @@
  * gives exactly one candidate. Junk serials ("To Be Filled By O.E.M.") count as missing, so
  * white-box PCs never merge. Hostname is used only when a side lacks a valid serial: the same
  * hostname with different valid serials is a replaced machine, created anew with a warning. A
- * serial found in another organization is a conflict, never a move.
+ * serial found in another organization is a conflict, never a move. Hostnames compare by their
+ * first label (`pc-01.contoso.local` is `PC-01`), against IT Glue's hostname and its name.
+ * Manufacturer, model, operating system, location and the primary user's contact are set from
+ * names the lists resolve (references.ts); a name IT Glue lacks is reported and left unset.
  */
 
-import { normalizeHostname, normalizeMac, normalizeSerial } from '../../normalize/keys.js';
 import type { Configuration } from '../../spec/models.js';
-import { ChangeSet } from '../engine/changes.js';
 import type { PlanAction, SourceRef } from '../engine/plan.js';
+import { configurationChanges, referenceChanges } from './changes.js';
+import { configurationKeys, type DeviceKeys, hostKeysOf, keysOfDevice } from './keys.js';
+import { planMissingConfigurations } from './missing.js';
+import {
+  NO_REFERENCES,
+  REFERENCE_FIELDS,
+  type ReferenceNames,
+  type ReferenceResolver,
+  type ResolvedReferences,
+  referenceResolver,
+} from './references.js';
+
+export { configurationKeys };
 
 /** What the planner reads from a source row (the sources' ConfigurationSourceRow satisfies it). */
-export interface ConfigurationRow {
+export interface ConfigurationRow extends ReferenceNames {
   source: SourceRef;
   name?: string | undefined;
   hostname?: string | undefined;
@@ -38,6 +52,8 @@ export interface ConfigurationPlanOptions {
   archiveMissing: boolean;
   /** Normalized serial → where it already lives, for serials in other organizations. */
   serialsElsewhere: ReadonlyMap<string, { organizationId: string; id: string }>;
+  /** Manufacturer, model, OS, location and contact ids for a row's names (default: none known). */
+  references?: ReferenceResolver | undefined;
 }
 
 export interface ConfigurationPlanResult {
@@ -45,41 +61,19 @@ export interface ConfigurationPlanResult {
   warnings: Array<{ source?: SourceRef; message: string }>;
   /** Rows that need a type to be created and have none: input problems. */
   untyped: ConfigurationRow[];
-}
-
-function keysOfDevice(device: {
-  serialNumber?: string | null;
-  assetTag?: string | null;
-  macAddress?: string | null;
-  hostname?: string | null;
-}) {
-  return {
-    serial: normalizeSerial(device.serialNumber ?? undefined),
-    asset: device.assetTag?.trim() ? device.assetTag.trim().toLowerCase() : undefined,
-    mac: normalizeMac(device.macAddress ?? undefined),
-    host: normalizeHostname(device.hostname ?? undefined),
-  };
-}
-
-export function configurationKeys(configuration: Configuration): string[] {
-  const keys = keysOfDevice(configuration);
-  return [
-    keys.serial && `serial:${keys.serial}`,
-    keys.asset && `asset:${keys.asset}`,
-    keys.mac && `mac:${keys.mac}`,
-    keys.host && `host:${keys.host}`,
-    configuration.name && `name:${configuration.name.trim().toLowerCase()}`,
-  ].filter((key): key is string => !!key);
+  /** Why a name a row gives is left unset, once per row ("manufacturer "Acme" is not in IT Glue"). */
+  unresolved: string[];
 }
 
 function indexBy(
   configurations: readonly Configuration[],
-  keyOf: (c: Configuration) => string | undefined,
+  keysOf: (c: Configuration) => ReadonlyArray<string | undefined>,
 ): Map<string, Configuration[]> {
   const index = new Map<string, Configuration[]>();
   for (const configuration of configurations) {
-    const key = keyOf(configuration);
-    if (key) index.set(key, [...(index.get(key) ?? []), configuration]);
+    for (const key of new Set(keysOf(configuration))) {
+      if (key) index.set(key, [...(index.get(key) ?? []), configuration]);
+    }
   }
   return index;
 }
@@ -89,6 +83,7 @@ interface OrganizationPlan {
   target: ConfigurationTarget;
   options: ConfigurationPlanOptions;
   indexes: Record<'serial' | 'asset' | 'mac' | 'host', Map<string, Configuration[]>>;
+  references: ReferenceResolver;
   result: ConfigurationPlanResult;
   /** Primary key → the line that had it first. */
   seen: Map<string, number>;
@@ -96,7 +91,6 @@ interface OrganizationPlan {
   matched: Set<string>;
 }
 
-type DeviceKeys = ReturnType<typeof keysOfDevice>;
 type ActionAt = Omit<PlanAction, 'action' | 'reason'>;
 
 export function planConfigurationsForOrganization(
@@ -109,17 +103,19 @@ export function planConfigurationsForOrganization(
     target,
     options,
     indexes: {
-      serial: indexBy(configurations, (c) => keysOfDevice(c).serial),
-      asset: indexBy(configurations, (c) => keysOfDevice(c).asset),
-      mac: indexBy(configurations, (c) => keysOfDevice(c).mac),
-      host: indexBy(configurations, (c) => keysOfDevice(c).host),
+      serial: indexBy(configurations, (c) => [keysOfDevice(c).serial]),
+      asset: indexBy(configurations, (c) => [keysOfDevice(c).asset]),
+      mac: indexBy(configurations, (c) => [keysOfDevice(c).mac]),
+      host: indexBy(configurations, hostKeysOf),
     },
-    result: { actions: [], warnings: [], untyped: [] },
+    references: options.references ?? referenceResolver(NO_REFERENCES),
+    result: { actions: [], warnings: [], untyped: [], unresolved: [] },
     seen: new Map(),
     matched: new Set(),
   };
   for (const row of rows) planRow(plan, row);
-  if (options.archiveMissing) planMissingConfigurations(plan, rows.length);
+  if (options.archiveMissing)
+    plan.result.actions.push(...planMissingConfigurations(target, plan.matched, rows.length));
   return plan.result;
 }
 
@@ -133,7 +129,7 @@ function primaryKeyOf(keys: DeviceKeys): string | undefined {
 
 function planRow(plan: OrganizationPlan, row: ConfigurationRow): void {
   const { result } = plan;
-  const keys = keysOfDevice(row);
+  const keys = keysOfDevice({ ...row, hostname: row.hostname ?? row.name });
   const primaryKey = primaryKeyOf(keys);
   const at = {
     resource: 'configurations' as const,
@@ -172,8 +168,15 @@ function planRow(plan: OrganizationPlan, row: ConfigurationRow): void {
     return;
   }
   const device = candidates[0];
-  if (!device) planNewConfiguration(plan, at, row, keys);
-  else planMatchedConfiguration(plan, at, device, row, keys, matchedOn);
+  const references = plan.references(row, plan.target.organizationId);
+  result.unresolved.push(...references.unresolved);
+  if (!device) planNewConfiguration(plan, at, row, keys, references);
+  else planMatchedConfiguration(plan, at, device, row, keys, matchedOn, references);
+}
+
+/** `; left unset: manufacturer "Acme" is not in IT Glue`, or nothing. */
+function unsetNote(references: ResolvedReferences): string {
+  return references.unresolved.length > 0 ? `; left unset: ${references.unresolved.join('; ')}` : '';
 }
 
 /** A level counts only when it finds someone; hostname only where a serial cannot decide. */
@@ -196,10 +199,11 @@ function findCandidates(
   // Hostname only where a serial cannot decide: a different valid serial means a different machine.
   const sameHost = indexes.host.get(keys.host) ?? [];
   const compatible = sameHost.filter((c) => !keys.serial || !keysOfDevice(c).serial);
+  const shown = row.hostname ?? row.name;
   if (compatible.length < sameHost.length) {
     plan.result.warnings.push({
       source: row.source,
-      message: `hostname ${row.hostname} is also on ${sameHost.length - compatible.length} configuration(s) with a different serial: treated as a new machine`,
+      message: `hostname ${shown} is also on ${sameHost.length - compatible.length} configuration(s) with a different serial: treated as a new machine`,
     });
   }
   return { candidates: compatible, matchedOn: 'hostname' };
@@ -210,6 +214,7 @@ function planNewConfiguration(
   at: ActionAt,
   row: ConfigurationRow,
   keys: DeviceKeys,
+  references: ResolvedReferences,
 ): void {
   const { result, options } = plan;
   const elsewhere = keys.serial ? options.serialsElsewhere.get(keys.serial) : undefined;
@@ -237,7 +242,16 @@ function planNewConfiguration(
   if (row.primaryIp?.trim()) attributes.primaryIp = row.primaryIp.trim();
   if (row.notes?.trim()) attributes.notes = row.notes.trim();
   if (options.statusId) attributes.configurationStatusId = options.statusId;
-  result.actions.push({ ...at, action: 'create', reason: 'not in IT Glue', attributes });
+  for (const field of REFERENCE_FIELDS) {
+    const found = references.found[field];
+    if (found) attributes[field] = found.id;
+  }
+  result.actions.push({
+    ...at,
+    action: 'create',
+    reason: `not in IT Glue${unsetNote(references)}`,
+    attributes,
+  });
 }
 
 function planMatchedConfiguration(
@@ -247,6 +261,7 @@ function planMatchedConfiguration(
   row: ConfigurationRow,
   keys: DeviceKeys,
   matchedOn: string,
+  references: ResolvedReferences,
 ): void {
   const { result } = plan;
   plan.matched.add(device.id);
@@ -268,76 +283,17 @@ function planMatchedConfiguration(
     return;
   }
   const update = configurationChanges(device, row, keys);
+  const named = referenceChanges(update, device, references);
+  const note = unsetNote(references);
   result.actions.push(
     update.isEmpty
-      ? { ...onRecord, action: 'unchanged', reason: `matches the source (by ${matchedOn})` }
+      ? { ...onRecord, action: 'unchanged', reason: `matches the source (by ${matchedOn})${note}` }
       : {
           ...onRecord,
           action: 'update',
-          reason: `differs from the source (matched by ${matchedOn})`,
+          reason: `differs from the source (matched by ${matchedOn})${named}${note}`,
           changes: update.changes,
           attributes: update.attributes,
         },
   );
-}
-
-/** Fields compared trimmed and case-insensitively; a valid serial and notes are never overwritten. */
-function configurationChanges(device: Configuration, row: ConfigurationRow, keys: DeviceKeys): ChangeSet {
-  const update = new ChangeSet();
-  const compare = 'trimmed-ignoring-case';
-  update.setIfChanged('hostname', device.hostname, row.hostname, compare);
-  if (keys.serial && !keysOfDevice(device).serial)
-    update.setIfChanged('serialNumber', device.serialNumber, row.serialNumber, compare);
-  update.setIfChanged('assetTag', device.assetTag, row.assetTag, compare);
-  if (keys.mac && normalizeMac(device.macAddress ?? undefined) !== keys.mac)
-    update.setIfChanged('macAddress', device.macAddress, keys.mac, compare);
-  update.setIfChanged('primaryIp', device.primaryIp, row.primaryIp, compare);
-  if (!device.notes?.trim()) update.setIfChanged('notes', device.notes, row.notes, compare);
-  return update;
-}
-
-/** With --archive-missing: owned configurations no row matched are archived; never on an empty source. */
-function planMissingConfigurations(plan: OrganizationPlan, rowCount: number): void {
-  const { result, target } = plan;
-  const base = { resource: 'configurations' as const, organizationId: target.organizationId };
-  if (rowCount === 0) {
-    result.actions.push({
-      ...base,
-      key: `organization:${target.organizationId}`,
-      action: 'skip',
-      reason: 'no devices in the source for this organization: nothing is archived',
-    });
-    return;
-  }
-  for (const device of target.configurations) {
-    if (plan.matched.has(device.id) || device.archived) continue;
-    const key = configurationKeys(device)[0] ?? `id:${device.id}`;
-    const at = { ...base, key, id: device.id, precondition: { updatedAt: device.updatedAt } };
-    result.actions.push(missingAction(at, device, target.owned));
-  }
-}
-
-function missingAction(at: ActionAt, device: Configuration, owned: ReadonlySet<string>): PlanAction {
-  if (!owned.has(device.id)) {
-    return {
-      ...at,
-      action: 'skip',
-      reason: 'missing from the source, but not created or matched by this source before: left alone',
-    };
-  }
-  if (device.psaIntegration) {
-    return {
-      ...at,
-      action: 'skip',
-      reason: `missing from the source, but synced from ${device.psaIntegration}`,
-    };
-  }
-  return {
-    ...at,
-    action: 'deactivate',
-    reason: 'missing from the source: archived (never deleted)',
-    changes: { archived: { from: device.archived ?? false, to: true } },
-    attributes: { archived: true },
-    expect: { archived: true },
-  };
 }

@@ -1,11 +1,9 @@
 /**
- * Configuration import, end to end: organizations, types and statuses resolved by name, each
- * target organization read once, serials checked across organizations in batches (never a
- * lookup per device), then the plan (configurations-plan.ts) and the writer to apply it.
+ * Configuration import, end to end: organizations resolved (organizations.ts), types and statuses
+ * checked (settings.ts), what IT Glue has read once (reads.ts), then each organization planned
+ * (planner.ts); executor.ts writes the plan.
  */
 import type { GlueKit } from '../../client.js';
-import { normalizeSerial } from '../../normalize/keys.js';
-import type { Configuration } from '../../spec/models.js';
 import { appendTo } from '../engine/group.js';
 import { ProblemList } from '../engine/input-errors.js';
 import type { Journal } from '../engine/journal.js';
@@ -23,6 +21,9 @@ import {
   type ConfigurationRow,
   planConfigurationsForOrganization,
 } from './planner.js';
+import { type ConfigurationReads, readForPlan } from './reads.js';
+import { NO_REFERENCES, referenceResolver } from './references.js';
+import { type ConfigurationSettings, resolveSettings } from './settings.js';
 
 export interface ConfigurationSourceInput {
   file: string;
@@ -44,51 +45,6 @@ export interface ConfigurationImportOptions {
   onWarning?: (warning: { source?: SourceRef; message: string }) => void;
 }
 
-/** Serials per cross-organization lookup: one request checks this many (comma means OR). */
-const SERIALS_PER_REQUEST = 100;
-
-interface NamedIds {
-  byName: Map<string, string>;
-  ids: Set<string>;
-}
-
-async function lookupIndex(
-  client: GlueKit,
-  list: 'configuration_types' | 'configuration_statuses',
-  signal?: AbortSignal,
-): Promise<NamedIds> {
-  const entries = await client.lookups.list(list, { signal });
-  return {
-    byName: new Map(entries.map((e) => [e.name.trim().toLowerCase(), e.id])),
-    ids: new Set(entries.map((e) => e.id)),
-  };
-}
-
-function resolveNamed(index: NamedIds, value: string | undefined): string | undefined {
-  const wanted = value?.trim();
-  if (!wanted) return undefined;
-  if (index.ids.has(wanted)) return wanted;
-  return index.byName.get(wanted.toLowerCase());
-}
-
-/** Where serials the target organizations lack already live, in batches of SERIALS_PER_REQUEST. */
-async function findSerialsElsewhere(
-  client: GlueKit,
-  serials: ReadonlyMap<string, string>,
-  signal?: AbortSignal,
-) {
-  const found = new Map<string, { organizationId: string; id: string }>();
-  const raw = [...serials.values()];
-  for (let at = 0; at < raw.length; at += SERIALS_PER_REQUEST) {
-    const batch = raw.slice(at, at + SERIALS_PER_REQUEST);
-    for await (const device of client.configurations.list({ filter: { serialNumber: batch } }, { signal })) {
-      const serial = normalizeSerial(device.serialNumber ?? undefined);
-      if (serial) found.set(serial, { organizationId: device.organizationId, id: device.id });
-    }
-  }
-  return found;
-}
-
 export async function planConfigurationImport(
   client: GlueKit,
   journal: Journal,
@@ -106,99 +62,14 @@ export async function planConfigurationImport(
     const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);
     if (organizationId) appendTo(rowsByOrganization, organizationId, row);
   }
-
-  const types = await lookupIndex(client, 'configuration_types', signal);
-  const defaultType = resolveNamed(types, options.type);
-  if (options.type && !defaultType) {
-    problems.add({
-      option: 'type',
-      message: `"${options.type}" is not a configuration type in IT Glue`,
-      fix: 'Use an existing configuration type name or id.',
-    });
-  }
-  for (const [from, to] of options.typeMap ?? []) {
-    if (!resolveNamed(types, to)) {
-      problems.add({
-        option: 'typeMap',
-        message: `"${from}" maps to "${to}", which is not a configuration type in IT Glue`,
-        fix: 'Map it to an existing configuration type name or id.',
-      });
-    }
-  }
-  let statusId: string | undefined;
-  if (options.status) {
-    statusId = resolveNamed(await lookupIndex(client, 'configuration_statuses', signal), options.status);
-    if (!statusId)
-      problems.add({
-        option: 'status',
-        message: `"${options.status}" is not a configuration status in IT Glue`,
-        fix: 'Use an existing configuration status name or id.',
-      });
-  }
-  const typeMap = new Map([...(options.typeMap ?? [])].map(([from, to]) => [from.trim().toLowerCase(), to]));
-  const typeOf = (row: ConfigurationRow): string | undefined => {
-    const sourceType = row.type?.trim();
-    if (sourceType) {
-      const mapped = typeMap.get(sourceType.toLowerCase());
-      return resolveNamed(types, mapped ?? sourceType) ?? defaultType;
-    }
-    return defaultType;
-  };
-
-  const targets = new Map<string, Configuration[]>();
-  if (!problems.problems.length) {
-    for (const organizationId of rowsByOrganization.keys()) {
-      targets.set(organizationId, await client.configurations.list({ organizationId }, { signal }).toArray());
-    }
-  }
-  // Serials no target organization has: ask IT Glue once per batch whether another organization does.
-  const missing = new Map<string, string>();
-  for (const [organizationId, rows] of rowsByOrganization) {
-    const have = new Set(
-      (targets.get(organizationId) ?? [])
-        .map((c) => normalizeSerial(c.serialNumber ?? undefined))
-        .filter(Boolean),
-    );
-    for (const row of rows) {
-      const serial = normalizeSerial(row.serialNumber);
-      if (serial && !have.has(serial) && row.serialNumber) missing.set(serial, row.serialNumber.trim());
-    }
-  }
-  const elsewhere = problems.problems.length
-    ? new Map()
-    : await findSerialsElsewhere(client, missing, signal);
-
+  const settings = await resolveSettings(client, options, problems, signal);
+  // Input problems so far make the plan moot: nothing more is read.
+  const reads = problems.problems.length
+    ? NOTHING_READ
+    : await readForPlan(client, rowsByOrganization, signal);
   const sourceId = options.sourceId ?? `configurations:${source.format}`;
   const owned = journal.ledger.ownedIds(target, sourceId, 'configurations');
-  const actions: PlanAction[] = [];
-  for (const [organizationId, rows] of rowsByOrganization) {
-    const serialsElsewhere = new Map(
-      [...elsewhere].filter(([, where]) => where.organizationId !== organizationId),
-    );
-    const planOptions: ConfigurationPlanOptions = {
-      typeOf,
-      statusId,
-      archiveMissing: options.archiveMissing === true,
-      serialsElsewhere,
-    };
-    const result = planConfigurationsForOrganization(
-      rows,
-      { organizationId, configurations: targets.get(organizationId) ?? [], owned },
-      planOptions,
-    );
-    actions.push(...result.actions);
-    for (const warning of result.warnings) options.onWarning?.(warning);
-    for (const row of result.untyped) {
-      problems.add({
-        source: row.source,
-        field: 'type',
-        message: row.type
-          ? `"${row.type}" is not a configuration type in IT Glue, and no \`typeMap\` entry names it`
-          : 'a new configuration needs a type (IT Glue requires one)',
-        fix: 'Pass `type`, add the source type to `typeMap`, or fill the type column.',
-      });
-    }
-  }
+  const planned = planOrganizations(rowsByOrganization, reads, settings, owned, options, problems);
   problems.throwIfAny();
   return makePlan(
     {
@@ -208,14 +79,80 @@ export async function planConfigurationImport(
         source: source.file,
         format: source.format,
         org: fallback?.id ?? null,
-        type: defaultType ?? null,
-        status: statusId ?? null,
+        type: settings.defaultType ?? null,
+        status: settings.statusId ?? null,
         archiveMissing: options.archiveMissing === true,
       },
       sourceId,
-      actions,
-      organizationNames: organizationNamesOf(actions, organizations.byId),
+      actions: planned.actions,
+      organizationNames: organizationNamesOf(planned.actions, organizations.byId),
+      ...(planned.notes.length > 0 ? { notes: planned.notes } : {}),
     },
     now,
   );
+}
+
+const NOTHING_READ: ConfigurationReads = {
+  targets: new Map(),
+  elsewhere: new Map(),
+  references: NO_REFERENCES,
+};
+
+/** Each organization's rows against its configurations; untyped new devices become input problems. */
+function planOrganizations(
+  rowsByOrganization: ReadonlyMap<string, ConfigurationRow[]>,
+  reads: ConfigurationReads,
+  settings: ConfigurationSettings,
+  owned: ReadonlySet<string>,
+  options: ConfigurationImportOptions,
+  problems: ProblemList,
+): { actions: PlanAction[]; notes: string[] } {
+  const actions: PlanAction[] = [];
+  const unresolved: string[] = [];
+  const references = referenceResolver(reads.references);
+  for (const [organizationId, rows] of rowsByOrganization) {
+    const planOptions: ConfigurationPlanOptions = {
+      typeOf: settings.typeOf,
+      statusId: settings.statusId,
+      archiveMissing: options.archiveMissing === true,
+      serialsElsewhere: new Map(
+        [...reads.elsewhere].filter(([, at]) => at.organizationId !== organizationId),
+      ),
+      references,
+    };
+    const configurations = reads.targets.get(organizationId) ?? [];
+    const result = planConfigurationsForOrganization(
+      rows,
+      { organizationId, configurations, owned },
+      planOptions,
+    );
+    actions.push(...result.actions);
+    unresolved.push(...result.unresolved);
+    for (const warning of result.warnings) options.onWarning?.(warning);
+    for (const row of result.untyped) {
+      problems.add({
+        source: row.source,
+        field: 'type',
+        message: row.type
+          ? `"${row.type}" is not a configuration type in IT Glue, and no \`typeMap\` entry names it`
+          : 'a new configuration needs a type (IT Glue requires one)',
+        fix: `Pass \`type\`, add the source type to \`typeMap\`, or fill the type column. ${settings.validTypes}`,
+      });
+    }
+  }
+  return { actions, notes: unresolvedNotes(unresolved) };
+}
+
+/** One note per value left unset, with how many devices name it. */
+function unresolvedNotes(unresolved: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const reason of unresolved) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const notes = [...counts].map(
+    ([reason, count]) => `${reason}: left unset on ${count} device${count === 1 ? '' : 's'}`,
+  );
+  if (notes.length > 0)
+    notes.push(
+      'gluekit never creates manufacturers, models, operating systems, locations or contacts: add the value in IT Glue (or fix the source) and plan again.',
+    );
+  return notes;
 }

@@ -6,75 +6,28 @@
  * UPN, proxy addresses); a contact's is every entry of `contact-emails`. Emails that intersect
  * match; pointing at two contacts is a conflict. Names match only with --match-name, and only for
  * rows without an email and exactly one candidate. Nothing is ever blanked; emails and phones are
- * merged, never replaced; a PSA-synced contact is skipped, never re-created.
+ * merged, never replaced (merge.ts); a PSA-synced contact is skipped, never re-created. Leaving
+ * and coming back are departures.ts.
  */
 
-import { normalizeEmail, normalizeName, phoneDigits, samePhone } from '../../normalize/keys.js';
-import { splitName } from '../../normalize/person-name.js';
-import type { Contact, ContactEmail, ContactPhone } from '../../spec/models.js';
-import { ChangeSet } from '../engine/changes.js';
+import { normalizeEmail, normalizeName } from '../../normalize/keys.js';
+import type { Contact } from '../../spec/models.js';
 import type { ProblemList } from '../engine/input-errors.js';
-import type { PlanAction, SourceRef } from '../engine/plan.js';
+import type { PlanAction } from '../engine/plan.js';
+import { checkDeactivationLimit, deactivation, planMissingContacts, reactivate } from './departures.js';
+import { contactChanges, emailsOf, fullName, newContactAttributes } from './merge.js';
+import type {
+  ActionAt,
+  ContactIndexes,
+  ContactPlanInput,
+  ContactPlanOptions,
+  ContactRow,
+  OrganizationPlan,
+} from './plan-types.js';
 
-/** What the planner reads from a source row (the sources' ContactSourceRow satisfies it). */
-export interface ContactRow {
-  source: SourceRef;
-  firstName?: string | undefined;
-  lastName?: string | undefined;
-  displayName?: string | undefined;
-  emails: string[];
-  title?: string | undefined;
-  phone?: string | undefined;
-  mobile?: string | undefined;
-  contactType?: string | undefined;
-  active?: boolean | undefined;
-  skip?: { reason: string } | undefined;
-}
+export * from './plan-types.js';
 
-export interface ContactTarget {
-  organizationId: string;
-  contacts: Contact[];
-  /** Contacts this source created or matched in earlier runs (from the journal). */
-  owned: ReadonlySet<string>;
-}
-
-export interface ContactPlanOptions {
-  matchName: boolean;
-  deactivateMissing: boolean;
-  deactivateUnowned: boolean;
-  /** The contact type that marks a departed contact (IT Glue contacts have no archive flag). */
-  deactivateType?: { id: string; name: string } | undefined;
-  /** Contact type names → ids, for a `contact_type` column. */
-  contactTypes: ReadonlyMap<string, string>;
-  /** Most deactivations allowed per organization: a count, or a fraction of its contacts. */
-  maxDeactivate?: { count?: number; fraction?: number } | undefined;
-  /** For the dated note a deactivation leaves. */
-  today: string;
-  sourceName: string;
-}
-
-export const DEFAULT_MAX_DEACTIVATE_FRACTION = 0.2;
-
-function emailsOf(contact: Contact): string[] {
-  return contact.contactEmails
-    .map((entry) => normalizeEmail(entry.value))
-    .filter((value): value is string => !!value);
-}
-
-function fullName(row: ContactRow): string | undefined {
-  const joined = [row.firstName, row.lastName]
-    .filter((part) => part?.trim())
-    .join(' ')
-    .trim();
-  return row.displayName?.trim() || joined || undefined;
-}
-
-interface Indexes {
-  byEmail: Map<string, Contact[]>;
-  byName: Map<string, Contact[]>;
-}
-
-function indexContacts(contacts: readonly Contact[]): Indexes {
+function indexContacts(contacts: readonly Contact[]): ContactIndexes {
   const byEmail = new Map<string, Contact[]>();
   const byName = new Map<string, Contact[]>();
   for (const contact of contacts) {
@@ -85,120 +38,6 @@ function indexContacts(contacts: readonly Contact[]): Indexes {
   }
   return { byEmail, byName };
 }
-
-/** New emails are added after the existing ones; the primary moves only on contacts we own. */
-function mergeEmails(
-  contact: Contact,
-  rowEmails: readonly string[],
-  owned: boolean,
-): ContactEmail[] | undefined {
-  const have = new Set(emailsOf(contact));
-  const added = rowEmails.filter((email) => !have.has(normalizeEmail(email) as string));
-  const currentPrimary = contact.contactEmails.find((entry) => entry.primary);
-  const wantedPrimary = rowEmails[0];
-  const movePrimary =
-    owned &&
-    wantedPrimary !== undefined &&
-    normalizeEmail(currentPrimary?.value ?? '') !== normalizeEmail(wantedPrimary);
-  if (added.length === 0 && !movePrimary) return undefined;
-  const merged: ContactEmail[] = [
-    ...contact.contactEmails.map((entry) => ({ ...entry })),
-    ...added.map((value) => ({ value, primary: false, labelName: 'Work' })),
-  ];
-  if (movePrimary) {
-    const target = normalizeEmail(wantedPrimary as string);
-    for (const entry of merged) entry.primary = normalizeEmail(entry.value) === target;
-  } else if (!merged.some((entry) => entry.primary) && merged[0]) {
-    merged[0].primary = true;
-  }
-  return merged;
-}
-
-/** A contact's phones as IT Glue takes them back (without the computed `formatted-value`). */
-function existingPhones(contact: Contact): ContactPhone[] {
-  return contact.contactPhones.map(({ value, extension, primary, labelName, labelType }) => ({
-    value,
-    extension: extension ?? null,
-    primary,
-    labelName,
-    ...(labelType ? { labelType } : {}),
-  }));
-}
-
-/**
- * Phones are merged by number, not by text (samePhone): a source number IT Glue already holds in
- * any writing is left as IT Glue has it, and only new numbers are added.
- */
-function mergePhones(contact: Contact, row: ContactRow): ContactPhone[] | undefined {
-  const have: Array<{ value: string; extension?: string | null }> = [...contact.contactPhones];
-  const wanted: ContactPhone[] = [];
-  for (const [value, label] of [
-    [row.phone, 'Work'],
-    [row.mobile, 'Mobile'],
-  ] as const) {
-    const phone = value?.trim();
-    if (phone && phoneDigits(phone) && !have.some((existing) => samePhone(existing, { value: phone }))) {
-      have.push({ value: phone });
-      wanted.push({ value: phone, extension: null, primary: false, labelName: label });
-    }
-  }
-  if (wanted.length === 0) return undefined;
-  const merged = [...existingPhones(contact), ...wanted];
-  if (!merged.some((phone) => phone.primary) && merged[0]) merged[0].primary = true;
-  return merged;
-}
-
-function newContactAttributes(
-  row: ContactRow,
-  emails: readonly string[],
-  contactTypeId: string | undefined,
-): Record<string, unknown> {
-  const name = fullName(row) as string;
-  const split = splitName(name);
-  const attributes: Record<string, unknown> = {
-    name,
-    firstName: row.firstName?.trim() || split.firstName,
-  };
-  const last = row.lastName?.trim() || split.lastName;
-  if (last) attributes.lastName = last;
-  if (row.title?.trim()) attributes.title = row.title.trim();
-  if (emails.length > 0) {
-    attributes.contactEmails = emails.map((value, index) => ({
-      value,
-      primary: index === 0,
-      labelName: 'Work',
-    }));
-  }
-  const phones: Array<Record<string, unknown>> = [];
-  if (row.phone?.trim()) phones.push({ value: row.phone.trim(), primary: true, labelName: 'Work' });
-  if (row.mobile?.trim())
-    phones.push({ value: row.mobile.trim(), primary: phones.length === 0, labelName: 'Mobile' });
-  if (phones.length > 0) attributes.contactPhones = phones;
-  if (contactTypeId) attributes.contactTypeId = contactTypeId;
-  return attributes;
-}
-
-export interface ContactPlanInput {
-  organizationId: string;
-  rows: ContactRow[];
-  target: ContactTarget;
-}
-
-/** What planning one organization carries from row to row. */
-interface OrganizationPlan {
-  input: ContactPlanInput;
-  options: ContactPlanOptions;
-  problems: ProblemList;
-  indexes: Indexes;
-  /** Normalized email → the line that claimed it first. */
-  claimed: Map<string, number>;
-  /** Contacts a row matched: never "missing from the source". */
-  matched: Set<string>;
-  actions: PlanAction[];
-  deactivations: PlanAction[];
-}
-
-type ActionAt = Omit<PlanAction, 'action' | 'reason'>;
 
 /** Plans one organization. `problems` collects input errors (they stop the whole run). */
 export function planContactsForOrganization(
@@ -249,6 +88,8 @@ function planRow(plan: OrganizationPlan, row: ContactRow): void {
     source: row.source,
   };
   if (row.skip) {
+    // Left out on purpose (a guest, an exclusion), not departed: never "missing from the source".
+    for (const contact of findCandidates(plan, emails, undefined) ?? []) plan.matched.add(contact.id);
     plan.actions.push({ ...at, action: 'skip', reason: row.skip.reason });
     return;
   }
@@ -367,125 +208,20 @@ function planMatchedContact(
     return;
   }
   const update = contactChanges(contact, row, rawEmails, contactTypeId, input.target.owned.has(contact.id));
-  plan.actions.push(
-    update.isEmpty
-      ? { ...onRecord, action: 'unchanged', reason: 'matches the source' }
-      : {
-          ...onRecord,
-          action: 'update',
-          reason: 'differs from the source',
-          changes: update.changes,
-          attributes: update.attributes,
-        },
-  );
-}
-
-/** Names and title compared trimmed and exactly; emails and phones merged, never replaced. */
-function contactChanges(
-  contact: Contact,
-  row: ContactRow,
-  rawEmails: readonly string[],
-  contactTypeId: string | undefined,
-  owned: boolean,
-): ChangeSet {
-  const update = new ChangeSet();
-  update.setIfChanged('firstName', contact.firstName, row.firstName, 'trimmed');
-  update.setIfChanged('lastName', contact.lastName, row.lastName, 'trimmed');
-  update.setIfChanged('title', contact.title, row.title, 'trimmed');
-  const mergedEmails = mergeEmails(contact, rawEmails, owned);
-  if (mergedEmails) update.set('contactEmails', contact.contactEmails, mergedEmails);
-  const mergedPhones = mergePhones(contact, row);
-  if (mergedPhones) update.set('contactPhones', existingPhones(contact), mergedPhones);
-  if (contactTypeId && contactTypeId !== contact.contactTypeId)
-    update.set('contactTypeId', contact.contactTypeId, contactTypeId);
-  return update;
-}
-
-/** Contacts no row matched, with --deactivate-missing; never on an empty source. */
-function planMissingContacts(plan: OrganizationPlan): void {
-  const { input, options, problems } = plan;
-  const base = { resource: 'contacts' as const, organizationId: input.organizationId };
-  if (input.rows.filter((row) => !row.skip).length === 0) {
-    // An empty read looks exactly like "everyone left". Never act on it.
-    plan.actions.push({
-      ...base,
-      key: `organization:${input.organizationId}`,
-      action: 'skip',
-      reason: 'no people in the source for this organization: nothing is deactivated',
-    });
+  const reactivated = reactivate(contact, input.target.deactivated?.get(contact.id), update);
+  if (update.isEmpty) {
+    plan.actions.push(
+      reactivated?.typeKept
+        ? { ...onRecord, action: 'skip', reason: reactivated.reason }
+        : { ...onRecord, action: 'unchanged', reason: 'matches the source' },
+    );
     return;
   }
-  for (const contact of input.target.contacts) {
-    if (plan.matched.has(contact.id) || contact.psaIntegration) continue;
-    const onRecord = {
-      ...base,
-      key: emailsOf(contact)[0] ? `email:${emailsOf(contact)[0]}` : `id:${contact.id}`,
-      id: contact.id,
-      precondition: { updatedAt: contact.updatedAt },
-    };
-    plan.deactivations.push(
-      deactivation(contact, onRecord, options, 'missing from the source', input.target.owned, problems),
-    );
-  }
-}
-
-function checkDeactivationLimit(plan: OrganizationPlan): void {
-  const { input, options } = plan;
-  const writes = plan.deactivations.filter((action) => action.action === 'deactivate');
-  const limit = deactivationLimit(options, input.target.contacts.length);
-  if (writes.length > limit) {
-    plan.problems.add({
-      option: 'maxDeactivate',
-      message: `the plan deactivates ${writes.length} of ${input.target.contacts.length} contacts in organization ${input.organizationId}, more than the ${limit} allowed`,
-      fix: `Check the source is complete; if it is, pass \`maxDeactivate\` ${writes.length} (or a percentage).`,
-    });
-  }
-}
-
-function deactivationLimit(options: ContactPlanOptions, total: number): number {
-  const { count, fraction } = options.maxDeactivate ?? {};
-  if (count !== undefined) return count;
-  return Math.floor(total * (fraction ?? DEFAULT_MAX_DEACTIVATE_FRACTION));
-}
-
-function deactivation(
-  contact: Contact,
-  at: ActionAt,
-  options: ContactPlanOptions,
-  why: string,
-  owned: ReadonlySet<string>,
-  problems: ProblemList,
-): PlanAction {
-  if (!owned.has(contact.id) && !options.deactivateUnowned) {
-    return {
-      ...at,
-      action: 'skip',
-      reason: `${why}, but not created or matched by this source before (pass \`deactivateUnowned\` to include it)`,
-    };
-  }
-  const type = options.deactivateType;
-  if (!type) {
-    problems.add({
-      source: at.source,
-      option: 'deactivateType',
-      message: `contact ${contact.id} (${contact.name ?? 'no name'}) would be deactivated, and IT Glue contacts have no archive flag`,
-      fix: 'Pass `deactivateType` with the contact type that marks departed people (for example "Terminated").',
-    });
-    return { ...at, action: 'skip', reason: 'no `deactivateType`' };
-  }
-  if (contact.contactTypeId === type.id)
-    return { ...at, action: 'unchanged', reason: `already ${type.name}` };
-  const note = `Deactivated by gluekit on ${options.today}: ${why} (${options.sourceName}).`;
-  const notes = contact.notes ? `$contact.notes\n$note` : note;
-  return {
-    ...at,
-    action: 'deactivate',
-    reason: why,
-    changes: {
-      contactTypeId: { from: contact.contactTypeId, to: type.id },
-      notes: { from: contact.notes, to: notes },
-    },
-    attributes: { contactTypeId: type.id, notes },
-    expect: { contactTypeId: type.id },
-  };
+  plan.actions.push({
+    ...onRecord,
+    action: 'update',
+    reason: reactivated?.reason ?? 'differs from the source',
+    changes: update.changes,
+    attributes: update.attributes,
+  });
 }

@@ -44,6 +44,17 @@ export const CONTACT_SYNC = defineWorkflow({
         'Also sync tenant-internal addresses (*.onmicrosoft.com) as contact emails; left out by default.',
       schema: (zod) => zod.boolean().default(false),
     }),
+    licensedOnly: option({
+      description:
+        'Sync only people the source lists with a licence (Microsoft 365 "Licenses", Graph assignedLicenses, a licensed column); the rest are skipped and counted.',
+      schema: (zod) => zod.boolean().default(false),
+    }),
+    exclude: option({
+      description:
+        'People not to sync, repeatable: domain:contoso.com (or @contoso.com), group:NAME (a groups column), or a UPN pattern with * and ? (svc-*@contoso.com; without @, the part before it). Skipped and counted, never deactivated as missing.',
+      schema: (zod) => zod.array(zod.string().min(1)).optional(),
+      value: '<pattern...>',
+    }),
     matchName: option({
       description: 'Also match people by name when no email matches.',
       schema: (zod) => zod.boolean().default(false),

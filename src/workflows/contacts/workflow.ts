@@ -1,6 +1,7 @@
 /**
- * Contact sync, end to end: resolve organizations and contact types, read each target
- * organization once, plan (contacts-plan.ts), and the writer the engine applies the plan with.
+ * Contact sync, end to end: choose who is synced (audience.ts), resolve organizations and contact
+ * types, read each target organization once, plan (planner.ts), and make the plan the engine
+ * applies with the contact writer (executor.ts).
  */
 import type { GlueKit } from '../../client.js';
 import { appendTo } from '../engine/group.js';
@@ -8,12 +9,19 @@ import { ProblemList } from '../engine/input-errors.js';
 import type { Journal } from '../engine/journal.js';
 import { makePlan, organizationNamesOf, type Plan, type PlanAction, planTarget } from '../engine/plan.js';
 import { organizationOfRow, organizationOption, readOrganizations } from '../organizations.js';
+import { chooseAudience } from './audience.js';
+import { readContactTypes } from './contact-types.js';
+import { gluekitDeactivations } from './history.js';
 import { type ContactPlanOptions, type ContactRow, planContactsForOrganization } from './planner.js';
+
+export { isTenantInternal } from './audience.js';
 
 export interface ContactSourceInput {
   file: string;
   format: string;
   rows: Array<ContactRow & { organization?: string | undefined }>;
+  /** Columns with data the format does not read (the source's `unusedColumns`): named in a plan note. */
+  unusedColumns?: readonly string[] | undefined;
 }
 
 export interface ContactSyncOptions {
@@ -23,36 +31,17 @@ export interface ContactSyncOptions {
   deactivateType?: string | undefined;
   deactivateUnowned?: boolean;
   matchName?: boolean;
-  /** Keep `*.onmicrosoft.com` addresses (left out by default: see withoutTenantInternal). */
+  /** Keep `*.onmicrosoft.com` addresses (left out by default: see audience.ts). */
   includeOnmicrosoft?: boolean;
+  /** Sync only people the source lists with a licence. */
+  licensedOnly?: boolean;
+  /** `domain:contoso.com`, `group:NAME` or a UPN pattern (`svc-*@contoso.com`): people not synced. */
+  exclude?: readonly string[] | undefined;
   /** `N` contacts, or `N%` of an organization's contacts. Default 20%. */
   maxDeactivate?: string | undefined;
   /** Who owns what this run creates or matches; default `contacts:<format>`. */
   sourceId?: string | undefined;
   signal?: AbortSignal | undefined;
-}
-
-/**
- * A Microsoft 365 tenant's internal address (`user@contoso.onmicrosoft.com`): mail routing, not
- * an address anyone writes to, so it is no contact email. Matching on it would not help either:
- * IT Glue never holds it unless a sync put it there.
- */
-export function isTenantInternal(email: string): boolean {
-  return /@(?:[^@]+\.)?onmicrosoft\.com$/i.test(email.trim());
-}
-
-/** The rows with tenant-internal addresses left out, and how many were; skipped rows stay as read. */
-function withoutTenantInternal<Row extends ContactRow>(
-  rows: readonly Row[],
-): { rows: Row[]; leftOut: number } {
-  let leftOut = 0;
-  const kept = rows.map((row) => {
-    if (row.skip) return row;
-    const emails = row.emails.filter((email) => !isTenantInternal(email));
-    leftOut += row.emails.length - emails.length;
-    return emails.length === row.emails.length ? row : { ...row, emails };
-  });
-  return { rows: kept, leftOut };
 }
 
 export function parseMaxDeactivate(
@@ -73,6 +62,13 @@ export function parseMaxDeactivate(
   return match[2] ? { fraction: number / 100 } : { count: number };
 }
 
+/** The one note about dropped data: columns that carry data no field reads. */
+function unusedColumnsNote(columns: readonly string[] | undefined): string[] {
+  if (!columns || columns.length === 0) return [];
+  const names = columns.map((name) => `"${name}"`).join(', ');
+  return [`${columns.length} column(s) with data are not synced: ${names}.`];
+}
+
 export async function planContactSync(
   client: GlueKit,
   journal: Journal,
@@ -84,70 +80,34 @@ export async function planContactSync(
   const target = planTarget(client);
   const organizations = await readOrganizations(client, options.signal);
   const fallback = organizationOption(organizations, options.org, problems);
-  const { rows: sourceRows, leftOut: tenantInternalLeftOut } = options.includeOnmicrosoft
-    ? { rows: source.rows, leftOut: 0 }
-    : withoutTenantInternal(source.rows);
+  const audience = chooseAudience(source.rows, options, problems);
   const rowsByOrganization = new Map<string, ContactRow[]>();
-  for (const row of sourceRows) {
+  for (const row of audience.rows) {
     const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);
     if (organizationId) appendTo(rowsByOrganization, organizationId, row);
   }
-
-  const needsTypes =
-    options.deactivateType !== undefined || source.rows.some((row) => row.contactType?.trim());
-  const contactTypes = new Map<string, string>();
-  let deactivateType: ContactPlanOptions['deactivateType'];
-  if (needsTypes) {
-    for (const type of await client.lookups.list('contact_types', { signal: options.signal })) {
-      contactTypes.set(type.name.trim().toLowerCase(), type.id);
-      if (
-        options.deactivateType &&
-        (type.id === options.deactivateType.trim() ||
-          type.name.trim().toLowerCase() === options.deactivateType.trim().toLowerCase())
-      ) {
-        deactivateType = { id: type.id, name: type.name };
-      }
-    }
-    if (options.deactivateType && !deactivateType) {
-      problems.add({
-        option: 'deactivateType',
-        message: `"${options.deactivateType}" is not a contact type in IT Glue`,
-        fix: 'Use an existing contact type name or id (see your IT Glue contact types).',
-      });
-    }
-  }
-  // Every unknown contact type, reported with the other input problems before anything is read.
-  for (const row of source.rows) {
-    const type = row.contactType?.trim();
-    if (type && !contactTypes.has(type.toLowerCase()) && !/^\d+$/.test(type)) {
-      problems.add({
-        source: row.source,
-        field: 'contact_type',
-        message: `"${type}" is not a contact type in IT Glue`,
-        fix: 'Use an existing contact type name or id.',
-      });
-    }
-  }
-  const maxDeactivate = parseMaxDeactivate(options.maxDeactivate, problems);
+  const types = await readContactTypes(client, source.rows, options.deactivateType, problems, options.signal);
   const sourceId = options.sourceId ?? `contacts:${source.format}`;
   const planOptions: ContactPlanOptions = {
     matchName: options.matchName === true,
     deactivateMissing: options.deactivateMissing === true,
     deactivateUnowned: options.deactivateUnowned === true,
-    deactivateType,
-    contactTypes,
-    maxDeactivate,
+    deactivateType: types.deactivateType,
+    contactTypes: types.byName,
+    maxDeactivate: parseMaxDeactivate(options.maxDeactivate, problems),
     today: now.toISOString().slice(0, 10),
     sourceName: source.file,
   };
   const owned = journal.ledger.ownedIds(target, sourceId, 'contacts');
+  const deactivated = gluekitDeactivations(journal, target);
   const actions: PlanAction[] = [];
   if (!problems.problems.length) {
     for (const [organizationId, rows] of rowsByOrganization) {
       const contacts = await client.contacts.list({ organizationId }, { signal: options.signal }).toArray();
+      const organizationTarget = { organizationId, contacts, owned, deactivated };
       actions.push(
         ...planContactsForOrganization(
-          { organizationId, rows, target: { organizationId, contacts, owned } },
+          { organizationId, rows, target: organizationTarget },
           planOptions,
           problems,
         ),
@@ -155,6 +115,7 @@ export async function planContactSync(
     }
   }
   problems.throwIfAny();
+  const notes = [...unusedColumnsNote(source.unusedColumns), ...audience.notes];
   return makePlan(
     {
       workflow: 'contacts',
@@ -164,20 +125,16 @@ export async function planContactSync(
         format: source.format,
         org: fallback?.id ?? null,
         deactivateMissing: planOptions.deactivateMissing,
-        deactivateType: deactivateType ?? null,
+        deactivateType: types.deactivateType ?? null,
         matchName: planOptions.matchName,
         includeOnmicrosoft: options.includeOnmicrosoft === true,
+        licensedOnly: options.licensedOnly === true,
+        exclude: [...(options.exclude ?? [])],
       },
       sourceId,
       actions,
       organizationNames: organizationNamesOf(actions, organizations.byId),
-      ...(tenantInternalLeftOut > 0
-        ? {
-            notes: [
-              `${tenantInternalLeftOut} tenant-internal address(es) (*.onmicrosoft.com) left out of contact emails; \`includeOnmicrosoft\` keeps them.`,
-            ],
-          }
-        : {}),
+      ...(notes.length > 0 ? { notes } : {}),
     },
     now,
   );

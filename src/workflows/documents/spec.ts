@@ -19,7 +19,8 @@ export const ONBOARDING = defineWorkflow({
       value: '<file>',
     }),
     folder: option({
-      description: 'The document folder (name or id) for templates that name none.',
+      description:
+        'The document folder (name or id) for templates that name none: they are created there and matched only there (without it, matched in any folder).',
       schema: (zod) => zod.string().min(1).optional(),
       value: '<name|id>',
     }),

@@ -150,6 +150,19 @@ function substitute(
   });
 }
 
+/** The top-level `vars.*` names a template's placeholders use (in its name, body and sections). */
+export function varsUsedBy(template: OnboardingTemplate): Set<string> {
+  const texts = [template.name, template.body, ...(template.sections ?? []).map((s) => s.content)];
+  const used = new Set<string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      const [root, name] = (match[1] as string).split('.');
+      if (root === 'vars' && name) used.add(name);
+    }
+  }
+  return used;
+}
+
 /** Fills a template for one organization. Problems are collected; the caller stops before any write. */
 export function renderTemplate(
   template: OnboardingTemplate,

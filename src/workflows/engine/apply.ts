@@ -15,7 +15,7 @@ import {
 import { IN_FLIGHT_FLOOR } from '../../core/in-flight.js';
 import type { RequestOptions } from '../../core/transport.js';
 import type { Words } from '../../core/words.js';
-import { type Executors, executorFor, type TargetRecord } from './executor.js';
+import { type Executors, executorFor, IncompleteWriteError, type TargetRecord } from './executor.js';
 import type { Journal, WriteState } from './journal.js';
 import type { OwnedRecord } from './ledger.js';
 import { type Plan, type PlanAction, type PlanTarget, WRITE_ACTIONS } from './plan.js';
@@ -220,13 +220,20 @@ async function applyOne(
           const matches = await findByKey(executor, action.organizationId, action.key, requestOptions);
           if (matches.length === 1) {
             const adopted = matches[0] as TargetRecord;
-            await executor.adopted?.(action, adopted, requestOptions);
+            let note: string | undefined;
+            try {
+              await executor.adopted?.(action, adopted, requestOptions);
+            } catch (error) {
+              if (!(error instanceof IncompleteWriteError)) throw error;
+              note = error.message;
+            }
             journal.recordOutcome(runId, seq, {
               state: 'adopted',
               recordId: adopted.id,
+              error: note,
               ...beforeAndAfter(action),
             });
-            return { seq, action, state: 'adopted', recordId: adopted.id };
+            return { seq, action, state: 'adopted', recordId: adopted.id, error: note };
           }
           if (matches.length > 1)
             return fail(
@@ -253,6 +260,17 @@ async function applyOne(
     journal.recordOutcome(runId, seq, { state: 'done', recordId: record.id, ...beforeAndAfter(action) });
     return { seq, action, state: 'done', recordId: record.id };
   } catch (error) {
+    if (error instanceof IncompleteWriteError) {
+      // The record was written; a later step was not: done, with what is left said.
+      const recordId = error.record.id;
+      journal.recordOutcome(runId, seq, {
+        state: 'done',
+        recordId,
+        error: error.message,
+        ...beforeAndAfter(action),
+      });
+      return { seq, action, state: 'done', recordId, error: error.message };
+    }
     if (error instanceof RequestAbortedError) return 'aborted';
     if (error instanceof ValidationError && error.status === 422 && action.action !== 'create') {
       // A PSA- or RMM-synced record refuses changes: skipped with IT Glue's reason, never re-created.

@@ -9,7 +9,7 @@
  * never a value: the journal stores none, and this reader does not trust that it never did.
  */
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../core/sqlite-library.js';
 import { isSecretKey } from '../../spec/secrets.js';
 import { SECRET_CHANGED } from './plan.js';
 
@@ -127,7 +127,7 @@ export interface AuditOptions {
 /** The trail, oldest first; empty when no journal exists yet (gluekit never wrote anything). */
 export function readAuditTrail(journalPath: string, options: AuditOptions = {}): AuditRow[] {
   if (!existsSync(journalPath)) return [];
-  const db = new Database(journalPath, { readonly: true, fileMustExist: true });
+  const db = openDatabase(journalPath, { readonly: true, fileMustExist: true });
   try {
     const writes = db
       .prepare(

@@ -33,6 +33,22 @@ export interface ResourceExecutor {
   get(id: string, options: RequestOptions): Promise<TargetRecord>;
 }
 
+/**
+ * A write that landed, with a later step of it that did not (a document created and written, but
+ * not published). The engine records the write as done (the record is owned), with this message
+ * as its note, so the next plan sees the missing step as state to settle, not a failed create.
+ */
+export class IncompleteWriteError extends GlueKitError {
+  override name = 'IncompleteWriteError';
+  constructor(
+    message: string,
+    readonly record: TargetRecord,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** The writers a run may use, by resource. */
 export type Executors = Partial<Record<PlanResource, ResourceExecutor>>;
 

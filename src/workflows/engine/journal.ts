@@ -7,10 +7,11 @@
  *
  * It holds no key (a fingerprint only) and no secret value (before/after values are redacted).
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { GlueKitError } from '../../core/errors.js';
 import { preparePrivateDatabase } from '../../core/private-files.js';
 import { redactSecrets } from '../../core/redact.js';
+import { openDatabase } from '../../core/sqlite-library.js';
 import { useWriteAheadLog } from '../../core/sqlite-wal.js';
 import { Ledger } from './ledger.js';
 import type { ActionKind, Plan, PlanAction, PlanResource, PlanTarget, WorkflowName } from './plan.js';
@@ -54,6 +55,8 @@ CREATE TABLE IF NOT EXISTS writes (
   PRIMARY KEY (run_id, seq)
 );
 CREATE INDEX IF NOT EXISTS writes_pending ON writes(state) WHERE state = 'pending';
+-- lastAppliedWrites: every contacts plan asks for the deactivations applied so far.
+CREATE INDEX IF NOT EXISTS writes_by_kind ON writes(resource, action);
 `;
 
 export type WriteState = 'pending' | 'done' | 'adopted' | 'failed' | 'skipped' | 'conflict';
@@ -122,7 +125,7 @@ export class Journal {
 
   private constructor(readonly path: string) {
     preparePrivateDatabase(path, { create: true });
-    this.db = new Database(path);
+    this.db = openDatabase(path);
     useWriteAheadLog(this.db);
     this.db.pragma('synchronous = FULL'); // an intent must be on disk before its request leaves
     this.db.exec(SCHEMA);
@@ -254,6 +257,28 @@ export class Journal {
     for (const run of running) {
       if (!isAlive(run.pid)) this.finishRun(run.id, 'interrupted');
     }
+  }
+
+  /**
+   * Each record's latest applied write of one kind on this target (any run, any source), e.g. the
+   * last deactivation of each contact, so a workflow can tell what gluekit itself did to it.
+   */
+  lastAppliedWrites(
+    target: PlanTarget,
+    resource: PlanResource,
+    action: ActionKind,
+  ): Map<string, PendingWrite> {
+    const rows = this.db
+      .prepare(
+        `SELECT w.* FROM writes w JOIN runs r ON r.id = w.run_id
+         WHERE r.base_url = ? AND r.key_fingerprint = ? AND w.resource = ? AND w.action = ?
+           AND w.state IN ('done', 'adopted') AND w.record_id IS NOT NULL
+         ORDER BY w.outcome_at, r.started_at, w.seq`,
+      )
+      .all(target.baseUrl, target.keyFingerprint, resource, action) as Array<Record<string, unknown>>;
+    return new Map(
+      rows.map((row) => [String(row.record_id), { ...toWrite(row), runId: String(row.run_id) }]),
+    );
   }
 
   listRuns(limit = 50): RunSummary[] {

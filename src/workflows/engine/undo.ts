@@ -2,10 +2,12 @@
  * `gluekit undo RUN`: a plan that reverses a run, reviewed and applied like any other. Updates
  * are restored to their `before` values (secrets cannot be: they were never recorded); records
  * the run created are archived (configurations, passwords, documents) or deactivated (contacts,
- * which IT Glue cannot archive); deactivations are reverted. Nothing is ever deleted.
+ * which IT Glue cannot archive: contact type plus the dated note); deactivations are reverted.
+ * Nothing is ever deleted. Applying an undo and planning it again gives nothing to do.
  */
 import { GlueKitError } from '../../core/errors.js';
 import { REDACTED } from '../../core/redact.js';
+import { withDeactivationNote } from './deactivation-note.js';
 import type { ResourceExecutor, TargetRecord } from './executor.js';
 import type { Journal, WriteRecord } from './journal.js';
 import {
@@ -25,14 +27,33 @@ export interface UndoOptions {
 
 const NOT_RESTORABLE = new Set<unknown>([REDACTED, SECRET_CHANGED]);
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/**
+ * Whether a record's current value is the recorded one. Only what was recorded is compared: IT
+ * Glue adds read-only attributes to what it returns (a phone's `formatted-value`), which a write
+ * never sends, so they are not a difference (or an undo would never settle).
+ */
+function same(current: unknown, recorded: unknown): boolean {
+  if (Array.isArray(recorded))
+    return (
+      Array.isArray(current) &&
+      current.length === recorded.length &&
+      recorded.every((item, index) => same(current[index], item))
+    );
+  if (typeof recorded === 'object' && recorded !== null)
+    return (
+      typeof current === 'object' &&
+      current !== null &&
+      Object.entries(recorded).every(([key, value]) => same((current as Record<string, unknown>)[key], value))
+    );
+  return JSON.stringify(current ?? null) === JSON.stringify(recorded ?? null);
 }
 
 function undoOfCreate(
   write: WriteRecord,
   current: TargetRecord,
   deactivateType: UndoOptions['deactivateType'],
+  runId: string,
+  now: Date,
 ): Omit<PlanAction, 'resource' | 'organizationId' | 'key'> {
   const at = { id: current.id, precondition: { updatedAt: current.updatedAt } };
   if (write.resource === 'contacts') {
@@ -46,12 +67,20 @@ function undoOfCreate(
     }
     if (current.contactTypeId === deactivateType.id)
       return { ...at, action: 'unchanged', reason: `already ${deactivateType.name}` };
+    const notes = withDeactivationNote(
+      current.notes,
+      now.toISOString().slice(0, 10),
+      `created by run ${runId}, undone`,
+    );
     return {
       ...at,
       action: 'deactivate',
       reason: `created by ${write.key}'s run: deactivated`,
-      changes: { contactTypeId: { from: current.contactTypeId ?? null, to: deactivateType.id } },
-      attributes: { contactTypeId: deactivateType.id },
+      changes: {
+        contactTypeId: { from: current.contactTypeId ?? null, to: deactivateType.id },
+        notes: { from: current.notes ?? null, to: notes },
+      },
+      attributes: { contactTypeId: deactivateType.id, notes },
       expect: { contactTypeId: deactivateType.id },
     };
   }
@@ -136,7 +165,9 @@ export async function planUndo(
     if (!record)
       return { ...base, id: write.recordId as string, action: 'skip', reason: 'no longer in IT Glue' };
     const undo =
-      write.action === 'create' ? undoOfCreate(write, record, deactivateType) : undoOfChange(write, record);
+      write.action === 'create'
+        ? undoOfCreate(write, record, deactivateType, runId, now)
+        : undoOfChange(write, record);
     return { ...base, ...undo };
   });
   return makePlan(

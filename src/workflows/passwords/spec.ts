@@ -26,9 +26,13 @@ export const PASSWORD_MIRROR = defineWorkflow({
       ...ORGANIZATION_OPTION,
       description: 'The organization (id or exact name) for the whole export.',
     },
-    orgMap: mapOption(
-      'Vault containers (folder, collection, group path) to organizations (id or name), e.g. {"Clients/Acme": "Acme Corp"}; instead of organization.',
-    ),
+    orgMap: option({
+      description:
+        'Vault containers (folder, collection, group path) to organizations (id or name), e.g. {"Clients/Acme": "Acme Corp"}; null or "skip" leaves a container out on purpose ({"Personal": null}); instead of organization.',
+      // null values: containers skipped on purpose (see ../org-map.ts).
+      schema: (zod) => zod.record(zod.string().min(1), zod.string().min(1).nullable()).optional(),
+      value: '<file>',
+    }),
     category: option({
       description: 'The password category (name or id) for entries that name none.',
       schema: (zod) => zod.string().min(1).optional(),

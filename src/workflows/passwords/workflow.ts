@@ -1,12 +1,11 @@
 /**
- * Password mirroring, end to end: place each vault entry (organization from --org or --org-map,
- * an embedding from --embed-on, a category), read each organization once, plan, fetch only the
- * values still unknown when --compare-values asks, and the writer that carries the secrets, which
- * live in memory and never in the plan.
+ * Password mirroring, end to end: place each vault entry (placement.ts: organization from --org or
+ * --org-map, a category), embed it (embedding.ts, --embed-on), read each organization once, plan,
+ * fetch only the values still unknown when --compare-values asks, and the writer that carries the
+ * secrets (executor.ts), which live in memory and never in the plan.
  */
 import type { GlueKit } from '../../client.js';
-import { normalizeHostname, normalizeName, normalizeSerial } from '../../normalize/keys.js';
-import type { Configuration, Organization, Password } from '../../spec/models.js';
+import type { Password } from '../../spec/models.js';
 import type { Fingerprinter } from '../engine/fingerprint-key.js';
 import { appendTo } from '../engine/group.js';
 import { ProblemList } from '../engine/input-errors.js';
@@ -20,12 +19,16 @@ import {
   type SourceRef,
 } from '../engine/plan.js';
 import type { OrgMap } from '../org-map.js';
+import { organizationOption, readOrganizations } from '../organizations.js';
+import { type EmbedOn, embedRow, readDevices } from './embedding.js';
 import {
-  type OrganizationIndex,
-  organizationOfRow,
-  organizationOption,
-  readOrganizations,
-} from '../organizations.js';
+  type CategoryChoice,
+  categoryList,
+  categoryResolver,
+  placeRows,
+  skippedNote,
+  type VaultSourceRow,
+} from './placement.js';
 import {
   type PasswordPlanResult,
   type PlacedRow,
@@ -33,15 +36,8 @@ import {
   type VaultRow,
 } from './planner.js';
 
-export type EmbedOn = 'hostname' | 'serial' | 'name';
-
-/** A vault entry as the readers give it (VaultEntry satisfies this). */
-export interface VaultSourceRow extends VaultRow {
-  container?: string | undefined;
-  organization?: string | undefined;
-  category?: string | undefined;
-  customFields?: Array<{ name: string; value: string }> | undefined;
-}
+export type { EmbedOn } from './embedding.js';
+export type { VaultSourceRow } from './placement.js';
 
 export interface VaultSourceInput {
   file: string;
@@ -72,191 +68,24 @@ export interface PasswordMirrorPlan {
   valueFetches: number;
 }
 
-/** Custom fields that name the device a password belongs to. */
-const DEVICE_FIELDS = new Set([
-  'configuration',
-  'device',
-  'hostname',
-  'host',
-  'computer',
-  'serial',
-  'serial number',
-  'serial_number',
-]);
-
-function deviceKey(embedOn: EmbedOn, value: string | null | undefined): string | undefined {
-  if (embedOn === 'hostname') return normalizeHostname(value);
-  if (embedOn === 'serial') return normalizeSerial(value ?? undefined);
-  return normalizeName(value);
-}
-
-function deviceCandidate(row: VaultSourceRow, rest: string[]): string | undefined {
-  const field = row.customFields?.find(
-    (f) => DEVICE_FIELDS.has(f.name.trim().toLowerCase()) && f.value.trim(),
-  );
-  return field?.value.trim() ?? rest.at(-1);
-}
-
-function placeRow(
-  row: VaultSourceRow,
-  organizations: OrganizationIndex,
-  fallback: Organization | undefined,
-  options: PasswordMirrorOptions,
-  problems: ProblemList,
-): { organizationId: string; rest: string[] } | undefined {
-  if (row.organization?.trim()) {
-    const organizationId = organizationOfRow(
-      organizations,
-      row.organization,
-      undefined,
-      row.source,
-      problems,
-    );
-    return organizationId ? { organizationId, rest: [] } : undefined;
-  }
-  if (options.orgMap) {
-    const mapped = options.orgMap.lookup(row.container);
-    if (!mapped) {
-      problems.add({
-        source: row.source,
-        field: 'container',
-        message: `"${row.container ?? '(no folder)'}" of entry "${row.name}" is not in the organization map`,
-        fix: 'Add the container to `orgMap` (unmapped entries are never given a default organization).',
-      });
-      return undefined;
-    }
-    const organizationId = organizationOfRow(
-      organizations,
-      mapped.organization,
-      undefined,
-      row.source,
-      problems,
-    );
-    return organizationId ? { organizationId, rest: mapped.rest } : undefined;
-  }
-  if (fallback) return { organizationId: fallback.id, rest: [] };
-  problems.add({
-    source: row.source,
-    field: 'organization',
-    message: `entry "${row.name}" has no organization`,
-    fix: 'Pass `organization` for the whole file, or `orgMap` from vault containers to organizations.',
-  });
-  return undefined;
-}
-
-/** Categories are resolved, never created: an unknown one is an input problem. */
-function categoryResolver(
-  categories: ReadonlyArray<{ id: string; name: string }>,
-  categoryMap: ReadonlyMap<string, string> | undefined,
-): (name: string | undefined) => string | undefined {
-  return (name) => {
-    const wanted = name?.trim();
-    if (!wanted) return undefined;
-    const mapped =
-      categoryMap?.get(wanted) ??
-      [...(categoryMap ?? [])].find(([from]) => from.toLowerCase() === wanted.toLowerCase())?.[1] ??
-      wanted;
-    return categories.find(
-      (c) => c.id === mapped.trim() || c.name.toLowerCase() === mapped.trim().toLowerCase(),
-    )?.id;
-  };
-}
-
-interface Placement {
-  row: VaultSourceRow;
-  organizationId: string;
-  rest: string[];
-  categoryId?: string;
-}
-
-/** Each row's organization and category; problems for rows that have none. */
-function placeRows(
-  source: VaultSourceInput,
-  organizations: OrganizationIndex,
-  fallback: Organization | undefined,
-  categoryId: (name: string | undefined) => string | undefined,
-  defaultCategory: string | undefined,
-  options: PasswordMirrorOptions,
-  problems: ProblemList,
-): Placement[] {
-  const placements: Placement[] = [];
-  for (const row of source.rows) {
-    if (row.skip) {
-      // Skipped entries still need an organization to be reported under; use the fallback or none.
-      placements.push({ row, organizationId: fallback?.id ?? '0', rest: [] });
-      continue;
-    }
-    const place = placeRow(row, organizations, fallback, options, problems);
-    if (!place) continue;
-    let category = defaultCategory;
-    if (row.category?.trim()) {
-      category = categoryId(row.category);
-      if (!category) {
-        problems.add({
-          source: row.source,
-          field: 'category',
-          message: `"${row.category}" is not a password category in IT Glue`,
-          fix: 'Map it with `categoryMap`, or create the category in IT Glue first.',
-        });
-        continue;
-      }
-    }
-    placements.push({ ...place, row, ...(category ? { categoryId: category } : {}) });
-  }
-  return placements;
-}
-
-/** With --embed-on: each organization's configurations by the chosen key, one list each. */
-async function readDevices(
+/** The categories, read once: a resolver, the --category default, and the valid values for messages. */
+async function readCategories(
   client: GlueKit,
-  embedOn: EmbedOn | undefined,
-  organizationIds: readonly string[],
-  signal: AbortSignal | undefined,
-): Promise<Map<string, Map<string, Configuration[]>>> {
-  const devices = new Map<string, Map<string, Configuration[]>>();
-  if (!embedOn) return devices;
-  for (const organizationId of organizationIds) {
-    const index = new Map<string, Configuration[]>();
-    for await (const device of client.configurations.list({ organizationId }, { signal })) {
-      const key = deviceKey(
-        embedOn,
-        embedOn === 'name' ? device.name : embedOn === 'hostname' ? device.hostname : device.serialNumber,
-      );
-      if (key) index.set(key, [...(index.get(key) ?? []), device]);
-    }
-    devices.set(organizationId, index);
+  options: PasswordMirrorOptions,
+  problems: ProblemList,
+): Promise<CategoryChoice> {
+  const categories = await client.lookups.list('password_categories', { signal: options.signal });
+  const categoryId = categoryResolver(categories, options.categoryMap);
+  const defaultCategory = categoryId(options.category);
+  const valid = categoryList(categories);
+  if (options.category && !defaultCategory) {
+    problems.add({
+      option: 'category',
+      message: `"${options.category}" is not a password category in IT Glue (${valid})`,
+      fix: 'Use one of them, by name or id (gluekit never creates categories).',
+    });
   }
-  return devices;
-}
-
-/** A placement with its embedding: on the one configuration it names, or unplaced with the reason. */
-function embedRow(
-  placement: Placement,
-  embedOn: EmbedOn | undefined,
-  devices: ReadonlyMap<string, ReadonlyMap<string, Configuration[]>>,
-): PlacedRow {
-  const { row, organizationId, rest, categoryId: category } = placement;
-  const base: PlacedRow = { row, organizationId, ...(category ? { categoryId: category } : {}) };
-  if (!embedOn || row.skip) return base;
-  const candidate = deviceCandidate(row, rest);
-  if (!candidate) return base;
-  const key = deviceKey(embedOn, candidate);
-  const found = key ? (devices.get(organizationId)?.get(key) ?? []) : [];
-  if (found.length === 1) {
-    const device = found[0] as Configuration;
-    return {
-      ...base,
-      embed: { resourceType: 'Configuration', resourceId: device.id, label: `configuration ${device.name}` },
-    };
-  }
-  // Never silently general: a password meant for a device that cannot be found is reported.
-  return {
-    ...base,
-    unplaced:
-      found.length > 1
-        ? `"${candidate}" matches ${found.length} configurations by ${embedOn}; not embedded, not created`
-        : `no configuration with ${embedOn} "${candidate}" in this organization; not created as a general password`,
-  };
+  return { categoryId, defaultCategory, valid };
 }
 
 export async function planPasswordMirror(
@@ -272,22 +101,12 @@ export async function planPasswordMirror(
   const target = planTarget(client);
   const organizations = await readOrganizations(client, signal);
   const fallback = organizationOption(organizations, options.org, problems);
-  const categories = await client.lookups.list('password_categories', { signal });
-  const categoryId = categoryResolver(categories, options.categoryMap);
-  const defaultCategory = categoryId(options.category);
-  if (options.category && !defaultCategory) {
-    problems.add({
-      option: 'category',
-      message: `"${options.category}" is not a password category in IT Glue`,
-      fix: 'Use an existing category name or id (gluekit never creates categories).',
-    });
-  }
-  const placements = placeRows(
-    source,
+  const category = await readCategories(client, options, problems);
+  const { placements, skippedByMap } = placeRows(
+    source.rows,
     organizations,
     fallback,
-    categoryId,
-    defaultCategory,
+    category,
     options,
     problems,
   );
@@ -303,6 +122,9 @@ export async function planPasswordMirror(
     fingerprint,
     options,
   });
+  const notes = [notComparedNote(planned.actions), skippedNote(skippedByMap)].filter(
+    (note): note is string => note !== undefined,
+  );
   const plan = makePlan(
     {
       workflow: 'passwords',
@@ -318,7 +140,7 @@ export async function planPasswordMirror(
       sourceId: sourceIdValue,
       actions: planned.actions,
       organizationNames: organizationNamesOf(planned.actions, organizations.byId),
-      ...notesOf(planned.actions),
+      ...(notes.length > 0 ? { notes } : {}),
     },
     now,
   );
@@ -376,18 +198,14 @@ async function planOrganizations(
 }
 
 /** Says how many values were not compared, and how to settle them, instead of calling them unchanged. */
-function notesOf(actions: readonly PlanAction[]): { notes?: string[] } {
+function notComparedNote(actions: readonly PlanAction[]): string | undefined {
   const notCompared = actions.filter((action) => action.notCompared).length;
-  if (notCompared === 0) return {};
-  return {
-    notes: [
-      `${notCompared} password value${notCompared === 1 ? ' was' : 's were'} not compared (not written by gluekit, and the source has no modification time): \`compareValues\` settles ${notCompared === 1 ? 'it' : 'them'}, one request each.`,
-    ],
-  };
+  if (notCompared === 0) return undefined;
+  return `${notCompared} password value${notCompared === 1 ? ' was' : 's were'} not compared (not written by gluekit, and the source has no modification time): \`compareValues\` settles ${notCompared === 1 ? 'it' : 'them'}, one request each.`;
 }
 
 /** A skipped entry with no organization to report it under. */
-function unplacedSkip(organizationId: string, row: VaultSourceRow): PlanAction {
+function unplacedSkip(organizationId: string, row: VaultRow): PlanAction {
   return {
     resource: 'passwords' as const,
     organizationId,
