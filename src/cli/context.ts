@@ -15,6 +15,7 @@ import { terminalText } from '../core/terminal-text.js';
 import { gluekitPaths } from './config/paths.js';
 import { type ConfigFile, type Profile, readConfig } from './config/store.js';
 import { UsageError } from './usage-error.js';
+import { cliText } from './words.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'ndjson', 'csv'];
@@ -98,7 +99,7 @@ export class CliContext {
   }
 
   warn(message: string): void {
-    process.stderr.write(`gluekit: warning: ${terminalText(message)}\n`);
+    process.stderr.write(`gluekit: warning: ${terminalText(cliText(message))}\n`);
   }
 
   config(): ConfigFile {

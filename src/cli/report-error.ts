@@ -10,7 +10,7 @@ import {
   APIError,
   AuthenticationError,
   ConfigurationError,
-  GlueKitError,
+  ConflictError,
   InputError,
   NotFoundError,
   RateLimitError,
@@ -19,6 +19,7 @@ import {
 } from '../core/errors.js';
 import { jsonForTerminal, terminalText } from '../core/terminal-text.js';
 import { ExitCode } from './exit-codes.js';
+import { cliMessage } from './words.js';
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ValidationError) return ExitCode.VALIDATION;
@@ -27,7 +28,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof RateLimitError) return ExitCode.RATE_LIMITED;
   if (error instanceof AmbiguousWriteError) return ExitCode.CONFLICT;
   // A plan with conflicts: nothing was written.
-  if (error instanceof GlueKitError && error.name === 'PlanConflictError') return ExitCode.CONFLICT;
+  if (error instanceof ConflictError) return ExitCode.CONFLICT;
   if (error instanceof InputError) return ExitCode.INPUT;
   if (error instanceof RequestAbortedError) return ExitCode.INTERRUPTED;
   if (error instanceof ConfigurationError) return ExitCode.USAGE;
@@ -54,9 +55,10 @@ function asInputError(error: unknown): unknown {
 export function reportError(thrown: unknown, json: boolean): number {
   const error = asInputError(thrown);
   const code = exitCodeFor(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = cliMessage(error);
   if (json) {
-    process.stderr.write(`${jsonForTerminal(JSON.stringify({ error: errorObject(error) }))}\n`);
+    const object = { ...errorObject(error), message };
+    process.stderr.write(`${jsonForTerminal(JSON.stringify({ error: object }))}\n`);
   } else {
     process.stderr.write(`gluekit: ${terminalText(message)}\n`);
   }

@@ -6,6 +6,7 @@
  * (input problems, conflicting actions, the fields IT Glue refused).
  */
 import { AmbiguousWriteError, APIError, GlueKitError, RateLimitError, ValidationError } from './errors.js';
+import type { NextStep } from './words.js';
 
 export interface ErrorObject {
   code: string;
@@ -13,6 +14,8 @@ export interface ErrorObject {
   status?: number;
   message: string;
   details: unknown;
+  /** What to do about it, as data (`{ do: 'sync' }`): the CLI names a command, MCP a tool. */
+  next?: NextStep;
 }
 
 /** `NotFoundError`, `PlanConflictError`, …: every gluekit error's class name; anything else is a bug. */
@@ -39,5 +42,6 @@ export function errorObject(error: unknown): ErrorObject {
     ...(error instanceof APIError && error.status > 0 ? { status: error.status } : {}),
     message: error instanceof Error ? error.message : String(error),
     details: details(error) ?? null,
+    ...(error instanceof GlueKitError && error.next ? { next: error.next } : {}),
   };
 }

@@ -5,9 +5,25 @@
  * that came from outside.
  */
 import { describeErrors, type ErrorDetail } from '../jsonapi/errors.js';
+import { type NextStep, SDK_WORDS, type Words } from './words.js';
+
+export interface GlueKitErrorOptions extends ErrorOptions {
+  /** What to do about it, as data (the surfaces name it: a CLI command, an MCP tool). */
+  next?: NextStep | undefined;
+}
 
 export class GlueKitError extends Error {
   override name = 'GlueKitError';
+  /** The message as words every surface renders its own way, when it names an option or a step. */
+  readonly words: Words | undefined;
+  readonly next: NextStep | undefined;
+
+  /** `message` as text for every surface, or as `Words` when it names an option or a next step. */
+  constructor(message?: string | Words, options?: GlueKitErrorOptions) {
+    super(typeof message === 'function' ? message(SDK_WORDS) : message, options);
+    this.words = typeof message === 'function' ? message : undefined;
+    this.next = options?.next;
+  }
 }
 
 /** The client is misconfigured: no key, an unknown region, plain http to a remote host. */
@@ -24,6 +40,14 @@ export class InputError extends GlueKitError {
   override name = 'InputError';
 }
 
+/**
+ * Nothing was written because what would be written conflicts with what IT Glue holds now (a
+ * plan's conflicting or changed records). Surfaces tell it apart by this class (the CLI exits 8).
+ */
+export class ConflictError extends GlueKitError {
+  override name = 'ConflictError';
+}
+
 export interface RequestInfo {
   method: string;
   /** Path and query, without the host. */
@@ -38,8 +62,14 @@ export class APIError extends GlueKitError {
   readonly errors: readonly ErrorDetail[];
   readonly request: RequestInfo;
 
-  constructor(status: number, request: RequestInfo, errors: readonly ErrorDetail[], message?: string) {
-    super(message ?? APIError.describe(status, request, errors));
+  constructor(
+    status: number,
+    request: RequestInfo,
+    errors: readonly ErrorDetail[],
+    message?: string | Words,
+    options?: GlueKitErrorOptions,
+  ) {
+    super(message ?? APIError.describe(status, request, errors), options);
     this.status = status;
     this.request = request;
     this.errors = errors;
@@ -91,16 +121,23 @@ export class ValidationError extends APIError {
       }));
   }
 
-  /** A validation failure found before any request was sent. */
-  static local(request: RequestInfo, field: string | undefined, message: string): ValidationError {
-    const detail: ErrorDetail = { title: message };
+  /** A validation failure found before any request was sent; `next` when a step settles it. */
+  static local(
+    request: RequestInfo,
+    field: string | undefined,
+    message: string | Words,
+    next?: NextStep,
+  ): ValidationError {
+    const words: Words = typeof message === 'function' ? message : () => message;
+    const detail: ErrorDetail = { title: words(SDK_WORDS) };
     if (field !== undefined) detail.field = field;
     const where = field ? `${field}: ` : '';
     return new ValidationError(
       0,
       request,
       [detail],
-      `Invalid ${request.method} ${request.path}: ${where}${message}`,
+      (say) => `Invalid ${request.method} ${request.path}: ${where}${words(say)}`,
+      { next },
     );
   }
 }

@@ -6,9 +6,10 @@
  */
 import { errorObject } from '../core/error-object.js';
 import { scrubValues } from './results.js';
+import { mcpMessage } from './words.js';
 
 export const ERROR_META_KEY = 'gluekit/error';
 
 export function errorMeta(error: unknown, scrub: readonly string[]): Record<string, unknown> {
-  return { [ERROR_META_KEY]: scrubValues(errorObject(error), scrub) };
+  return { [ERROR_META_KEY]: scrubValues({ ...errorObject(error), message: mcpMessage(error) }, scrub) };
 }

@@ -9,6 +9,7 @@ import { errorCode } from '../core/error-object.js';
 import { APIError, AuthenticationError, RateLimitError, RequestAbortedError } from '../core/errors.js';
 import { scrubText } from '../core/redact.js';
 import { isSecretKey } from '../spec/secrets.js';
+import { mcpMessage } from './words.js';
 
 /** Longer strings (a document body) are cut here, with a note saying how long they were. */
 const MAX_STRING = 50_000;
@@ -100,39 +101,12 @@ function listed(title: string, items: readonly unknown[], describe: (item: never
   return `\n${title}:\n${[...shown, ...more].join('\n')}`;
 }
 
-/** Errors of the workflows and readers, which name the CLI flags the tools take as arguments. */
-const WORKFLOW_ERRORS = new Set([
-  'PlanInputError',
-  'PlanConflictError',
-  'SourceInputError',
-  'TypeMapError',
-  'OrgMapError',
-  'TemplateError',
-  'PlanFileError',
-]);
-
-/** The CLI's wording (`gluekit sync`, `--type-map`) in the terms of the tools. */
-function forAgents(message: string, kind: string): string {
-  const text = message
-    .replace(/run `gluekit sync(?: --db [^`]*)?`( first)?/g, 'call the sync_mirror tool$1')
-    .replace(/, or pass --db with the path of one/g, '')
-    .replace(/pass --allow-conflicts to skip them/g, 'apply with allowConflicts: true to skip them');
-  if (!WORKFLOW_ERRORS.has(kind)) return text;
-  // A tool takes the workflow's options as camelCase arguments.
-  return text
-    .replace(/--org\b(?!-)/g, 'organization')
-    .replace(/--source\b(?!-)/g, 'sourceId')
-    .replace(/--([a-z]+(?:-[a-z]+)*)/g, (_, flag: string) =>
-      flag.replace(/-([a-z])/g, (__, letter: string) => letter.toUpperCase()),
-    );
-}
-
 /** What the model reads when a call fails: the error kind, what happened, and what to do. */
 export function errorMessage(error: unknown): string {
   if (error instanceof RequestAbortedError) return 'Cancelled: the call was cancelled before it finished.';
   if (!(error instanceof Error)) return `Error: ${String(error)}`;
   const kind = errorCode(error);
-  let message = forAgents(error.message, kind);
+  let message = mcpMessage(error);
   if (error instanceof RateLimitError) {
     message += error.retryAt
       ? ` Try again after ${error.retryAt.toISOString()}.`

@@ -112,7 +112,7 @@ async function reconcile(ctx: SyncContext, resource: TopLevelResource, tally: Re
   if (store.passes.seenCount(resource) === 0) {
     tally.warnings.push(
       `IT Glue listed no ${resource}, but the mirror has ${candidates.length}; nothing was marked deleted. ` +
-        'If they really are gone, run `gluekit sync --full` again once IT Glue answers normally, or delete the mirror.',
+        'If they really are gone, sync again with `full` once IT Glue answers normally, or delete the mirror.',
     );
     return;
   }

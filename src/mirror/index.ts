@@ -37,7 +37,7 @@ export {
   syncMirror,
 } from './sync.js';
 export { lockForSync } from './sync-lock.js';
-export { describeAge, parseDuration, parseDurationFlag, parseSince } from './time.js';
+export { describeAge, parseDuration, parseDurationOption, parseSince } from './time.js';
 export {
   type ChangeKind,
   type ChangesOptions,

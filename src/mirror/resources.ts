@@ -50,7 +50,7 @@ export function parseResource(value: string, where = 'type'): MirrorResource {
 }
 
 /** A comma-separated list of resources (`contacts,configs`), each once, in the canonical order. */
-export function parseResourceList(value: string, where = '--resources'): MirrorResource[] {
+export function parseResourceList(value: string, where = '`resources`'): MirrorResource[] {
   const parts = value
     .split(',')
     .map((part) => part.trim())

@@ -74,9 +74,11 @@ export class MirrorStore {
         preparePrivateDatabase(path, { create: false });
         db = openDatabase(path, { readonly: true, fileMustExist: true });
       } catch (error) {
+        const why = (error as Error).message;
         throw new MirrorMissingError(
-          `No mirror at ${path} (${(error as Error).message}): run \`gluekit sync\` first, or pass --db with the path of one.`,
-          { cause: error },
+          (say) =>
+            `No mirror at ${path} (${why}): ${say.step({ do: 'sync' })} first${say.has('db') ? `, or ${say.pass('db')} with the path of one` : ''}.`,
+          { cause: error, next: { do: 'sync' } },
         );
       }
     } else {
@@ -116,19 +118,27 @@ export class MirrorStore {
     const tables = tableNames(db);
     if (!tables.includes('meta')) {
       if (tables.length === 0 && !readonly) return;
+      if (tables.length === 0) {
+        const next = { do: 'sync', db: path } as const;
+        throw new MirrorSchemaError(
+          (say) => `${path} is an empty database, not a gluekit mirror: ${say.step(next)} to fill it.`,
+          { next },
+        );
+      }
       throw new MirrorSchemaError(
-        tables.length === 0
-          ? `${path} is an empty database, not a gluekit mirror: run \`gluekit sync --db ${path}\` to fill it.`
-          : `${path} is not a gluekit mirror (it has tables ${tables.slice(0, 5).join(', ')}): pass another --db path.`,
+        `${path} is not a gluekit mirror (it has tables ${tables.slice(0, 5).join(', ')}): pass another \`db\` path.`,
       );
     }
     const row = db
       .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'")
       .get();
     if (row?.value !== String(SCHEMA_VERSION)) {
+      const found = row?.value ?? 'none';
       throw new MirrorSchemaError(
-        `The mirror at ${path} has schema version ${row?.value ?? 'none'}; this gluekit reads version ${SCHEMA_VERSION}. ` +
-          'A mirror is only a copy: delete the file and run `gluekit sync` to rebuild it.',
+        (say) =>
+          `The mirror at ${path} has schema version ${found}; this gluekit reads version ${SCHEMA_VERSION}. ` +
+          `A mirror is only a copy: delete the file and ${say.step({ do: 'sync' })} to rebuild it.`,
+        { next: { do: 'sync' } },
       );
     }
   }
@@ -144,7 +154,7 @@ export class MirrorStore {
     if (baseUrl !== tenant.baseUrl || fingerprint !== tenant.keyFingerprint) {
       throw new MirrorTenantError(
         `The mirror at ${this.path} belongs to ${baseUrl} (key ${fingerprint}), not ${tenant.baseUrl} (key ${tenant.keyFingerprint}). ` +
-          "Syncing into it would mix two tenants: drop --db to use this tenant's own mirror, or pass a new path.",
+          "Syncing into it would mix two tenants: drop `db` to use this tenant's own mirror, or pass a new path.",
       );
     }
   }

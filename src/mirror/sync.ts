@@ -154,7 +154,7 @@ async function syncTopLevel(
   const interrupted = ctx.store.passes.get(resource);
   let reason: string | null = null;
   if (interrupted) reason = `resuming the full pass started ${interrupted.startedAt}`;
-  else if (forceFull) reason = '--full';
+  else if (forceFull) reason = '`full`';
   else if (state.fullSyncedAt === null) reason = 'first sync';
   if (reason === null) {
     const outcome = await runIncrementalPass(ctx, resource, tally);

@@ -13,8 +13,8 @@ export function parseDuration(text: string): number | undefined {
   return Number(match[1]) * (UNIT_MS[(match[2] as string).toLowerCase()] as number);
 }
 
-/** A duration flag (`--max-age 24h`) in milliseconds; anything else is an error naming the flag. */
-export function parseDurationFlag(text: string, flag: string): number {
+/** A duration option (`maxAge`: `24h`) in milliseconds; anything else is an error naming the option. */
+export function parseDurationOption(text: string, flag: string): number {
   const ms = parseDuration(text);
   if (ms === undefined) {
     throw new MirrorInputError(
@@ -28,7 +28,7 @@ export function parseDurationFlag(text: string, flag: string): number {
  * `--since`: a duration back from now (`7d`), a UTC date (`2026-01-01`, from midnight) or an RFC
  * 3339 time (no zone means UTC). Returns an ISO timestamp, comparable with the mirror's columns.
  */
-export function parseSince(text: string, now: Date = new Date(), flag = '--since'): string {
+export function parseSince(text: string, now: Date = new Date(), flag = '`since`'): string {
   const value = text.trim();
   const duration = parseDuration(value);
   let ms: number | undefined;

@@ -95,10 +95,13 @@ export async function updateDocument(
     sectionsToWrite = await listSections(requester, id, options);
     const onlyText = sectionsToWrite.length === 1 && sectionsToWrite[0]?.resourceType === 'Document::Text';
     if (sectionsToWrite.length > 1 || (sectionsToWrite.length === 1 && !onlyText)) {
+      const count = sectionsToWrite.length;
       throw ValidationError.local(
         bound.request,
         'content',
-        `document ${id} has ${sectionsToWrite.length} sections; update them one at a time: \`gluekit docs sections list ${id}\`, then \`gluekit docs sections update ${id} <section-id> --set content=…\` (SDK: client.documents.sections.update())`,
+        (say) =>
+          `document ${id} has ${count} sections; update them one at a time: ${say.step({ do: 'listDocumentSections', documentId: id })}, then ${say.step({ do: 'updateDocumentSection', documentId: id })}`,
+        { do: 'listDocumentSections', documentId: id },
       );
     }
   }

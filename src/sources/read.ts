@@ -50,7 +50,7 @@ function choose<Format extends string, Row, Options>(
         file,
         line: 1,
         message: `the file is ${kind === 'json' ? 'JSON' : 'CSV'}, but the ${wanted} format is read from ${kind === 'json' ? 'CSV' : 'JSON'}`,
-        fix: `Pass the ${spec.label}, or another --format (${readable.map((s) => s.format).join(', ')}).`,
+        fix: `Pass the ${spec.label}, or another \`format\` (${readable.map((s) => s.format).join(', ')}).`,
       });
     }
     return { spec };
@@ -66,7 +66,7 @@ function choose<Format extends string, Row, Options>(
       file,
       line: 1,
       message: `cannot tell the format from the ${what} (${detected.reason}). Seen: ${listHeaders(seen) || 'none'}. Expected: ${describeExpected(readable)}`,
-      fix: 'Rename the columns to one of the formats above, or pass --format.',
+      fix: 'Rename the columns to one of the formats above, or pass `format`.',
     });
   }
   const by = listHeaders(detected.matched, 4);
@@ -88,7 +88,7 @@ function checkRequired<Format extends string, Row, Options>(
     file,
     line: 1,
     message: `the ${spec.label} needs a column ${expected.map((name) => JSON.stringify(name)).join(' or ')}; the file has ${listHeaders(seen) || 'no columns'}`,
-    fix: 'Add or rename the column, or pass the --format that matches the file.',
+    fix: 'Add or rename the column, or pass the `format` that matches the file.',
   });
 }
 

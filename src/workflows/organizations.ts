@@ -52,7 +52,7 @@ export function organizationOption(
   const resolved = resolveOrganizationOption(index, value);
   if (typeof resolved !== 'string') return resolved;
   problems.add({
-    field: '--org',
+    option: 'organization',
     message: resolved,
     fix: 'Pass an existing organization id, its exact name or its short name.',
   });
@@ -74,7 +74,7 @@ export function organizationOfRow(
       source,
       field: 'organization',
       message: 'no organization',
-      fix: 'Add an organization column, or pass --org for a file about one organization.',
+      fix: 'Add an organization column, or pass `organization` for a file about one organization.',
     });
     return undefined;
   }

@@ -52,7 +52,7 @@ describe.each(['real', 'seed'] as const)('contacts sync through the binary (%s p
     ]);
     expect(plan.notes).toEqual([
       '1 column(s) with data are not synced: "Department".',
-      '3 not synced: 1 not licensed (--licensed-only), 2 excluded by --exclude. They are listed as skip and never deactivated as missing from the source.',
+      '3 not synced: 1 not licensed (`licensedOnly`), 2 excluded by `exclude`. They are listed as skip and never deactivated as missing from the source.',
     ]);
 
     const table = await t.cli([...excluded, '-o', 'table']);

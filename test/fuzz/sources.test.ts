@@ -82,7 +82,7 @@ describe('contact readers, whole files', () => {
         );
         if (error) {
           expect(error.line).toBe(1);
-          expect(error.message).toMatch(/cannot tell the format.*--format/s);
+          expect(error.message).toMatch(/cannot tell the format.*`format`/s);
         } else {
           expect(result?.format).toBe('csv');
           expect(result?.rows).toEqual(readContacts(bytes, 'people.csv', 'csv').rows);

@@ -69,7 +69,7 @@ describe('workflow tools', () => {
     expect(plan.summary).toMatchObject({ create: 1, skip: 2 });
     expect(plan.notes).toEqual([
       '1 column(s) with data are not synced: "department".',
-      '2 not synced: 1 excluded by --exclude, 1 not licensed (--licensed-only). They are listed as skip and never deactivated as missing from the source.',
+      '2 not synced: 1 excluded by `exclude`, 1 not licensed (`licensedOnly`). They are listed as skip and never deactivated as missing from the source.',
     ]);
     await session.close();
   });

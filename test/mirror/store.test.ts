@@ -24,7 +24,7 @@ describe('MirrorStore.open', () => {
     db.close();
     expect(() => MirrorStore.open(path, { tenant: TENANT })).toThrow(MirrorSchemaError);
     expect(() => MirrorStore.open(path, { readonly: true })).toThrow(
-      /has schema version 99; this gluekit reads version 1\. A mirror is only a copy: delete the file and run `gluekit sync`/,
+      /has schema version 99; this gluekit reads version 1\. A mirror is only a copy: delete the file and sync into the mirror to rebuild it/,
     );
   });
 
@@ -38,7 +38,10 @@ describe('MirrorStore.open', () => {
     );
     const missing = tempMirrorPath();
     expect(() => MirrorStore.open(missing, { readonly: true })).toThrow(MirrorMissingError);
-    expect(() => MirrorStore.open(missing, { readonly: true })).toThrow(/run `gluekit sync` first/);
+    expect(() => MirrorStore.open(missing, { readonly: true })).toThrow(/sync into the mirror first/);
+    expect(() => MirrorStore.open(missing, { readonly: true })).toThrow(
+      expect.objectContaining({ next: { do: 'sync' } }),
+    );
     const garbage = tempMirrorPath();
     writeFileSync(garbage, 'not a database at all, just some bytes that are long enough to be a header');
     expect(() => MirrorStore.open(garbage, { readonly: true })).toThrow();
@@ -75,9 +78,8 @@ describe('MirrorStore.open', () => {
     const now = new Date('2026-11-28T12:00:00.000Z');
     const stale = mirrorFreshness(store, 86_400_000, now);
     expect(stale).toMatchObject({ syncedAt: '2026-11-25T12:00:00.000Z', stale: true });
-    expect(stale.warning).toBe(
-      'the mirror was last synced 3 days ago (2026-11-25T12:00:00.000Z); run `gluekit sync` to refresh it',
-    );
+    expect(stale.warning).toBe('the mirror was last synced 3 days ago (2026-11-25T12:00:00.000Z)');
+    expect(stale.next).toEqual({ do: 'sync' });
     expect(stale.warning).not.toMatch(/\n/);
     expect(mirrorFreshness(store, 4 * 86_400_000, now)).toMatchObject({ stale: false, warning: null });
     store.close();

@@ -7,7 +7,7 @@ import {
   defaultMirrorPath,
   describeAge,
   MirrorInputError,
-  parseDurationFlag,
+  parseDurationOption,
   parseResourceList,
   parseSince,
 } from '../../src/mirror/index.js';
@@ -53,11 +53,11 @@ describe('times', () => {
   it('says what is wrong with an unreadable or future --since, and how to write it', () => {
     expect(() => parseSince('last tuesday', now)).toThrow(MirrorInputError);
     expect(() => parseSince('last tuesday', now)).toThrow(
-      /--since "last tuesday" is neither a duration nor a date: use e\.g\. 24h, 7d/,
+      /`since` "last tuesday" is neither a duration nor a date: use e\.g\. 24h, 7d/,
     );
     expect(() => parseSince('2026-13-45', now)).toThrow(/neither a duration nor a date/);
     expect(() => parseSince('2027-01-01', now)).toThrow(/is in the future/);
-    expect(() => parseDurationFlag('soon', '--max-age')).toThrow(/--max-age "soon" is not a duration/);
+    expect(() => parseDurationOption('soon', '--max-age')).toThrow(/--max-age "soon" is not a duration/);
   });
 
   it('describes ages for the stale warning', () => {
@@ -109,7 +109,7 @@ describe('mirror location and sync bookkeeping', () => {
       'configurations',
     ]);
     expect(() => parseResourceList('contacts,widgets')).toThrow(
-      /--resources "widgets" is not a mirrored record type: use one of organizations, contacts, passwords, configurations, documents/,
+      /`resources` "widgets" is not a mirrored record type: use one of organizations, contacts, passwords, configurations, documents/,
     );
   });
 

@@ -166,7 +166,7 @@ describe('NinjaOne', () => {
       {
         source: { file: 'n.json', line: 1 },
         message:
-          'NinjaOne organization "7" has no name in the file and no entry in the organization map; its devices use --org',
+          'NinjaOne organization "7" has no name in the file and no entry in the organization map; its devices use `organization`',
       },
     ]);
   });

@@ -281,7 +281,7 @@ describe('auto-detection', () => {
       /cannot tell the format from the headers .* Seen: "Nom", "Prénom", "Courriel"\. Expected: csv \(gluekit contact CSV\): "organization"/,
     );
     expect(error.message).toMatch(/m365 \(.*\): "User principal name"/);
-    expect(error.fix).toMatch(/--format/);
+    expect(error.fix).toMatch(/`format`/);
   });
 });
 

@@ -78,7 +78,7 @@ describe('LastPass', () => {
     ]);
     expect(source.warnings).toHaveLength(1);
     expect(source.warnings[0]?.source.line).toBe(2);
-    expect(source.warnings[0]?.message).toMatch(/^2 rows hold HTML entities.*--lastpass-unescape/);
+    expect(source.warnings[0]?.message).toMatch(/^2 rows hold HTML entities.*`unescapeLastPass`/);
   });
 
   it('decodes every field, the password included, when asked, once and without a warning', async () => {

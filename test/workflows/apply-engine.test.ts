@@ -174,7 +174,7 @@ describe('the apply engine', () => {
     });
     expect(result.outcomes[0]).toMatchObject({
       state: 'failed',
-      error: expect.stringMatching(/did not stick \(contactTypeId.*--deactivate-type/),
+      error: expect.stringMatching(/did not stick \(contactTypeId.*`deactivateType`/),
     });
     expect(j.getRun(result.runId).run.status).toBe('failed');
   });

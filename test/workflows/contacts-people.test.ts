@@ -116,14 +116,14 @@ describe.each(['real', 'seed'] as const)('contact sync: people (%s profile)', (p
     const reasons = Object.fromEntries(plan.actions.map((a) => [a.key, `${a.action} ${a.reason}`]));
     expect(reasons).toEqual({
       'email:lic@contoso.com': 'create not in IT Glue',
-      'email:unlic@contoso.com': 'skip unlicensed (--licensed-only)',
+      'email:unlic@contoso.com': 'skip unlicensed (`licensedOnly`)',
       'email:guest_fabrikam.com#ext#@contoso.onmicrosoft.com': expect.stringMatching(/^skip guest account/),
-      'email:svc-backup@contoso.com': 'skip excluded by --exclude svc-*',
-      'email:part@partner.example': 'skip excluded by --exclude domain:partner.example',
-      'email:room1@contoso.com': 'skip excluded by --exclude group:rooms',
+      'email:svc-backup@contoso.com': 'skip excluded by `exclude` svc-*',
+      'email:part@partner.example': 'skip excluded by `exclude` domain:partner.example',
+      'email:room1@contoso.com': 'skip excluded by `exclude` group:rooms',
     });
     expect(plan.notes).toContainEqual(
-      '5 not synced: 1 not licensed (--licensed-only), 1 guest account(s), 3 excluded by --exclude. They are listed as skip and never deactivated as missing from the source.',
+      '5 not synced: 1 not licensed (`licensedOnly`), 1 guest account(s), 3 excluded by `exclude`. They are listed as skip and never deactivated as missing from the source.',
     );
     expect(plan.options).toMatchObject({
       licensedOnly: true,
@@ -133,7 +133,7 @@ describe.each(['real', 'seed'] as const)('contact sync: people (%s profile)', (p
     // A source that does not say who is licensed cannot be filtered by licence.
     const attempt = planCsv(tenant, [`${ORG},A,B,a@contoso.com,,,,,,,`], { licensedOnly: true });
     await expect(attempt).rejects.toThrow(PlanInputError);
-    await expect(attempt).rejects.toThrow(/--licensed-only: the source does not say who is licensed/);
+    await expect(attempt).rejects.toThrow(/`licensedOnly`: the source does not say who is licensed/);
   });
 
   it('never deactivates an excluded person as missing from the source', async () => {
@@ -150,7 +150,7 @@ describe.each(['real', 'seed'] as const)('contact sync: people (%s profile)', (p
     });
     expect(plan.actions.find((a) => a.key === 'email:svc-scan@contoso.com')).toMatchObject({
       action: 'skip',
-      reason: 'excluded by --exclude svc-*@contoso.com',
+      reason: 'excluded by `exclude` svc-*@contoso.com',
     });
     expect(plan.summary.deactivate).toBe(0);
   });

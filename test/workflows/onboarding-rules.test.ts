@@ -119,7 +119,7 @@ describe.each(['real', 'seed'] as const)('onboarding rules on the %s profile', (
     expect(p.actions[0]).toMatchObject({ action: 'conflict' });
     expect(p.actions[0]?.reason).toContain(`${atRoot.id} (at the root)`);
     expect(p.actions[0]?.reason).toMatch(new RegExp(`${inFolder.id} \\(folder "procedures"\\)`, 'i'));
-    expect(p.actions[0]?.reason).toMatch(/name the folder in the template \(folder: …\) or with --folder/);
+    expect(p.actions[0]?.reason).toMatch(/name the folder in the template \(folder: …\) or with `folder`/);
     expect(await writesSeen(emulator.current)).toBe(0);
 
     // Naming the folder settles it: the document there, found, not created again.
@@ -155,7 +155,7 @@ describe.each(['real', 'seed'] as const)('onboarding rules on the %s profile', (
     expect(first.outcomes[0]).toMatchObject({
       state: 'done',
       error: expect.stringMatching(
-        /^created, not published \(.*\); the next run with --publish publishes it$/,
+        /^created, not published \(.*\); the next run with `publish` publishes it$/,
       ),
     });
     // The run's report lists it (a done write with a note), rather than a failed create.

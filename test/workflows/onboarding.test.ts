@@ -77,7 +77,7 @@ describe.each(['real', 'seed'] as const)('onboarding documents on the %s profile
     const dir = templates(tenant, { 'a.md': '---\nname: Network\n---\n# ISP\n\nProvider: {{ vars.isp }}\n' });
     await resetCounts(emulator.current);
     await expect(plan(tenant, dir)).rejects.toThrow(
-      /a\.md:6: vars\.isp: \{\{ vars\.isp \}\} has no value\. Add isp to the --vars file/,
+      /a\.md:6: vars\.isp: \{\{ vars\.isp \}\} has no value\. Add isp to the `vars` file/,
     );
     expect(await writesSeen(emulator.current)).toBe(0);
     const ok = await plan(tenant, dir, { vars: { isp: 'Fiber & <Co>' } });

@@ -250,12 +250,12 @@ describe.each(['real', 'seed'] as const)('password mirroring on the %s profile',
     expect(undated.plan.actions[0]).toMatchObject({
       action: 'skip',
       notCompared: true,
-      reason: expect.stringMatching(/value not compared.*--compare-values/),
+      reason: expect.stringMatching(/value not compared.*`compareValues`/),
     });
     expect(undated.plan.summary).toMatchObject({ unchanged: 0, notCompared: 1 });
     expect(undated.plan.notes).toEqual([
       expect.stringMatching(
-        /^1 password value was not compared .*--compare-values settles it, one request each/,
+        /^1 password value was not compared .*`compareValues` settles it, one request each/,
       ),
     ]);
     expect(undated.valueFetches).toBe(0);
@@ -284,7 +284,7 @@ describe.each(['real', 'seed'] as const)('password mirroring on the %s profile',
     );
     expect(unknown).toBeInstanceOf(PlanInputError);
     expect(String((unknown as Error).message)).toMatch(
-      /"Networking" is not a password category in IT Glue.*--category-map/s,
+      /"Networking" is not a password category in IT Glue.*`categoryMap`/s,
     );
     expect(await writesSeen(emulator.current)).toBe(0);
     const mapped = await plan(tenant, [entry('Switch', { category: 'Networking' }), entry('Mail')], {
@@ -356,7 +356,7 @@ describe.each(['real', 'seed'] as const)('password mirroring on the %s profile',
       action: 'skip',
       reason: expect.stringMatching(
         new RegExp(
-          `already exists embedded \\(password ${embedded.id} on configuration ${device.id}\\).*--embed-on`,
+          `already exists embedded \\(password ${embedded.id} on configuration ${device.id}\\).*\`embedOn\``,
         ),
       ),
     });

@@ -6,11 +6,12 @@ import {
   defaultMirrorPath,
   MirrorStore,
   mirrorFreshness,
-  parseDurationFlag,
+  parseDurationOption,
 } from '../../mirror/index.js';
 import type { CliContext } from '../context.js';
 import { type ListDisplay, type OutputMeta, printList } from '../output/render.js';
 import { UsageError } from '../usage-error.js';
+import { CLI_WORDS } from '../words.js';
 
 export interface MirrorFlags {
   db?: string;
@@ -40,7 +41,7 @@ export function maxAgeMs(flags: MirrorFlags): number {
   const maxAgeText = flags.maxAge ?? process.env.GLUEKIT_MIRROR_MAX_AGE;
   return maxAgeText === undefined || maxAgeText === ''
     ? DEFAULT_MAX_AGE_MS
-    : parseDurationFlag(maxAgeText, flags.maxAge !== undefined ? '--max-age' : 'GLUEKIT_MIRROR_MAX_AGE');
+    : parseDurationOption(maxAgeText, flags.maxAge !== undefined ? '--max-age' : 'GLUEKIT_MIRROR_MAX_AGE');
 }
 
 /** Opens the mirror read-only and prints the one-line warning when it is older than `--max-age`. */
@@ -48,7 +49,12 @@ export function openMirrorForView(ctx: CliContext, flags: MirrorFlags): OpenedMi
   const maxAge = maxAgeMs(flags);
   const store = MirrorStore.open(mirrorPath(ctx, flags), { readonly: true });
   const freshness = mirrorFreshness(store, maxAge);
-  if (freshness.warning) ctx.warn(freshness.warning);
+  if (freshness.warning) {
+    const next = freshness.next ? `; ${CLI_WORDS.step(freshness.next)}` : '';
+    ctx.warn(
+      `${freshness.warning}${next}${freshness.next && freshness.syncedAt !== null ? ' to refresh it' : ''}`,
+    );
+  }
   return { store, meta: { source: 'local', synced_at: freshness.syncedAt, stale: freshness.stale } };
 }
 

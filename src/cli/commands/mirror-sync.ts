@@ -12,6 +12,7 @@ import type { CliContext } from '../context.js';
 import { withGracefulInterrupt } from '../interrupt.js';
 import { printList, printRecord } from '../output/render.js';
 import { exitCodeFor } from '../report-error.js';
+import { cliText } from '../words.js';
 import { type MirrorFlags, mirrorPath, positiveIntegerFlag } from './mirror-support.js';
 
 export interface SyncFlags extends MirrorFlags {
@@ -53,7 +54,12 @@ export async function runSync(ctx: CliContext, flags: SyncFlags): Promise<void> 
     for (const warning of tally.warnings) ctx.warn(`${tally.resource}: ${warning}`);
   const failures = summary.failures.map(({ resource, code, message }) => ({ resource, code, message }));
   if (ctx.format === 'table' || ctx.format === 'csv') {
-    printList(ctx, summary.resources, { source: 'live' }, COLUMNS);
+    // A reason may name an option (`full`): the table says it as the flag.
+    const rows = summary.resources.map((tally) => ({
+      ...tally,
+      reason: tally.reason && cliText(tally.reason),
+    }));
+    printList(ctx, rows, { source: 'live' }, COLUMNS);
     if (ctx.format === 'table') {
       process.stdout.write(
         `${summary.requests} requests in ${(summary.durationMs / 1000).toFixed(1)} s; mirror: ${summary.mirror}\n`,

@@ -10,6 +10,7 @@ import { htmlToText } from '../../ui/doc-text.js';
 import { diffLines } from '../../ui/text-diff.js';
 import type { ApplyResult } from '../../workflows/engine/apply.js';
 import { ACTION_KINDS, type Plan, type PlanAction, SECRET_CHANGED } from '../../workflows/engine/plan.js';
+import { cliText } from '../words.js';
 import { renderTable, terminalWidth } from './table.js';
 
 /** One value in a change: strings quoted (so an empty or padded one shows), lists as `a, b`. */
@@ -78,7 +79,7 @@ export function documentDiffLines(from: unknown, to: unknown): string[] {
 /** What an action does, one line per changed field (or its reason when it changes nothing). */
 export function describeAction(action: PlanAction): string {
   const changes = Object.entries(action.changes ?? {});
-  if (changes.length === 0) return action.reason;
+  if (changes.length === 0) return cliText(action.reason);
   return changes
     .flatMap(([field, change]) =>
       action.resource === 'documents' && field === 'content'
@@ -160,7 +161,7 @@ export function renderPlan(plan: Plan, options: PlanRenderOptions = {}): string 
   }
   if (!options.all && plan.summary.unchanged > 0)
     lines.push('', `(${plan.summary.unchanged} unchanged not listed; --all lists them)`);
-  for (const note of plan.notes ?? []) lines.push('', `Note: ${note}`);
+  for (const note of plan.notes ?? []) lines.push('', `Note: ${cliText(note)}`);
   return terminalText(lines.join('\n'));
 }
 
@@ -210,7 +211,7 @@ export function renderApplyResult(result: ApplyResult): string {
   // Done writes are listed only with a note (a step left for the next run, e.g. not published).
   for (const outcome of result.outcomes.filter((o) => o.state !== 'done' || o.error)) {
     lines.push(
-      `  ${outcome.state.padEnd(8)} ${outcome.action.action} ${outcome.action.key}${outcome.error ? `: ${outcome.error}` : ''}`,
+      `  ${outcome.state.padEnd(8)} ${outcome.action.action} ${outcome.action.key}${outcome.error ? `: ${cliText(outcome.error)}` : ''}`,
     );
   }
   lines.push(`Undo it with: gluekit undo ${result.runId}`);

@@ -78,7 +78,7 @@ export function resolveOrganization(store: MirrorStore, value: string): Organiza
     preferred: (organization) => organization.deletedAt === null,
     request: { method: 'GET', path: 'mirror:/organizations' },
     place: 'The mirror',
-    otherwise: 'If it is new, sync the mirror (`gluekit sync`).',
+    otherwise: 'If it is new, sync the mirror first.',
   });
   return { id: found.id, name: found.name, deletedAt: found.deletedAt };
 }

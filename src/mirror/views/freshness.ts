@@ -1,4 +1,5 @@
 /** How old the mirror is, and the one-line warning views print when it is older than allowed. */
+import type { NextStep } from '../../core/words.js';
 import type { MirrorStore } from '../store.js';
 import { describeAge } from '../time.js';
 
@@ -12,6 +13,8 @@ export interface MirrorFreshness {
   stale: boolean;
   /** One line for stderr, or null when the mirror is fresh enough. */
   warning: string | null;
+  /** What settles the warning (a sync), as data for each surface to name; null when fresh. */
+  next: NextStep | null;
 }
 
 export function mirrorFreshness(
@@ -25,7 +28,8 @@ export function mirrorFreshness(
       syncedAt,
       ageMs: null,
       stale: true,
-      warning: `the mirror at ${store.path} has never completed a sync; run \`gluekit sync\``,
+      warning: `the mirror at ${store.path} has never completed a sync`,
+      next: { do: 'sync' },
     };
   }
   const ageMs = Math.max(0, now.getTime() - Date.parse(syncedAt));
@@ -34,8 +38,7 @@ export function mirrorFreshness(
     syncedAt,
     ageMs,
     stale,
-    warning: stale
-      ? `the mirror was last synced ${describeAge(ageMs)} ago (${syncedAt}); run \`gluekit sync\` to refresh it`
-      : null,
+    warning: stale ? `the mirror was last synced ${describeAge(ageMs)} ago (${syncedAt})` : null,
+    next: stale ? { do: 'sync' } : null,
   };
 }

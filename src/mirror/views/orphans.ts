@@ -27,8 +27,11 @@ export interface Orphan {
 
 export function orphans(store: MirrorStore, options: OrphanOptions = {}): Orphan[] {
   if (store.resourceState('organizations').fullSyncedAt === null) {
+    const next = { do: 'sync', resources: ['organizations'] } as const;
     throw new MirrorMissingError(
-      `The mirror at ${store.path} has no organizations yet, so every record would look orphaned: run \`gluekit sync --resources organizations\` first.`,
+      (say) =>
+        `The mirror at ${store.path} has no organizations yet, so every record would look orphaned: ${say.step(next)} first.`,
+      { next },
     );
   }
   const rows = store.db

@@ -61,9 +61,7 @@ interface HitRow {
 export function search(store: MirrorStore, options: SearchOptions): SearchHit[] {
   const terms = classifyTerms(options.query);
   if (terms.indexed.length === 0 && terms.short.length === 0) {
-    throw new MirrorInputError(
-      'The search query is empty: give one or more words, e.g. gluekit search "SN-123"',
-    );
+    throw new MirrorInputError('The search query is empty: give one or more words, e.g. "SN-123"');
   }
   const limit = options.limit ?? 50;
   const match = matchExpression(terms);

@@ -64,7 +64,7 @@ export function resolveOrganization(
     report.warnOnce(
       `organization:${source.id}`,
       line,
-      `${source.what} ${quoteCell(source.id)} has no name in the file and no entry in the organization map; its devices use --org`,
+      `${source.what} ${quoteCell(source.id)} has no name in the file and no entry in the organization map; its devices use \`organization\``,
     );
   }
   return undefined;

@@ -66,7 +66,7 @@ export function* backslashCsv(text: string, file: string): Generator<CsvRecord> 
           file,
           line,
           message: `a quoted field is followed by ${JSON.stringify(text[at])} instead of a comma or the end of the line`,
-          fix: 'KeePass 1.x CSV writes a quote inside a field as \\"; if the file uses "" instead, it is not this format: pass another --format.',
+          fix: 'KeePass 1.x CSV writes a quote inside a field as \\"; if the file uses "" instead, it is not this format: pass another `format`.',
         });
       }
       break;

@@ -199,7 +199,7 @@ export function readBitwardenJson(
       file: report.file,
       line: 1,
       message: 'the JSON has no "items" list, so it is not a Bitwarden export',
-      fix: 'In Bitwarden, use Tools > Export vault with File format "JSON", or pass another --format.',
+      fix: 'In Bitwarden, use Tools > Export vault with File format "JSON", or pass another `format`.',
     });
   }
   const folders = names(root.folders);

@@ -92,7 +92,7 @@ function chooseCsvSpec(
       file,
       line: 1,
       message: `the file is CSV, but the ${wanted} format is not`,
-      fix: `Pass the right file, or a CSV --format (${specs.map((s) => s.format).join(', ')}).`,
+      fix: `Pass the right file, or a CSV \`format\` (${specs.map((s) => s.format).join(', ')}).`,
     });
   }
   const detected = detectFormat(forDetection(specs), headers);
@@ -101,7 +101,7 @@ function chooseCsvSpec(
       file,
       line: 1,
       message: `cannot tell which vault exported this CSV (${detected.reason}). Seen: ${listHeaders(headers) || 'none'}. Expected: ${describeExpected(forDetection(specs))}`,
-      fix: 'Export again from the vault in one of the formats above, or pass --format.',
+      fix: 'Export again from the vault in one of the formats above, or pass `format`.',
     });
   }
   const spec = specs.find((candidate) => candidate.format === detected.spec.format) as VaultCsvSpec;
@@ -136,7 +136,7 @@ export function readVaultCsv(
       file: report.file,
       line: first.line,
       message: `the ${spec.label} needs a column ${expected.join(' or ')}; the file has ${listHeaders(headers) || 'no columns'}`,
-      fix: 'Export the vault again, or pass the --format that matches the file.',
+      fix: 'Export the vault again, or pass the `format` that matches the file.',
     });
   }
   for (const duplicate of match.duplicates) {

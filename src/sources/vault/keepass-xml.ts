@@ -123,7 +123,7 @@ export function readKeePassXml(text: string, report: SourceReport): VaultEntry[]
       file: report.file,
       line: document.line,
       message: `the XML is not a KeePass 2 export (its root is <${document.name}>${root ? '' : ' with no <Root>'})`,
-      fix: 'In KeePass, use File > Export > "KeePass XML (2.x)", or pass another --format.',
+      fix: 'In KeePass, use File > Export > "KeePass XML (2.x)", or pass another `format`.',
     });
   }
   const binUuid = child(child(document, 'Meta'), 'RecycleBinUUID')?.text.trim();

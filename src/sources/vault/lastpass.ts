@@ -76,7 +76,7 @@ function finish({ report, options, tally }: VaultContext): void {
   const rows = found.count === 1 ? '1 row holds' : `${found.count} rows hold`;
   report.warn(
     found.line,
-    `${rows} HTML entities such as &amp;, kept as written. The LastPass browser extension exports & as &amp; (and < > likewise), passwords included; if this file came from it, read it again with --lastpass-unescape (unescapeLastPass) to decode them`,
+    `${rows} HTML entities such as &amp;, kept as written. The LastPass browser extension exports & as &amp; (and < > likewise), passwords included; if this file came from it, read it again with \`unescapeLastPass\` to decode them`,
   );
 }
 

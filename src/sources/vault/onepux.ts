@@ -145,7 +145,7 @@ export function readOnePux(bytes: Uint8Array, report: SourceReport, maxBytes: nu
     failSource({
       file: report.file,
       message: 'the zip file has no export.data, so it is not a 1Password 1PUX export',
-      fix: 'Pass the .1pux file 1Password wrote (File > Export > 1PUX), or another --format.',
+      fix: 'Pass the .1pux file 1Password wrote (File > Export > 1PUX), or another `format`.',
     });
   }
   const name = `${report.file} (export.data)`;

@@ -66,7 +66,7 @@ function checkWanted(wanted: VaultFormat | 'auto', kind: Kind, file: string): vo
     file,
     line: 1,
     message: `the file is ${KIND_NAMES[kind]}, but a ${LABELS[wanted]} is not`,
-    fix: `Pass the ${LABELS[wanted]}, or a --format read from ${KIND_NAMES[kind]} (${KIND_FORMATS[kind].join(', ')}).`,
+    fix: `Pass the ${LABELS[wanted]}, or a \`format\` read from ${KIND_NAMES[kind]} (${KIND_FORMATS[kind].join(', ')}).`,
   });
 }
 
@@ -113,7 +113,7 @@ function readJson(
         file: report.file,
         line: 1,
         message: `cannot tell which vault wrote this JSON (keys: ${object ? keysOf(object, Object.keys(object)).slice(0, 200) || 'none' : 'not an object'}). Expected: bitwarden-json ({"encrypted": false, "folders" or "collections", "items"}), 1pux export.data ({"accounts"}), or json ([{"name", "username", "password", …}] or {"entries": [...]})`,
-        fix: `Export again from the vault in one of the formats this reads (${VAULT_FORMATS.join(', ')}), or pass --format.`,
+        fix: `Export again from the vault in one of the formats this reads (${VAULT_FORMATS.join(', ')}), or pass \`format\`.`,
       });
     }
   }
@@ -126,7 +126,7 @@ function readJson(
       file: report.file,
       line: 1,
       message: 'gluekit vault JSON is a list of entries, or {"entries": [...]}',
-      fix: 'Wrap the entries in a list, or pass the --format of the vault that wrote the file.',
+      fix: 'Wrap the entries in a list, or pass the `format` of the vault that wrote the file.',
     });
   }
   return { format: 'json', detection, rows: readCanonicalJson(text, root, report) };

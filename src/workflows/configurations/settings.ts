@@ -62,7 +62,7 @@ export async function resolveSettings(
   const defaultType = resolveNamed(types, options.type);
   if (options.type && !defaultType) {
     problems.add({
-      field: '--type',
+      option: 'type',
       message: `"${options.type}" is not a configuration type in IT Glue`,
       fix: validTypes,
     });
@@ -70,7 +70,7 @@ export async function resolveSettings(
   for (const [from, to] of options.typeMap ?? []) {
     if (!resolveNamed(types, to)) {
       problems.add({
-        field: '--type-map',
+        option: 'typeMap',
         message: `"${from}" maps to "${to}", which is not a configuration type in IT Glue`,
         fix: `Map it to an existing configuration type. ${validTypes}`,
       });
@@ -97,7 +97,7 @@ async function resolveStatus(
   const statusId = resolveNamed(statuses, status);
   if (!statusId) {
     problems.add({
-      field: '--status',
+      option: 'status',
       message: `"${status}" is not a configuration status in IT Glue`,
       fix: oneOf(statuses, 'configuration status'),
     });

@@ -134,9 +134,9 @@ function planOrganizations(
         source: row.source,
         field: 'type',
         message: row.type
-          ? `"${row.type}" is not a configuration type in IT Glue, and no --type-map entry names it`
+          ? `"${row.type}" is not a configuration type in IT Glue, and no \`typeMap\` entry names it`
           : 'a new configuration needs a type (IT Glue requires one)',
-        fix: `Pass --type, add the source type to --type-map, or fill the type column. ${settings.validTypes}`,
+        fix: `Pass \`type\`, add the source type to \`typeMap\`, or fill the type column. ${settings.validTypes}`,
       });
     }
   }

@@ -33,7 +33,7 @@ export function parseExclusion(text: string, problems: ProblemList): Exclusion |
   const argument = (domain ?? (kind ? rest : value))?.trim().toLowerCase();
   if (!argument) {
     problems.add({
-      field: '--exclude',
+      option: 'exclude',
       message: `"${text}" names nothing to exclude`,
       fix: 'Write domain:contoso.com, group:"Shared mailboxes", or a UPN pattern like svc-*@contoso.com.',
     });
@@ -83,12 +83,12 @@ export function chooseAudience<Row extends ContactRow>(
     }
     const excludedBy = exclusions.find((exclusion) => exclusion.matches(row));
     const reason = excludedBy
-      ? `excluded by --exclude ${excludedBy.text}`
+      ? `excluded by \`exclude\` ${excludedBy.text}`
       : options.licensedOnly && row.licensed !== true
-        ? `${row.licensed === false ? 'unlicensed' : 'no licence listed'} (--licensed-only)`
+        ? `${row.licensed === false ? 'unlicensed' : 'no licence listed'} (\`licensedOnly\`)`
         : undefined;
     if (reason) {
-      count(excludedBy ? 'excluded by --exclude' : 'not licensed (--licensed-only)');
+      count(excludedBy ? 'excluded by `exclude`' : 'not licensed (`licensedOnly`)');
       return { ...row, skip: { reason } };
     }
     if (options.includeOnmicrosoft) return row;
@@ -106,7 +106,7 @@ export function chooseAudience<Row extends ContactRow>(
   }
   if (tenantInternal > 0)
     notes.push(
-      `${tenantInternal} tenant-internal address(es) (*.onmicrosoft.com) left out of contact emails; --include-onmicrosoft keeps them.`,
+      `${tenantInternal} tenant-internal address(es) (*.onmicrosoft.com) left out of contact emails; \`includeOnmicrosoft\` keeps them.`,
     );
   return { rows: chosen, notes };
 }
@@ -127,7 +127,7 @@ function checkTheSourceSays(
 ): void {
   if (options.licensedOnly && rows.every((row) => row.licensed === undefined)) {
     problems.add({
-      field: '--licensed-only',
+      option: 'licensedOnly',
       message: 'the source does not say who is licensed (no "Licenses", "licensed" or assignedLicenses)',
       fix: 'Use the Microsoft 365 "Export users" CSV or Graph users with assignedLicenses, or add a licensed column.',
     });
@@ -135,7 +135,7 @@ function checkTheSourceSays(
   const groups = exclusions.filter((exclusion) => /^group:/i.test(exclusion.text));
   if (groups.length > 0 && rows.every((row) => row.groups === undefined)) {
     problems.add({
-      field: '--exclude',
+      option: 'exclude',
       message: `${groups.map((g) => g.text).join(', ')}: the source has no groups (no "groups" column or memberOf)`,
       fix: 'Add a groups column (;-separated group names), or exclude by domain or UPN pattern.',
     });

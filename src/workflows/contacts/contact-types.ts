@@ -36,9 +36,9 @@ export async function readContactTypes(
     if (found) deactivateType = { id: found.id, name: found.name };
     else
       problems.add({
-        field: '--deactivate-type',
+        option: 'deactivateType',
         message: `"${deactivateTypeOption}" is not a contact type in IT Glue; ${valid}`,
-        fix: 'Pass one of them, by name or id (gluekit lookups contact-types lists them).',
+        fix: 'Pass one of them, by name or id (the contact-types lookup lists them).',
       });
   }
   // Every unknown contact type, reported with the other input problems before anything is read.

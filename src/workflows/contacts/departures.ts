@@ -53,9 +53,9 @@ export function checkDeactivationLimit(plan: OrganizationPlan): void {
   const limit = deactivationLimit(options, input.target.contacts.length);
   if (writes.length > limit) {
     plan.problems.add({
-      field: '--max-deactivate',
+      option: 'maxDeactivate',
       message: `the plan deactivates ${writes.length} of ${input.target.contacts.length} contacts in organization ${input.organizationId}, more than the ${limit} allowed`,
-      fix: `Check the source is complete; if it is, pass --max-deactivate ${writes.length} (or a percentage).`,
+      fix: `Check the source is complete; if it is, pass \`maxDeactivate\` ${writes.length} (or a percentage).`,
     });
   }
 }
@@ -78,18 +78,18 @@ export function deactivation(
     return {
       ...at,
       action: 'skip',
-      reason: `${why}, but not created or matched by this source before (pass --deactivate-unowned to include it)`,
+      reason: `${why}, but not created or matched by this source before (pass \`deactivateUnowned\` to include it)`,
     };
   }
   const type = options.deactivateType;
   if (!type) {
     problems.add({
       source: at.source,
-      field: '--deactivate-type',
+      option: 'deactivateType',
       message: `contact ${contact.id} (${contact.name ?? 'no name'}) would be deactivated, and IT Glue contacts have no archive flag`,
-      fix: 'Pass --deactivate-type with the contact type that marks departed people (for example "Terminated").',
+      fix: 'Pass `deactivateType` with the contact type that marks departed people (for example "Terminated").',
     });
-    return { ...at, action: 'skip', reason: 'no --deactivate-type' };
+    return { ...at, action: 'skip', reason: 'no `deactivateType`' };
   }
   if (contact.contactTypeId === type.id)
     return { ...at, action: 'unchanged', reason: `already ${type.name}` };

@@ -112,7 +112,7 @@ function planRow(plan: OrganizationPlan, row: ContactRow): void {
       ...at,
       action: 'skip',
       reason: name
-        ? 'no email address to match on (add one, or pass --match-name)'
+        ? 'no email address to match on (add one, or pass `matchName`)'
         : 'no email address and no name',
     });
     return;

@@ -52,7 +52,7 @@ export function parseMaxDeactivate(
   const match = /^(\d+)(%?)$/.exec(value.trim());
   if (!match) {
     problems.add({
-      field: '--max-deactivate',
+      option: 'maxDeactivate',
       message: `"${value}" is not a count or a percentage`,
       fix: 'Write it like 25 or 10%.',
     });

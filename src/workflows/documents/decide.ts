@@ -91,7 +91,7 @@ export async function planDocument(
     const where = folderId === undefined ? 'in this organization' : 'in this folder';
     const fix =
       folderId === undefined
-        ? 'name the folder in the template (folder: …) or with --folder, or rename one in IT Glue'
+        ? 'name the folder in the template (folder: …) or with `folder`, or rename one in IT Glue'
         : 'rename one in IT Glue';
     return {
       ...at,
@@ -155,13 +155,13 @@ async function planMatched(
     }
     return { ...onRecord, action: 'unchanged', reason: 'as gluekit last wrote it' };
   }
-  if (target.adopt) return update('adopted (--adopt): replaced with the template');
+  if (target.adopt) return update('adopted (`adopt`): replaced with the template');
   return {
     ...onRecord,
     action: 'skip',
     reason:
       written === undefined
-        ? 'exists (not created by gluekit): left alone; --adopt replaces it'
-        : 'exists (modified by a person since): left alone; --adopt replaces it',
+        ? 'exists (not created by gluekit): left alone; `adopt` replaces it'
+        : 'exists (modified by a person since): left alone; `adopt` replaces it',
   };
 }

@@ -33,7 +33,7 @@ export function documentExecutor(client: GlueKit, journal: Journal, target: Plan
   };
   const notPublished = (what: string, record: TargetRecord, error: unknown) =>
     new IncompleteWriteError(
-      `${what}, not published (${error instanceof Error ? error.message : String(error)}); the next run with --publish publishes it`,
+      `${what}, not published (${error instanceof Error ? error.message : String(error)}); the next run with \`publish\` publishes it`,
       record,
       { cause: error },
     );

@@ -22,7 +22,7 @@ function existing(folders: readonly DocumentFolder[]): string {
   if (folders.length === 0) return 'this organization has no document folders';
   const names = folders.map((f) => `"${f.name}"`);
   const shown = names.slice(0, 20).join(', ');
-  return `its folders: ${shown}${names.length > 20 ? `, and ${names.length - 20} more (gluekit lookups document-folders)` : ''}`;
+  return `its folders: ${shown}${names.length > 20 ? `, and ${names.length - 20} more (the document-folders lookup lists them)` : ''}`;
 }
 
 /**
@@ -38,7 +38,7 @@ export function foldersOf(
   const optionFolder = folderOption === undefined ? undefined : resolveFolder(folders, folderOption);
   if (folderOption !== undefined && !optionFolder) {
     problems.add({
-      field: '--folder',
+      option: 'folder',
       message: `no document folder "${folderOption}" in this organization (${existing(folders)})`,
       fix: 'Pass an existing folder (name or id), or create the folder in IT Glue first: gluekit never creates folders.',
     });

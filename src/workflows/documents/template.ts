@@ -143,7 +143,7 @@ function substitute(
       field: path,
       message: `${whole} has no value`,
       fix: path.startsWith('vars.')
-        ? `Add ${path.slice(5)} to the --vars file, or give it a default: {{ ${path} | default: "…" }}.`
+        ? `Add ${path.slice(5)} to the \`vars\` file, or give it a default: {{ ${path} | default: "…" }}.`
         : 'Use a field the organization has, or give it a default.',
     });
     return whole;

@@ -37,7 +37,7 @@ async function resolveOrganizationId(client: GlueKit, options: OnboardingOptions
   const problems = new ProblemList();
   if (typeof resolved === 'string')
     problems.add({
-      field: '--org',
+      option: 'organization',
       message: resolved,
       fix: 'Pass an existing organization id or its exact name.',
     });

@@ -8,12 +8,13 @@
 import { DEFAULT_MAX_RETRIES } from '../../client.js';
 import {
   AmbiguousWriteError,
-  GlueKitError,
+  ConflictError,
   RequestAbortedError,
   ValidationError,
 } from '../../core/errors.js';
 import { IN_FLIGHT_FLOOR } from '../../core/in-flight.js';
 import type { RequestOptions } from '../../core/transport.js';
+import type { Words } from '../../core/words.js';
 import { type Executors, executorFor, IncompleteWriteError, type TargetRecord } from './executor.js';
 import type { Journal, WriteState } from './journal.js';
 import type { OwnedRecord } from './ledger.js';
@@ -24,10 +25,10 @@ import { findByKey, type RecoveredWrite, recoverPendingIntents } from './recover
 export { WrongTargetError } from './preconditions.js';
 export { recoverInterruptedRuns } from './recovery.js';
 
-export class PlanConflictError extends GlueKitError {
+export class PlanConflictError extends ConflictError {
   override name = 'PlanConflictError';
   constructor(
-    message: string,
+    message: string | Words,
     readonly conflicts: PlanAction[],
   ) {
     super(message);
@@ -88,7 +89,8 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
       stale.length > 0 ? `${stale.length} record(s) changed in IT Glue since the plan was made` : '',
     ].filter(Boolean);
     throw new PlanConflictError(
-      `Nothing was written: the plan has ${parts.join(' and ')}. Review them, plan again, or pass --allow-conflicts to skip them.`,
+      (say) =>
+        `Nothing was written: the plan has ${parts.join(' and ')}. Review them, plan again, or ${say.pass('allowConflicts')} to skip them.`,
       [...conflicts, ...stale],
     );
   }
@@ -249,7 +251,7 @@ async function applyOne(
       if (missed.length > 0) {
         const hint =
           action.resource === 'contacts'
-            ? 'check that --deactivate-type names a contact type IT Glue lets this contact take'
+            ? 'check that `deactivateType` names a contact type IT Glue lets this contact take'
             : 'IT Glue may refuse this field on a synced record';
         const fields = missed.map(([field]) => field).join(', ');
         return fail(`the write did not stick (${fields} unchanged when read back): ${hint}`);

@@ -292,7 +292,12 @@ export class Journal {
     const run = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as
       | Record<string, unknown>
       | undefined;
-    if (!run) throw new JournalError(`No run ${JSON.stringify(id)} in ${this.path}; see gluekit runs list`);
+    if (!run) {
+      const next = { do: 'listRuns' } as const;
+      throw new JournalError((say) => `No run ${JSON.stringify(id)} in ${this.path}; ${say.step(next)}`, {
+        next,
+      });
+    }
     const writes = this.db.prepare('SELECT * FROM writes WHERE run_id = ? ORDER BY seq').all(id) as Array<
       Record<string, unknown>
     >;

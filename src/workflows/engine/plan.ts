@@ -193,7 +193,7 @@ export function parsePlan(text: string, file: string): Plan {
     const issue = result.error.issues[0];
     const where = issue?.path.join('.') || '(top level)';
     throw new PlanFileError(
-      `${file} is not a gluekit plan: ${where}: ${issue?.message}. Make plans with --plan-out.`,
+      `${file} is not a gluekit plan: ${where}: ${issue?.message}. Make plans with \`planOut\`.`,
     );
   }
   const plan = result.data as Plan;

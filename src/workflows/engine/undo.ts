@@ -62,7 +62,7 @@ function undoOfCreate(
         ...at,
         action: 'skip',
         reason:
-          'created by the run, but IT Glue contacts cannot be archived: pass --deactivate-type to deactivate it',
+          'created by the run, but IT Glue contacts cannot be archived: pass `deactivateType` to deactivate it',
       };
     }
     if (current.contactTypeId === deactivateType.id)

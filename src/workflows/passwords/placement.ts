@@ -62,7 +62,7 @@ function placeRow(
         source: row.source,
         field: 'container',
         message: `"${row.container ?? '(no folder)'}" of entry "${row.name}" is not in the organization map`,
-        fix: 'Add the container to --org-map (unmapped entries are never given a default organization), or map it to null to skip it.',
+        fix: 'Add the container to `orgMap` (unmapped entries are never given a default organization), or map it to null to skip it.',
       });
       return undefined;
     }
@@ -81,7 +81,7 @@ function placeRow(
     source: row.source,
     field: 'organization',
     message: `entry "${row.name}" has no organization`,
-    fix: 'Pass --org for the whole file, or --org-map from vault containers to organizations.',
+    fix: 'Pass `organization` for the whole file, or `orgMap` from vault containers to organizations.',
   });
   return undefined;
 }
@@ -91,7 +91,7 @@ export function categoryList(categories: ReadonlyArray<{ name: string }>): strin
   if (categories.length === 0) return 'IT Glue has no password categories';
   const names = categories.map((c) => `"${c.name}"`).sort();
   const more =
-    names.length > 20 ? `, and ${names.length - 20} more (gluekit lookups password-categories)` : '';
+    names.length > 20 ? `, and ${names.length - 20} more (the password-categories lookup lists them)` : '';
   return `the categories are: ${names.slice(0, 20).join(', ')}${more}`;
 }
 
@@ -151,7 +151,7 @@ export function placeRows(
           source: row.source,
           field: 'category',
           message: `"${row.category}" is not a password category in IT Glue (${category.valid})`,
-          fix: 'Map it to one of them with --category-map, or create the category in IT Glue first.',
+          fix: 'Map it to one of them with `categoryMap`, or create the category in IT Glue first.',
         });
         continue;
       }

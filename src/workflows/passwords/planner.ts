@@ -16,12 +16,10 @@ import { ChangeSet } from '../engine/changes.js';
 import type { Fingerprinter } from '../engine/fingerprint-key.js';
 import type { FieldChange, PlanAction, SourceRef } from '../engine/plan.js';
 import { SECRET_CHANGED } from '../engine/plan.js';
-import { flagOf } from '../options.js';
-import { PASSWORD_MIRROR } from './spec.js';
 
-/** Option names as the user types them (the planner talks about options, never parses them). */
-const COMPARE_VALUES = flagOf(PASSWORD_MIRROR, 'compareValues');
-const EMBED_ON = flagOf(PASSWORD_MIRROR, 'embedOn');
+/** Options by key, as reasons name them (each surface says them its way: src/core/words.ts). */
+const COMPARE_VALUES = '`compareValues`';
+const EMBED_ON = '`embedOn`';
 
 /** What the planner reads from a vault entry (the vault readers' VaultEntry satisfies it). */
 export interface VaultRow {

@@ -18,7 +18,6 @@ import {
   planTarget,
   type SourceRef,
 } from '../engine/plan.js';
-import { flagOf } from '../options.js';
 import type { OrgMap } from '../org-map.js';
 import { organizationOption, readOrganizations } from '../organizations.js';
 import { type EmbedOn, embedRow, readDevices } from './embedding.js';
@@ -36,7 +35,6 @@ import {
   planPasswordsForOrganization,
   type VaultRow,
 } from './planner.js';
-import { PASSWORD_MIRROR } from './spec.js';
 
 export type { EmbedOn } from './embedding.js';
 export type { VaultSourceRow } from './placement.js';
@@ -82,7 +80,7 @@ async function readCategories(
   const valid = categoryList(categories);
   if (options.category && !defaultCategory) {
     problems.add({
-      field: '--category',
+      option: 'category',
       message: `"${options.category}" is not a password category in IT Glue (${valid})`,
       fix: 'Use one of them, by name or id (gluekit never creates categories).',
     });
@@ -203,8 +201,7 @@ async function planOrganizations(
 function notComparedNote(actions: readonly PlanAction[]): string | undefined {
   const notCompared = actions.filter((action) => action.notCompared).length;
   if (notCompared === 0) return undefined;
-  const flag = flagOf(PASSWORD_MIRROR, 'compareValues');
-  return `${notCompared} password value${notCompared === 1 ? ' was' : 's were'} not compared (not written by gluekit, and the source has no modification time): ${flag} settles ${notCompared === 1 ? 'it' : 'them'}, one request each.`;
+  return `${notCompared} password value${notCompared === 1 ? ' was' : 's were'} not compared (not written by gluekit, and the source has no modification time): \`compareValues\` settles ${notCompared === 1 ? 'it' : 'them'}, one request each.`;
 }
 
 /** A skipped entry with no organization to report it under. */
