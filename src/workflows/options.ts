@@ -100,6 +100,14 @@ export const SOURCE_ID_OPTION = option({
   value: '<name>',
 });
 
+/** A switch: off unless given. */
+export const switchOption = (description: string) =>
+  option({ description, schema: (zod) => zod.boolean().default(false) });
+
+/** A lookup the person names by its name or its id (a type, a status, a category, a folder). */
+export const lookupOption = (description: string, value = '<id|name>') =>
+  option({ description, schema: (zod) => zod.string().min(1).optional(), value });
+
 /** Record-to-record maps (`{"from": "to"}`): a JSON object over MCP, a JSON or CSV file on the CLI. */
 export const mapOption = (description: string) =>
   option({

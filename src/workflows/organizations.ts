@@ -11,8 +11,8 @@ import {
   organizationNameKey,
 } from '../resources/organization-names.js';
 import type { Organization } from '../spec/models.js';
-import type { ProblemList } from './engine/input-errors.js';
-import type { SourceRef } from './engine/plan.js';
+import { ProblemList } from './engine/input-errors.js';
+import { type PlanTarget, planTarget, type SourceRef } from './engine/plan.js';
 
 export interface OrganizationIndex {
   byId: Map<string, Organization>;
@@ -57,6 +57,23 @@ export function organizationOption(
     fix: 'Pass an existing organization id, its exact name or its short name.',
   });
   return undefined;
+}
+
+/** How a plan starts: no problems yet, its target, one read of every organization, `--org` resolved. */
+export async function startPlan(
+  client: GlueKit,
+  options: { org?: string | undefined; signal?: AbortSignal | undefined },
+): Promise<{
+  problems: ProblemList;
+  target: PlanTarget;
+  organizations: OrganizationIndex;
+  fallback: Organization | undefined;
+}> {
+  const problems = new ProblemList();
+  const target = planTarget(client);
+  const organizations = await readOrganizations(client, options.signal);
+  const fallback = organizationOption(organizations, options.org, problems);
+  return { problems, target, organizations, fallback };
 }
 
 /** The organization id of one row, or undefined after recording why not. */

@@ -2,12 +2,13 @@
 import { CONFIGURATION_FORMATS } from '../../sources/configurations/types.js';
 import {
   defineWorkflow,
+  lookupOption,
   mapOption,
   type OptionValues,
   ORGANIZATION_OPTION,
-  option,
   pickOptions,
   SOURCE_ID_OPTION,
+  switchOption,
 } from '../options.js';
 import type { ConfigurationImportOptions } from './workflow.js';
 
@@ -16,23 +17,12 @@ export const CONFIGURATION_IMPORT = defineWorkflow({
   formats: CONFIGURATION_FORMATS,
   options: {
     organization: ORGANIZATION_OPTION,
-    type: option({
-      description: 'The configuration type (name or id) for rows that name none.',
-      schema: (zod) => zod.string().min(1).optional(),
-      value: '<id|name>',
-    }),
+    type: lookupOption('The configuration type (name or id) for rows that name none.'),
     typeMap: mapOption(
       'Source device classes to IT Glue configuration types, e.g. {"WINDOWS_WORKSTATION": "Workstation"}.',
     ),
-    status: option({
-      description: 'The configuration status (name or id) for new devices.',
-      schema: (zod) => zod.string().min(1).optional(),
-      value: '<id|name>',
-    }),
-    archiveMissing: option({
-      description: 'Archive devices this source imported earlier that are no longer in it.',
-      schema: (zod) => zod.boolean().default(false),
-    }),
+    status: lookupOption('The configuration status (name or id) for new devices.'),
+    archiveMissing: switchOption('Archive devices this source imported earlier that are no longer in it.'),
     sourceId: SOURCE_ID_OPTION,
   },
 });

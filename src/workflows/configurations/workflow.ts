@@ -5,17 +5,10 @@
  */
 import type { GlueKit } from '../../client.js';
 import { appendTo } from '../engine/group.js';
-import { ProblemList } from '../engine/input-errors.js';
+import type { ProblemList } from '../engine/input-errors.js';
 import type { Journal } from '../engine/journal.js';
-import {
-  makePlan,
-  organizationNamesOf,
-  type Plan,
-  type PlanAction,
-  planTarget,
-  type SourceRef,
-} from '../engine/plan.js';
-import { organizationOfRow, organizationOption, readOrganizations } from '../organizations.js';
+import { makePlan, organizationNamesOf, type Plan, type PlanAction, type SourceRef } from '../engine/plan.js';
+import { organizationOfRow, startPlan } from '../organizations.js';
 import {
   type ConfigurationPlanOptions,
   type ConfigurationRow,
@@ -52,11 +45,8 @@ export async function planConfigurationImport(
   options: ConfigurationImportOptions,
   now = new Date(),
 ): Promise<Plan> {
-  const problems = new ProblemList();
+  const { problems, target, organizations, fallback } = await startPlan(client, options);
   const signal = options.signal;
-  const target = planTarget(client);
-  const organizations = await readOrganizations(client, signal);
-  const fallback = organizationOption(organizations, options.org, problems);
   const rowsByOrganization = new Map<string, ConfigurationRow[]>();
   for (const row of source.rows) {
     const organizationId = organizationOfRow(organizations, row.organization, fallback, row.source, problems);

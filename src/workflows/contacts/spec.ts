@@ -2,11 +2,13 @@
 import { CONTACT_FORMATS } from '../../sources/contacts/types.js';
 import {
   defineWorkflow,
+  lookupOption,
   type OptionValues,
   ORGANIZATION_OPTION,
   option,
   pickOptions,
   SOURCE_ID_OPTION,
+  switchOption,
 } from '../options.js';
 import type { ContactSyncOptions } from './workflow.js';
 
@@ -15,20 +17,15 @@ export const CONTACT_SYNC = defineWorkflow({
   formats: CONTACT_FORMATS,
   options: {
     organization: ORGANIZATION_OPTION,
-    deactivateMissing: option({
-      description:
-        'Deactivate contacts this source created earlier that are no longer in it (needs deactivateType).',
-      schema: (zod) => zod.boolean().default(false),
-    }),
-    deactivateType: option({
-      description: 'The contact type (name or id) a deactivated contact is given, e.g. "Terminated".',
-      schema: (zod) => zod.string().min(1).optional(),
-      value: '<id|name>',
-    }),
-    deactivateUnowned: option({
-      description: 'Also deactivate missing contacts this source did not create (use with care).',
-      schema: (zod) => zod.boolean().default(false),
-    }),
+    deactivateMissing: switchOption(
+      'Deactivate contacts this source created earlier that are no longer in it (needs deactivateType).',
+    ),
+    deactivateType: lookupOption(
+      'The contact type (name or id) a deactivated contact is given, e.g. "Terminated".',
+    ),
+    deactivateUnowned: switchOption(
+      'Also deactivate missing contacts this source did not create (use with care).',
+    ),
     maxDeactivate: option({
       description:
         'Refuse to deactivate more than this per organization: a count (25) or a share (10%); default 20%.',
@@ -39,26 +36,19 @@ export const CONTACT_SYNC = defineWorkflow({
           .optional(),
       value: '<n|pct>',
     }),
-    includeOnmicrosoft: option({
-      description:
-        'Also sync tenant-internal addresses (*.onmicrosoft.com) as contact emails; left out by default.',
-      schema: (zod) => zod.boolean().default(false),
-    }),
-    licensedOnly: option({
-      description:
-        'Sync only people the source lists with a licence (Microsoft 365 "Licenses", Graph assignedLicenses, a licensed column); the rest are skipped and counted.',
-      schema: (zod) => zod.boolean().default(false),
-    }),
+    includeOnmicrosoft: switchOption(
+      'Also sync tenant-internal addresses (*.onmicrosoft.com) as contact emails; left out by default.',
+    ),
+    licensedOnly: switchOption(
+      'Sync only people the source lists with a licence (Microsoft 365 "Licenses", Graph assignedLicenses, a licensed column); the rest are skipped and counted.',
+    ),
     exclude: option({
       description:
         'People not to sync, repeatable: domain:contoso.com (or @contoso.com), group:NAME (a groups column), or a UPN pattern with * and ? (svc-*@contoso.com; without @, the part before it). Skipped and counted, never deactivated as missing.',
       schema: (zod) => zod.array(zod.string().min(1)).optional(),
       value: '<pattern...>',
     }),
-    matchName: option({
-      description: 'Also match people by name when no email matches.',
-      schema: (zod) => zod.boolean().default(false),
-    }),
+    matchName: switchOption('Also match people by name when no email matches.'),
     sourceId: SOURCE_ID_OPTION,
   },
 });

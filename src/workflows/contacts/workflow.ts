@@ -5,10 +5,10 @@
  */
 import type { GlueKit } from '../../client.js';
 import { appendTo } from '../engine/group.js';
-import { ProblemList } from '../engine/input-errors.js';
+import type { ProblemList } from '../engine/input-errors.js';
 import type { Journal } from '../engine/journal.js';
-import { makePlan, organizationNamesOf, type Plan, type PlanAction, planTarget } from '../engine/plan.js';
-import { organizationOfRow, organizationOption, readOrganizations } from '../organizations.js';
+import { makePlan, organizationNamesOf, type Plan, type PlanAction } from '../engine/plan.js';
+import { organizationOfRow, startPlan } from '../organizations.js';
 import { chooseAudience } from './audience.js';
 import { readContactTypes } from './contact-types.js';
 import { gluekitDeactivations } from './history.js';
@@ -76,10 +76,7 @@ export async function planContactSync(
   options: ContactSyncOptions,
   now = new Date(),
 ): Promise<Plan> {
-  const problems = new ProblemList();
-  const target = planTarget(client);
-  const organizations = await readOrganizations(client, options.signal);
-  const fallback = organizationOption(organizations, options.org, problems);
+  const { problems, target, organizations, fallback } = await startPlan(client, options);
   const audience = chooseAudience(source.rows, options, problems);
   const rowsByOrganization = new Map<string, ContactRow[]>();
   for (const row of audience.rows) {

@@ -1,5 +1,12 @@
 /** The onboarding documents' options, declared once for the CLI and MCP (see ../options.ts). */
-import { defineWorkflow, type OptionValues, option, pickOptions } from '../options.js';
+import {
+  defineWorkflow,
+  lookupOption,
+  type OptionValues,
+  option,
+  pickOptions,
+  switchOption,
+} from '../options.js';
 import type { OnboardingOptions } from './workflow.js';
 
 export const ONBOARDING = defineWorkflow({
@@ -18,20 +25,14 @@ export const ONBOARDING = defineWorkflow({
       schema: (zod) => zod.record(zod.string(), zod.unknown()).default({}),
       value: '<file>',
     }),
-    folder: option({
-      description:
-        'The document folder (name or id) for templates that name none: they are created there and matched only there (without it, matched in any folder).',
-      schema: (zod) => zod.string().min(1).optional(),
-      value: '<name|id>',
-    }),
-    publish: option({
-      description: 'Publish the documents once written.',
-      schema: (zod) => zod.boolean().default(false),
-    }),
-    adopt: option({
-      description: 'Replace documents of the same name that gluekit did not write (or that someone edited).',
-      schema: (zod) => zod.boolean().default(false),
-    }),
+    folder: lookupOption(
+      'The document folder (name or id) for templates that name none: they are created there and matched only there (without it, matched in any folder).',
+      '<name|id>',
+    ),
+    publish: switchOption('Publish the documents once written.'),
+    adopt: switchOption(
+      'Replace documents of the same name that gluekit did not write (or that someone edited).',
+    ),
   },
 });
 

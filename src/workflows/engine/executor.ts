@@ -57,3 +57,42 @@ export function executorFor(executors: Executors, resource: PlanResource): Resou
   if (!executor) throw new GlueKitError(`No writer for ${resource}`);
   return executor;
 }
+
+/** Where a plain writer creates: the collection of records under one organization. */
+interface OrganizationCollection {
+  create(organizationId: string, attributes: never, options: RequestOptions): Promise<unknown>;
+}
+
+/** Where a plain writer updates, lists and reads: the top-level collection of records. */
+interface RecordCollection {
+  update(id: string, attributes: never, options: RequestOptions): Promise<unknown>;
+  list(filter: { organizationId: string }, options: RequestOptions): { toArray(): Promise<unknown[]> };
+  get(id: string, options: RequestOptions): Promise<unknown>;
+}
+
+/**
+ * The writer of a record with no secrets and no second step (a contact, a configuration): it
+ * creates under the organization and updates, lists and reads at the top level.
+ */
+export function plainExecutor(
+  resource: PlanResource,
+  underOrganization: OrganizationCollection,
+  records: RecordCollection,
+  keysOf: (record: TargetRecord) => string[],
+): ResourceExecutor {
+  return {
+    resource,
+    create: async (action, options) =>
+      (await underOrganization.create(
+        action.organizationId,
+        action.attributes as never,
+        options,
+      )) as TargetRecord,
+    update: async (action, options) =>
+      (await records.update(action.id as string, action.attributes as never, options)) as TargetRecord,
+    listOrganization: async (organizationId, options) =>
+      (await records.list({ organizationId }, options).toArray()) as TargetRecord[],
+    keysOf,
+    get: async (id, options) => (await records.get(id, options)) as TargetRecord,
+  };
+}

@@ -3,12 +3,14 @@ import type { z } from 'zod';
 import { VAULT_FORMATS } from '../../sources/vault/types.js';
 import {
   defineWorkflow,
+  lookupOption,
   mapOption,
   type OptionValues,
   ORGANIZATION_OPTION,
   option,
   pickOptions,
   SOURCE_ID_OPTION,
+  switchOption,
 } from '../options.js';
 import type { OrgMap } from '../org-map.js';
 import type { PasswordMirrorOptions } from './workflow.js';
@@ -33,31 +35,21 @@ export const PASSWORD_MIRROR = defineWorkflow({
       schema: (zod) => zod.record(zod.string().min(1), zod.string().min(1).nullable()).optional(),
       value: '<file>',
     }),
-    category: option({
-      description: 'The password category (name or id) for entries that name none.',
-      schema: (zod) => zod.string().min(1).optional(),
-      value: '<id|name>',
-    }),
+    category: lookupOption('The password category (name or id) for entries that name none.'),
     categoryMap: mapOption('Source categories to IT Glue password categories.'),
     embedOn: option<EmbedOnSchema>({
       description: 'Embed each password in the configuration its entry names, matched on this field.',
       schema: (zod) => zod.enum(EMBED_ON).optional(),
       value: '<field>',
     }),
-    compareValues: option({
-      description:
-        'Fetch current values to compare where the journal cannot tell (costs requests; values are never returned).',
-      schema: (zod) => zod.boolean().default(false),
-    }),
-    archiveMissing: option({
-      description: 'Archive passwords this source created earlier that are no longer in it.',
-      schema: (zod) => zod.boolean().default(false),
-    }),
-    unescapeLastPass: option({
-      description: 'Decode the HTML entities the LastPass extension writes into a LastPass CSV.',
-      schema: (zod) => zod.boolean().default(false),
+    compareValues: switchOption(
+      'Fetch current values to compare where the journal cannot tell (costs requests; values are never returned).',
+    ),
+    archiveMissing: switchOption('Archive passwords this source created earlier that are no longer in it.'),
+    unescapeLastPass: {
+      ...switchOption('Decode the HTML entities the LastPass extension writes into a LastPass CSV.'),
       flag: 'lastpass-unescape',
-    }),
+    },
     sourceId: SOURCE_ID_OPTION,
   },
 });

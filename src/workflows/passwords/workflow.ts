@@ -8,18 +8,11 @@ import type { GlueKit } from '../../client.js';
 import type { Password } from '../../spec/models.js';
 import type { Fingerprinter } from '../engine/fingerprint-key.js';
 import { appendTo } from '../engine/group.js';
-import { ProblemList } from '../engine/input-errors.js';
+import type { ProblemList } from '../engine/input-errors.js';
 import type { Journal } from '../engine/journal.js';
-import {
-  makePlan,
-  organizationNamesOf,
-  type Plan,
-  type PlanAction,
-  planTarget,
-  type SourceRef,
-} from '../engine/plan.js';
+import { makePlan, organizationNamesOf, type Plan, type PlanAction, type SourceRef } from '../engine/plan.js';
 import type { OrgMap } from '../org-map.js';
-import { organizationOption, readOrganizations } from '../organizations.js';
+import { startPlan } from '../organizations.js';
 import { type EmbedOn, embedRow, readDevices } from './embedding.js';
 import {
   type CategoryChoice,
@@ -96,11 +89,8 @@ export async function planPasswordMirror(
   options: PasswordMirrorOptions,
   now = new Date(),
 ): Promise<PasswordMirrorPlan> {
-  const problems = new ProblemList();
+  const { problems, target, organizations, fallback } = await startPlan(client, options);
   const signal = options.signal;
-  const target = planTarget(client);
-  const organizations = await readOrganizations(client, signal);
-  const fallback = organizationOption(organizations, options.org, problems);
   const category = await readCategories(client, options, problems);
   const { placements, skippedByMap } = placeRows(
     source.rows,
