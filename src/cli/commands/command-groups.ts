@@ -13,3 +13,17 @@ export function commandGroup(program: Command, name: string): Command {
   if (!found) throw new Error(`no ${name} command to extend`);
   return found;
 }
+
+/** A command's runner: its context, then its flags. */
+type Runner = (context: CliContext, flags: never) => Promise<void>;
+
+/**
+ * The action of a command that takes only flags, whose runner's module loads only when the
+ * command runs (so registering commands stays cheap).
+ */
+export function lazyAction(load: () => Promise<Runner>): (flags: unknown, command: Command) => Promise<void> {
+  return async (flags, command) => {
+    const run = await load();
+    await run(contextOf(command), flags as never);
+  };
+}

@@ -2,8 +2,8 @@
  * Registers `gluekit mcp`. The server's modules (and the MCP SDK) load only when it runs.
  */
 import { type Command, Option } from '../commander.js';
-import { CliContext, type GlobalOptions } from '../context.js';
 import { examplesHelp } from '../resource-commands.js';
+import { lazyAction } from './command-groups.js';
 
 export function registerMcpCommand(program: Command): void {
   program
@@ -50,8 +50,5 @@ export function registerMcpCommand(program: Command): void {
         'GLUEKIT_MCP_AUTH_TOKEN="$(openssl rand -hex 32)" gluekit mcp --http --host 0.0.0.0 --port 8787 --tls-cert cert.pem --tls-key key.pem',
       ]),
     )
-    .action(async (flags, command: Command) => {
-      const { runMcp } = await import('./mcp.js');
-      await runMcp(new CliContext(command.optsWithGlobals() as GlobalOptions), flags);
-    });
+    .action(lazyAction(async () => (await import('./mcp.js')).runMcp));
 }

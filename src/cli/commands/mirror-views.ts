@@ -51,9 +51,17 @@ function organizationOf(store: MirrorStore, value: string | undefined): string |
   return value === undefined ? undefined : resolveOrganization(store, value).id;
 }
 
-export async function runSearch(ctx: CliContext, query: string, flags: ViewFlags): Promise<void> {
+/** `--type` and `--limit`, checked. */
+function typeAndLimit(flags: ViewFlags): {
+  type: ReturnType<typeof parseResource> | undefined;
+  limit: number | undefined;
+} {
   const type = flags.type !== undefined ? parseResource(flags.type, '--type') : undefined;
-  const limit = positiveIntegerFlag('--limit', flags.limit);
+  return { type, limit: positiveIntegerFlag('--limit', flags.limit) };
+}
+
+export async function runSearch(ctx: CliContext, query: string, flags: ViewFlags): Promise<void> {
+  const { type, limit } = typeAndLimit(flags);
   withMirror(ctx, flags, ({ store, meta }) => {
     const hits = search(store, { query, type, organizationId: organizationOf(store, flags.org), limit });
     printView(
@@ -75,8 +83,7 @@ export async function runSearch(ctx: CliContext, query: string, flags: ViewFlags
 
 export async function runChanges(ctx: CliContext, flags: ViewFlags & { since: string }): Promise<void> {
   const since = parseSince(flags.since);
-  const type = flags.type !== undefined ? parseResource(flags.type, '--type') : undefined;
-  const limit = positiveIntegerFlag('--limit', flags.limit);
+  const { type, limit } = typeAndLimit(flags);
   withMirror(ctx, flags, ({ store, meta }) => {
     const result = changes(store, { since, type, organizationId: organizationOf(store, flags.org), limit });
     printView(

@@ -5,7 +5,7 @@
  */
 import type { Command } from '../commander.js';
 import { examplesHelp } from '../resource-commands.js';
-import { contextOf, commandGroup as group } from './command-groups.js';
+import { contextOf, commandGroup as group, lazyAction } from './command-groups.js';
 
 const DB_HELP = "the mirror file (default: this base URL and key's mirror in the data directory)";
 const MAX_AGE_HELP =
@@ -38,10 +38,7 @@ export function registerMirrorCommands(program: Command): void {
         'gluekit sync --db ./acme.sqlite',
       ]),
     )
-    .action(async (flags, command: Command) => {
-      const { runSync } = await import('./mirror-sync.js');
-      await runSync(contextOf(command), flags);
-    });
+    .action(lazyAction(async () => (await import('./mirror-sync.js')).runSync));
 
   viewOptions(
     program
@@ -84,10 +81,7 @@ export function registerMirrorCommands(program: Command): void {
       'after',
       examplesHelp(['gluekit changes --since 7d', 'gluekit changes --since 2026-01-01 --type configs']),
     )
-    .action(async (flags, command: Command) => {
-      const { runChanges } = await import('./mirror-views.js');
-      await runChanges(contextOf(command), flags);
-    });
+    .action(lazyAction(async () => (await import('./mirror-views.js')).runChanges));
 
   viewOptions(
     program
@@ -97,20 +91,14 @@ export function registerMirrorCommands(program: Command): void {
       .option('--org <id|name>', 'only this organization: its id, name or short name'),
   )
     .addHelpText('after', examplesHelp(['gluekit coverage', 'gluekit coverage --below 3 --json']))
-    .action(async (flags, command: Command) => {
-      const { runCoverage } = await import('./mirror-views.js');
-      await runCoverage(contextOf(command), flags);
-    });
+    .action(lazyAction(async () => (await import('./mirror-views.js')).runCoverage));
 
   viewOptions(
     program
       .command('orphans')
       .description('Records whose organization is not in the mirror, or is deleted')
       .option('--type <type>', 'only this type'),
-  ).action(async (flags, command: Command) => {
-    const { runOrphans } = await import('./mirror-views.js');
-    await runOrphans(contextOf(command), flags);
-  });
+  ).action(lazyAction(async () => (await import('./mirror-views.js')).runOrphans));
 
   viewOptions(
     group(program, 'passwords')
@@ -123,10 +111,7 @@ export function registerMirrorCommands(program: Command): void {
       'after',
       examplesHelp(['gluekit passwords stale', 'gluekit passwords stale --days 180 --org 2']),
     )
-    .action(async (flags, command: Command) => {
-      const { runStalePasswords } = await import('./mirror-views.js');
-      await runStalePasswords(contextOf(command), flags);
-    });
+    .action(lazyAction(async () => (await import('./mirror-views.js')).runStalePasswords));
 
   viewOptions(
     group(program, 'contacts')
@@ -139,10 +124,7 @@ export function registerMirrorCommands(program: Command): void {
       'after',
       examplesHelp(['gluekit contacts dupes', 'gluekit contacts dupes --across-orgs --json']),
     )
-    .action(async (flags, command: Command) => {
-      const { runDuplicateContacts } = await import('./mirror-views.js');
-      await runDuplicateContacts(contextOf(command), flags);
-    });
+    .action(lazyAction(async () => (await import('./mirror-views.js')).runDuplicateContacts));
 
   viewOptions(
     group(program, 'organizations')

@@ -3,8 +3,8 @@
  * command or for `import { GlueKit }`.
  */
 import type { Command } from '../commander.js';
-import { CliContext, type GlobalOptions } from '../context.js';
 import { examplesHelp } from '../resource-commands.js';
+import { lazyAction } from './command-groups.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -37,8 +37,5 @@ export function registerUiCommand(program: Command): void {
         'GLUEKIT_UI_AUTH_TOKEN="$(openssl rand -hex 32)" gluekit ui --host 0.0.0.0',
       ]),
     )
-    .action(async (flags, command: Command) => {
-      const { runUi } = await import('./ui.js');
-      await runUi(new CliContext(command.optsWithGlobals() as GlobalOptions), flags);
-    });
+    .action(lazyAction(async () => (await import('./ui.js')).runUi));
 }
