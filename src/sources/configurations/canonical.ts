@@ -4,7 +4,7 @@
  * `os`, `location`, `primary_user` (an email address), `notes`, `external_id`. JSON keys may be camelCase or snake_case. Notes are kept exactly
  * as written (line breaks and indentation are content); every other value is trimmed.
  */
-import type { BuildContext, FormatSpec } from '../formats.js';
+import { type BuildContext, canonicalSpec, type FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
 import { deviceRow } from './devices.js';
 import type { ConfigurationFormat, ConfigurationReadOptions, ConfigurationSourceRow } from './types.js';
@@ -76,20 +76,15 @@ function buildCanonicalDevice(
   );
 }
 
-function canonicalSpec(
-  format: 'csv' | 'json',
-): FormatSpec<ConfigurationFormat, Field, ConfigurationSourceRow, ConfigurationReadOptions> {
-  return {
-    format,
-    label: format === 'csv' ? 'gluekit configuration CSV' : 'gluekit configuration JSON',
-    canonical: true,
-    fields: FIELDS,
-    signature: SIGNATURE,
-    reads: { csv: format === 'csv', json: format === 'json' },
-    requires: ['name', 'hostname', 'serialNumber', 'assetTag', 'macAddress'],
-    build: buildCanonicalDevice,
-  };
-}
+const CANONICAL = {
+  fields: FIELDS,
+  signature: SIGNATURE,
+  requires: ['name', 'hostname', 'serialNumber', 'assetTag', 'macAddress'],
+  build: buildCanonicalDevice,
+} satisfies Pick<
+  FormatSpec<ConfigurationFormat, Field, ConfigurationSourceRow, ConfigurationReadOptions>,
+  'fields' | 'signature' | 'requires' | 'build'
+>;
 
-export const CONFIGURATION_CSV = canonicalSpec('csv');
-export const CONFIGURATION_JSON = canonicalSpec('json');
+export const CONFIGURATION_CSV = canonicalSpec('csv', 'configuration', CANONICAL);
+export const CONFIGURATION_JSON = canonicalSpec('json', 'configuration', CANONICAL);
