@@ -14,7 +14,7 @@ import {
   type FormatSpec,
   jsonKeys,
 } from './formats.js';
-import { listHeaders, matchColumns } from './headers.js';
+import { listHeaders, matchColumns, reportDuplicateColumns, reportExtraCells } from './headers.js';
 import { looksLikeJson, parseJsonRecords } from './json.js';
 import { CsvRecordView, compilePaths, JsonRecordView } from './records.js';
 import { UnusedCsvColumns, UnusedJsonKeys } from './unused-columns.js';
@@ -146,14 +146,7 @@ function readCsv<Format extends string, Row, Options>(
   const { spec, detection } = choose(specs, wanted, 'csv', () => headers, report.file);
   const match = matchColumns(headers, spec.fields);
   checkRequired(spec, (field) => match.columns.has(field), headers, report.file);
-  for (const duplicate of match.duplicates) {
-    report.problem(
-      headerLine,
-      duplicate.headers.join(', '),
-      `${duplicate.headers.length} columns all give ${spec.fields[duplicate.field]?.[0] ?? duplicate.field}`,
-      'Remove or rename all but one of them.',
-    );
-  }
+  reportDuplicateColumns(match, spec.fields, headerLine, report);
   if (spec.canonical && match.unused.length > 0) {
     report.warn(headerLine, `columns not used: ${listHeaders(match.unused)} (a typo in a header name?)`);
   }
@@ -166,15 +159,8 @@ function readCsv<Format extends string, Row, Options>(
     const { line, cells } = record;
     if (cells.every((cell) => cell.trim() === '')) continue;
     unused.look(cells);
-    if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
-      report.problem(
-        line,
-        undefined,
-        `the row has ${cells.length} cells but the header has ${headers.length} columns`,
-        'Quote any cell that contains the delimiter, or remove the extra cells.',
-      );
-      continue;
-    }
+    const fix = 'Quote any cell that contains the delimiter, or remove the extra cells.';
+    if (reportExtraCells(cells, headers.length, line, report, fix)) continue;
     rows.push(spec.build(new CsvRecordView(line, cells, match.columns, headers), context));
   }
   return { format: spec.format, detection, rows, warnings: report.warnings, unusedColumns: unused.names };

@@ -76,15 +76,10 @@ function buildCanonicalDevice(
   );
 }
 
-const CANONICAL = {
-  fields: FIELDS,
-  signature: SIGNATURE,
-  requires: ['name', 'hostname', 'serialNumber', 'assetTag', 'macAddress'],
-  build: buildCanonicalDevice,
-} satisfies Pick<
-  FormatSpec<ConfigurationFormat, Field, ConfigurationSourceRow, ConfigurationReadOptions>,
-  'fields' | 'signature' | 'requires' | 'build'
->;
+/** A file must have one of these to be read as this format. */
+const REQUIRES: readonly Field[] = ['name', 'hostname', 'serialNumber', 'assetTag', 'macAddress'];
 
-export const CONFIGURATION_CSV = canonicalSpec('csv', 'configuration', CANONICAL);
-export const CONFIGURATION_JSON = canonicalSpec('json', 'configuration', CANONICAL);
+type Spec = FormatSpec<ConfigurationFormat, Field, ConfigurationSourceRow, ConfigurationReadOptions>;
+const SPEC = { fields: FIELDS, signature: SIGNATURE, requires: REQUIRES, build: buildCanonicalDevice };
+export const CONFIGURATION_CSV: Spec = canonicalSpec('csv', 'configuration', SPEC);
+export const CONFIGURATION_JSON: Spec = canonicalSpec('json', 'configuration', SPEC);

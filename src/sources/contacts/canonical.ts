@@ -84,15 +84,10 @@ function buildCanonicalContact(view: RecordView<Field>, { report }: BuildContext
   return personRow(view, report, emails, own, {});
 }
 
-const CANONICAL = {
-  fields: FIELDS,
-  signature: SIGNATURE,
-  requires: ['email', 'firstName', 'lastName', 'displayName', 'additionalEmails'],
-  build: buildCanonicalContact,
-} satisfies Pick<
-  FormatSpec<ContactFormat, Field, ContactSourceRow>,
-  'fields' | 'signature' | 'requires' | 'build'
->;
+/** A file must have one of these to be read as this format. */
+const REQUIRES: readonly Field[] = ['email', 'firstName', 'lastName', 'displayName', 'additionalEmails'];
 
-export const CONTACT_CSV = canonicalSpec('csv', 'contact', CANONICAL);
-export const CONTACT_JSON = canonicalSpec('json', 'contact', CANONICAL);
+type Spec = FormatSpec<ContactFormat, Field, ContactSourceRow>;
+const SPEC = { fields: FIELDS, signature: SIGNATURE, requires: REQUIRES, build: buildCanonicalContact };
+export const CONTACT_CSV: Spec = canonicalSpec('csv', 'contact', SPEC);
+export const CONTACT_JSON: Spec = canonicalSpec('json', 'contact', SPEC);
