@@ -92,12 +92,17 @@ function checkRequired<Format extends string, Row, Options>(
   });
 }
 
+/** What reading one file needs besides its text: where problems go, and which format to read. */
+interface ReadRequest<Format extends string, Row, Options> {
+  report: SourceReport;
+  specs: ReadonlyArray<AnySpec<Format, Row, Options>>;
+  wanted: Format | 'auto';
+  options: Options;
+}
+
 function readJson<Format extends string, Row, Options>(
   text: string,
-  report: SourceReport,
-  specs: ReadonlyArray<AnySpec<Format, Row, Options>>,
-  wanted: Format | 'auto',
-  options: Options,
+  { report, specs, wanted, options }: ReadRequest<Format, Row, Options>,
 ): ReadResult<Format, Row> {
   const { records } = parseJsonRecords(text, report.file);
   const values = records.map((record) => record.value);
@@ -126,10 +131,7 @@ function readJson<Format extends string, Row, Options>(
 
 function readCsv<Format extends string, Row, Options>(
   text: string,
-  report: SourceReport,
-  specs: ReadonlyArray<AnySpec<Format, Row, Options>>,
-  wanted: Format | 'auto',
-  options: Options,
+  { report, specs, wanted, options }: ReadRequest<Format, Row, Options>,
 ): ReadResult<Format, Row> {
   const reader = new CsvReader(text, { file: report.file });
   const first = reader.next();
@@ -185,9 +187,8 @@ export function readSource<Format extends string, Row, Options>(
   const report = new SourceReport(file);
   let result: ReadResult<Format, Row>;
   try {
-    result = looksLikeJson(text)
-      ? readJson(text, report, specs, wanted, options)
-      : readCsv(text, report, specs, wanted, options);
+    const request = { report, specs, wanted, options };
+    result = looksLikeJson(text) ? readJson(text, request) : readCsv(text, request);
   } catch (error) {
     // Damage that stops reading (a quote never closed) comes with the problems found before it.
     if (error instanceof SourceInputError && report.problems.length > 0) {

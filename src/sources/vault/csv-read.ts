@@ -57,6 +57,28 @@ export class VaultCsvRow<Field extends string> extends CsvCells<Field> {
   }
 }
 
+type LoginColumn = 'name' | 'username' | 'password' | 'url' | 'notes' | 'otp';
+
+/**
+ * A login's name, username, URL and OTP trimmed, its password exact and its notes as written,
+ * from the fields of those names or the format's own field named in `renamed`. A field the
+ * format does not have reads as absent.
+ */
+export function loginCells<Field extends string>(
+  row: VaultCsvRow<Field>,
+  renamed: Partial<Record<LoginColumn, Field>> = {},
+) {
+  const field = (column: LoginColumn) => (renamed[column] ?? column) as Field;
+  return {
+    name: row.text(field('name')),
+    username: row.text(field('username')),
+    password: row.exact(field('password')),
+    url: row.text(field('url')),
+    notes: row.raw(field('notes')),
+    otp: row.text(field('otp')),
+  };
+}
+
 export interface VaultCsvSpec<Field extends string = string>
   extends Omit<FormatSpec<VaultFormat, Field, VaultEntry | undefined>, 'build'> {
   /** KeePass 1.x CSV escapes with backslashes instead of doubled quotes. */
