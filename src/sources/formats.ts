@@ -30,6 +30,27 @@ export interface FormatSpec<Format extends string, Field extends string, Row, Op
 }
 
 /**
+ * gluekit's own format for a kind of record, as CSV or JSON: the same fields, signature and
+ * builder either way; only the label and which syntax it reads differ.
+ */
+export function canonicalSpec<Format extends string, Field extends string, Row, Options>(
+  format: Format & ('csv' | 'json'),
+  noun: string,
+  spec: Pick<FormatSpec<Format, Field, Row, Options>, 'fields' | 'signature' | 'requires' | 'build'>,
+): FormatSpec<Format, Field, Row, Options> {
+  return {
+    format,
+    label: `gluekit ${noun} ${format === 'csv' ? 'CSV' : 'JSON'}`,
+    canonical: true,
+    fields: spec.fields,
+    signature: spec.signature,
+    reads: { csv: format === 'csv', json: format === 'json' },
+    requires: spec.requires,
+    build: spec.build,
+  };
+}
+
+/**
  * A finished row without the keys whose value is undefined, so rows compare, print and serialize
  * cleanly. (Copying is cheaper than `delete`, which sends V8 objects to the slow path.)
  */

@@ -6,6 +6,8 @@
  */
 
 /** Field name → the header spellings that mean it. */
+import type { SourceReport } from './errors.js';
+
 export type AliasTable<Field extends string = string> = Readonly<Record<Field, readonly string[]>>;
 
 const IGNORED = /[\s_-]+/g;
@@ -66,4 +68,42 @@ export function listHeaders(headers: readonly string[], max = 12): string {
     .slice(0, max)
     .map((header) => JSON.stringify(header.length > 40 ? `${header.slice(0, 40)}…` : header));
   return headers.length > max ? `${shown.join(', ')} and ${headers.length - max} more` : shown.join(', ');
+}
+
+/** One problem for each field that two or more headers give, on the header line. */
+export function reportDuplicateColumns<Field extends string>(
+  match: ColumnMatch<Field>,
+  fields: AliasTable<Field>,
+  headerLine: number,
+  report: SourceReport,
+): void {
+  for (const duplicate of match.duplicates) {
+    report.problem(
+      headerLine,
+      duplicate.headers.join(', '),
+      `${duplicate.headers.length} columns all give ${fields[duplicate.field]?.[0] ?? duplicate.field}`,
+      'Remove or rename all but one of them.',
+    );
+  }
+}
+
+/**
+ * Whether the row has cells with data past the header's last column (a cell with an unquoted
+ * delimiter, usually); if so it is reported, with `fix`, and the caller passes the row over.
+ */
+export function reportExtraCells(
+  cells: readonly string[],
+  columns: number,
+  line: number,
+  report: SourceReport,
+  fix: string,
+): boolean {
+  if (cells.length <= columns || cells.slice(columns).every((cell) => cell.trim() === '')) return false;
+  report.problem(
+    line,
+    undefined,
+    `the row has ${cells.length} cells but the header has ${columns} columns`,
+    fix,
+  );
+  return true;
 }

@@ -14,7 +14,7 @@ import {
   type FormatSpec,
   jsonKeys,
 } from './formats.js';
-import { listHeaders, matchColumns } from './headers.js';
+import { listHeaders, matchColumns, reportDuplicateColumns, reportExtraCells } from './headers.js';
 import { looksLikeJson, parseJsonRecords } from './json.js';
 import { CsvRecordView, compilePaths, JsonRecordView } from './records.js';
 import { UnusedCsvColumns, UnusedJsonKeys } from './unused-columns.js';
@@ -92,12 +92,17 @@ function checkRequired<Format extends string, Row, Options>(
   });
 }
 
+/** What reading one file needs besides its text: where problems go, and which format to read. */
+interface ReadRequest<Format extends string, Row, Options> {
+  report: SourceReport;
+  specs: ReadonlyArray<AnySpec<Format, Row, Options>>;
+  wanted: Format | 'auto';
+  options: Options;
+}
+
 function readJson<Format extends string, Row, Options>(
   text: string,
-  report: SourceReport,
-  specs: ReadonlyArray<AnySpec<Format, Row, Options>>,
-  wanted: Format | 'auto',
-  options: Options,
+  { report, specs, wanted, options }: ReadRequest<Format, Row, Options>,
 ): ReadResult<Format, Row> {
   const { records } = parseJsonRecords(text, report.file);
   const values = records.map((record) => record.value);
@@ -126,10 +131,7 @@ function readJson<Format extends string, Row, Options>(
 
 function readCsv<Format extends string, Row, Options>(
   text: string,
-  report: SourceReport,
-  specs: ReadonlyArray<AnySpec<Format, Row, Options>>,
-  wanted: Format | 'auto',
-  options: Options,
+  { report, specs, wanted, options }: ReadRequest<Format, Row, Options>,
 ): ReadResult<Format, Row> {
   const reader = new CsvReader(text, { file: report.file });
   const first = reader.next();
@@ -146,14 +148,7 @@ function readCsv<Format extends string, Row, Options>(
   const { spec, detection } = choose(specs, wanted, 'csv', () => headers, report.file);
   const match = matchColumns(headers, spec.fields);
   checkRequired(spec, (field) => match.columns.has(field), headers, report.file);
-  for (const duplicate of match.duplicates) {
-    report.problem(
-      headerLine,
-      duplicate.headers.join(', '),
-      `${duplicate.headers.length} columns all give ${spec.fields[duplicate.field]?.[0] ?? duplicate.field}`,
-      'Remove or rename all but one of them.',
-    );
-  }
+  reportDuplicateColumns(match, spec.fields, headerLine, report);
   if (spec.canonical && match.unused.length > 0) {
     report.warn(headerLine, `columns not used: ${listHeaders(match.unused)} (a typo in a header name?)`);
   }
@@ -166,15 +161,8 @@ function readCsv<Format extends string, Row, Options>(
     const { line, cells } = record;
     if (cells.every((cell) => cell.trim() === '')) continue;
     unused.look(cells);
-    if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
-      report.problem(
-        line,
-        undefined,
-        `the row has ${cells.length} cells but the header has ${headers.length} columns`,
-        'Quote any cell that contains the delimiter, or remove the extra cells.',
-      );
-      continue;
-    }
+    const fix = 'Quote any cell that contains the delimiter, or remove the extra cells.';
+    if (reportExtraCells(cells, headers.length, line, report, fix)) continue;
     rows.push(spec.build(new CsvRecordView(line, cells, match.columns, headers), context));
   }
   return { format: spec.format, detection, rows, warnings: report.warnings, unusedColumns: unused.names };
@@ -199,9 +187,8 @@ export function readSource<Format extends string, Row, Options>(
   const report = new SourceReport(file);
   let result: ReadResult<Format, Row>;
   try {
-    result = looksLikeJson(text)
-      ? readJson(text, report, specs, wanted, options)
-      : readCsv(text, report, specs, wanted, options);
+    const request = { report, specs, wanted, options };
+    result = looksLikeJson(text) ? readJson(text, request) : readCsv(text, request);
   } catch (error) {
     // Damage that stops reading (a quote never closed) comes with the problems found before it.
     if (error instanceof SourceInputError && report.problems.length > 0) {

@@ -34,8 +34,11 @@ function splitList(value: string | undefined, separators: RegExp | undefined): s
     .filter((item) => item !== '');
 }
 
-/** A CSV row. `columns` maps each field to its column; `headers` are as written. */
-export class CsvRecordView<Field extends string> implements RecordView<Field> {
+/**
+ * A CSV row's cells looked up by field: `columns` maps each field to its column; `headers` are
+ * as written. Each kind of reader decides what a cell means (blank, trimmed, exact).
+ */
+export abstract class CsvCells<Field extends string> {
   constructor(
     readonly line: number,
     private readonly cells: readonly string[],
@@ -43,9 +46,23 @@ export class CsvRecordView<Field extends string> implements RecordView<Field> {
     private readonly headers: readonly string[],
   ) {}
 
-  raw(field: Field): string | undefined {
+  /** The cell as written; undefined when the column is missing or the row stops short of it. */
+  protected cell(field: Field): string | undefined {
     const index = this.columns.get(field);
-    return index === undefined ? undefined : blankToUndefined(this.cells[index]);
+    return index === undefined ? undefined : this.cells[index];
+  }
+
+  /** The header the field was read from, as written, for messages. */
+  label(field: Field): string {
+    const index = this.columns.get(field);
+    return (index === undefined ? undefined : this.headers[index]) ?? field;
+  }
+}
+
+/** A CSV row as a record view. */
+export class CsvRecordView<Field extends string> extends CsvCells<Field> implements RecordView<Field> {
+  raw(field: Field): string | undefined {
+    return blankToUndefined(this.cell(field));
   }
 
   text(field: Field): string | undefined {
@@ -54,11 +71,6 @@ export class CsvRecordView<Field extends string> implements RecordView<Field> {
 
   list(field: Field, separators?: RegExp): string[] {
     return splitList(this.raw(field), separators);
-  }
-
-  label(field: Field): string {
-    const index = this.columns.get(field);
-    return (index === undefined ? undefined : this.headers[index]) ?? field;
   }
 }
 

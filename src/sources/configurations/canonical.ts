@@ -4,7 +4,7 @@
  * `os`, `location`, `primary_user` (an email address), `notes`, `external_id`. JSON keys may be camelCase or snake_case. Notes are kept exactly
  * as written (line breaks and indentation are content); every other value is trimmed.
  */
-import type { BuildContext, FormatSpec } from '../formats.js';
+import { type BuildContext, canonicalSpec, type FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
 import { deviceRow } from './devices.js';
 import type { ConfigurationFormat, ConfigurationReadOptions, ConfigurationSourceRow } from './types.js';
@@ -76,20 +76,10 @@ function buildCanonicalDevice(
   );
 }
 
-function canonicalSpec(
-  format: 'csv' | 'json',
-): FormatSpec<ConfigurationFormat, Field, ConfigurationSourceRow, ConfigurationReadOptions> {
-  return {
-    format,
-    label: format === 'csv' ? 'gluekit configuration CSV' : 'gluekit configuration JSON',
-    canonical: true,
-    fields: FIELDS,
-    signature: SIGNATURE,
-    reads: { csv: format === 'csv', json: format === 'json' },
-    requires: ['name', 'hostname', 'serialNumber', 'assetTag', 'macAddress'],
-    build: buildCanonicalDevice,
-  };
-}
+/** A file must have one of these to be read as this format. */
+const REQUIRES: readonly Field[] = ['name', 'hostname', 'serialNumber', 'assetTag', 'macAddress'];
 
-export const CONFIGURATION_CSV = canonicalSpec('csv');
-export const CONFIGURATION_JSON = canonicalSpec('json');
+type Spec = FormatSpec<ConfigurationFormat, Field, ConfigurationSourceRow, ConfigurationReadOptions>;
+const SPEC = { fields: FIELDS, signature: SIGNATURE, requires: REQUIRES, build: buildCanonicalDevice };
+export const CONFIGURATION_CSV: Spec = canonicalSpec('csv', 'configuration', SPEC);
+export const CONFIGURATION_JSON: Spec = canonicalSpec('json', 'configuration', SPEC);

@@ -6,16 +6,9 @@
  * be camelCase or snake_case. These files are kept by hand, so a bad primary `email` is an input
  * problem to fix, not a warning: without it the person would look new and be created twice.
  */
-import type { BuildContext, FormatSpec } from '../formats.js';
+import { type BuildContext, canonicalSpec, type FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
-import {
-  collectEmails,
-  contactRow,
-  GROUP_SEPARATORS,
-  readBoolean,
-  readGroups,
-  readLicensed,
-} from './people.js';
+import { collectEmails, personRow, readBoolean, readLicensed } from './people.js';
 import type { ContactFormat, ContactSourceRow } from './types.js';
 
 const FIELDS = {
@@ -82,39 +75,19 @@ function buildCanonicalContact(view: RecordView<Field>, { report }: BuildContext
     view.line,
     report,
   );
-  return contactRow(
-    {
-      source: { file: report.file, line: view.line },
-      organization: view.text('organizationId') ?? view.text('organization'),
-      firstName: view.text('firstName'),
-      lastName: view.text('lastName'),
-      displayName: view.text('displayName'),
-      emails,
-      title: view.text('title'),
-      phone: view.text('phone'),
-      mobile: view.text('mobile'),
-      contactType: view.text('contactType'),
-      active: readBoolean(view, 'active', report),
-      licensed: readLicensed(view.list('licensed')),
-      groups: readGroups(view.list('groups', GROUP_SEPARATORS)),
-      externalId: view.text('externalId'),
-    },
-    {},
-  );
-}
-
-function canonicalSpec(format: 'csv' | 'json'): FormatSpec<ContactFormat, Field, ContactSourceRow> {
-  return {
-    format,
-    label: format === 'csv' ? 'gluekit contact CSV' : 'gluekit contact JSON',
-    canonical: true,
-    fields: FIELDS,
-    signature: SIGNATURE,
-    reads: { csv: format === 'csv', json: format === 'json' },
-    requires: ['email', 'firstName', 'lastName', 'displayName', 'additionalEmails'],
-    build: buildCanonicalContact,
+  const own = {
+    phone: view.text('phone'),
+    contactType: view.text('contactType'),
+    active: readBoolean(view, 'active', report),
+    licensed: readLicensed(view.list('licensed')),
   };
+  return personRow(view, report, emails, own, {});
 }
 
-export const CONTACT_CSV = canonicalSpec('csv');
-export const CONTACT_JSON = canonicalSpec('json');
+/** A file must have one of these to be read as this format. */
+const REQUIRES: readonly Field[] = ['email', 'firstName', 'lastName', 'displayName', 'additionalEmails'];
+
+type Spec = FormatSpec<ContactFormat, Field, ContactSourceRow>;
+const SPEC = { fields: FIELDS, signature: SIGNATURE, requires: REQUIRES, build: buildCanonicalContact };
+export const CONTACT_CSV: Spec = canonicalSpec('csv', 'contact', SPEC);
+export const CONTACT_JSON: Spec = canonicalSpec('json', 'contact', SPEC);

@@ -11,14 +11,7 @@
  */
 import type { BuildContext, FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
-import {
-  collectEmails,
-  contactRow,
-  GROUP_SEPARATORS,
-  readBoolean,
-  readGroups,
-  readLicensed,
-} from './people.js';
+import { collectEmails, personRow, readBoolean, readLicensed } from './people.js';
 import { parseProxyAddresses } from './proxy-addresses.js';
 import type { ContactFormat, ContactSourceRow } from './types.js';
 
@@ -100,24 +93,16 @@ function buildEntraContact(
     view.line,
     report,
   );
-  return contactRow(
-    {
-      source: { file: report.file, line: view.line },
-      organization: view.text('organizationId') ?? view.text('organization'),
-      firstName: view.text('firstName'),
-      lastName: view.text('lastName'),
-      displayName: view.text('displayName'),
-      emails,
-      title: view.text('title'),
-      phone: view.list('phone', PHONE_SEPARATORS)[0],
-      mobile: view.text('mobile'),
-      active: readBoolean(view, 'accountEnabled', report),
-      licensed: readLicensed(view.list('licenses')),
-      groups: readGroups(view.list('groups', GROUP_SEPARATORS)),
-      externalId: view.text('externalId'),
-    },
-    { upn, userType: view.text('userType'), recipientType: view.text('recipientType') },
-  );
+  const own = {
+    phone: view.list('phone', PHONE_SEPARATORS)[0],
+    active: readBoolean(view, 'accountEnabled', report),
+    licensed: readLicensed(view.list('licenses')),
+  };
+  return personRow(view, report, emails, own, {
+    upn,
+    userType: view.text('userType'),
+    recipientType: view.text('recipientType'),
+  });
 }
 
 export const CONTACT_ENTRA: FormatSpec<ContactFormat, EntraField, ContactSourceRow> = {

@@ -13,14 +13,7 @@ import { samePhone } from '../../normalize/keys.js';
 import { quoteCell, type SourceReport } from '../errors.js';
 import type { BuildContext, FormatSpec } from '../formats.js';
 import type { RecordView } from '../records.js';
-import {
-  collectEmails,
-  contactRow,
-  GROUP_SEPARATORS,
-  readBoolean,
-  readGroups,
-  readLicensed,
-} from './people.js';
+import { collectEmails, personRow, readBoolean, readLicensed } from './people.js';
 import { parseProxyAddresses } from './proxy-addresses.js';
 import type { ContactFormat, ContactSourceRow } from './types.js';
 
@@ -97,24 +90,16 @@ function buildM365Contact(view: RecordView<M365Field>, { report }: BuildContext<
     report,
   );
   const blocked = readBoolean(view, 'blockCredential', report);
-  return contactRow(
-    {
-      source: { file: report.file, line: view.line },
-      organization: view.text('organizationId') ?? view.text('organization'),
-      firstName: view.text('firstName'),
-      lastName: view.text('lastName'),
-      displayName: view.text('displayName'),
-      emails,
-      title: view.text('title'),
-      phone: workPhone(view, report),
-      mobile: view.text('mobile'),
-      active: blocked === undefined ? undefined : !blocked,
-      licensed: readLicensed(view.list('licenses', /\+/)),
-      groups: readGroups(view.list('groups', GROUP_SEPARATORS)),
-      externalId: view.text('externalId'),
-    },
-    { upn, userType: view.text('userType'), recipientType: view.text('recipientType') },
-  );
+  const own = {
+    phone: workPhone(view, report),
+    active: blocked === undefined ? undefined : !blocked,
+    licensed: readLicensed(view.list('licenses', /\+/)),
+  };
+  return personRow(view, report, emails, own, {
+    upn,
+    userType: view.text('userType'),
+    recipientType: view.text('recipientType'),
+  });
 }
 
 /** "Phone number", else "Office phone"; two different numbers keep the first and say so. */

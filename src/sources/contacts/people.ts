@@ -124,3 +124,52 @@ export function contactRow(row: ContactSourceRow, hints: SkipHints): ContactSour
   const reason = skipReason(row, hints);
   return withoutUndefined(reason ? { ...row, skip: { reason } } : row);
 }
+
+/** The columns every contact format reads the same way: who the person is and where they belong. */
+export type PersonField =
+  | 'organizationId'
+  | 'organization'
+  | 'firstName'
+  | 'lastName'
+  | 'displayName'
+  | 'title'
+  | 'mobile'
+  | 'groups'
+  | 'externalId';
+
+/** What each format reads its own way (the caller works these out, in the order they report). */
+export interface FormatColumns {
+  phone: string | undefined;
+  contactType?: string | undefined;
+  active: boolean | undefined;
+  licensed: boolean | undefined;
+}
+
+/** The finished row: the shared columns read from `view`, the format's own ones from `own`. */
+export function personRow(
+  view: RecordView<PersonField>,
+  report: SourceReport,
+  emails: string[],
+  own: FormatColumns,
+  hints: SkipHints,
+): ContactSourceRow {
+  return contactRow(
+    {
+      source: { file: report.file, line: view.line },
+      organization: view.text('organizationId') ?? view.text('organization'),
+      firstName: view.text('firstName'),
+      lastName: view.text('lastName'),
+      displayName: view.text('displayName'),
+      emails,
+      title: view.text('title'),
+      phone: own.phone,
+      mobile: view.text('mobile'),
+      contactType: own.contactType,
+      active: own.active,
+      licensed: own.licensed,
+      groups: readGroups(view.list('groups', GROUP_SEPARATORS)),
+      externalId: view.text('externalId'),
+    },
+    hints,
+  );
+}

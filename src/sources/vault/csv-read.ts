@@ -6,7 +6,14 @@
 import { CsvReader, type CsvRecord } from '../csv.js';
 import { failSource, type SourceReport } from '../errors.js';
 import { describeExpected, detectFormat, type FormatSpec } from '../formats.js';
-import { type AliasTable, listHeaders, matchColumns } from '../headers.js';
+import {
+  type AliasTable,
+  listHeaders,
+  matchColumns,
+  reportDuplicateColumns,
+  reportExtraCells,
+} from '../headers.js';
+import { CsvCells } from '../records.js';
 import { backslashCsv } from './backslash-csv.js';
 import { exact, present, trimmed } from './entry.js';
 import type { VaultEntry, VaultFormat } from './types.js';
@@ -33,18 +40,10 @@ export interface VaultContext {
 }
 
 /** One CSV row, its cells looked up by field. */
-export class VaultCsvRow<Field extends string> {
-  constructor(
-    readonly line: number,
-    private readonly cells: readonly string[],
-    private readonly columns: ReadonlyMap<Field, number>,
-    private readonly headers: readonly string[],
-  ) {}
-
+export class VaultCsvRow<Field extends string> extends CsvCells<Field> {
   /** The cell exactly as written; undefined when the column is missing or the cell empty. */
   exact(field: Field): string | undefined {
-    const index = this.columns.get(field);
-    return index === undefined ? undefined : exact(this.cells[index]);
+    return exact(this.cell(field));
   }
 
   /** The cell as written (for notes); undefined when blank. */
@@ -56,11 +55,28 @@ export class VaultCsvRow<Field extends string> {
   text(field: Field): string | undefined {
     return trimmed(this.exact(field));
   }
+}
 
-  label(field: Field): string {
-    const index = this.columns.get(field);
-    return (index === undefined ? undefined : this.headers[index]) ?? field;
-  }
+type LoginColumn = 'name' | 'username' | 'password' | 'url' | 'notes' | 'otp';
+
+/**
+ * A login's name, username, URL and OTP trimmed, its password exact and its notes as written,
+ * from the fields of those names or the format's own field named in `renamed`. A field the
+ * format does not have reads as absent.
+ */
+export function loginCells<Field extends string>(
+  row: VaultCsvRow<Field>,
+  renamed: Partial<Record<LoginColumn, Field>> = {},
+) {
+  const field = (column: LoginColumn) => (renamed[column] ?? column) as Field;
+  return {
+    name: row.text(field('name')),
+    username: row.text(field('username')),
+    password: row.exact(field('password')),
+    url: row.text(field('url')),
+    notes: row.raw(field('notes')),
+    otp: row.text(field('otp')),
+  };
 }
 
 export interface VaultCsvSpec<Field extends string = string>
@@ -139,14 +155,7 @@ export function readVaultCsv(
       fix: 'Export the vault again, or pass the `format` that matches the file.',
     });
   }
-  for (const duplicate of match.duplicates) {
-    report.problem(
-      first.line,
-      duplicate.headers.join(', '),
-      `${duplicate.headers.length} columns all give ${spec.fields[duplicate.field]?.[0] ?? duplicate.field}`,
-      'Remove or rename all but one of them.',
-    );
-  }
+  reportDuplicateColumns(match, spec.fields as AliasTable<string>, first.line, report);
   const records: Iterable<CsvRecord> = spec.backslashEscapes
     ? backslashCsv(text, report.file)
     : iterate(new CsvReader(text, { file: report.file }));
@@ -158,15 +167,8 @@ export function readVaultCsv(
       continue;
     }
     if (cells.every((cell) => cell.trim() === '')) continue;
-    if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
-      report.problem(
-        line,
-        undefined,
-        `the row has ${cells.length} cells but the header has ${headers.length} columns`,
-        'Quote any cell that contains a comma, or export the file again.',
-      );
-      continue;
-    }
+    const fix = 'Quote any cell that contains a comma, or export the file again.';
+    if (reportExtraCells(cells, headers.length, line, report, fix)) continue;
     const entry = spec.build(new VaultCsvRow(line, cells, match.columns, headers), context);
     if (entry) rows.push(entry);
   }

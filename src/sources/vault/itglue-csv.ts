@@ -4,7 +4,7 @@
  * (research §2c). It names the organization and the category itself, so it needs no --org-map;
  * the folder is also the container, for files that leave the organization blank.
  */
-import type { VaultContext, VaultCsvRow, VaultCsvSpec } from './csv-read.js';
+import { loginCells, type VaultContext, type VaultCsvRow, type VaultCsvSpec } from './csv-read.js';
 import { vaultEntry } from './entry.js';
 import type { VaultEntry } from './types.js';
 
@@ -27,12 +27,7 @@ function buildEntry(row: VaultCsvRow<Field>, { report }: VaultContext): VaultEnt
   return vaultEntry({
     source: { file: report.file, line: row.line },
     kind: 'login',
-    name: row.text('name'),
-    username: row.text('username'),
-    password: row.exact('password'),
-    url: row.text('url'),
-    notes: row.raw('notes'),
-    otp: row.text('otp'),
+    ...loginCells(row),
     container: folder,
     folder,
     category: row.text('category'),

@@ -11,7 +11,7 @@
  * group, every entry of the database (recycle bin included, which the file cannot show), and its
  * own backslash escaping (see backslash-csv.ts).
  */
-import type { VaultContext, VaultCsvRow, VaultCsvSpec } from './csv-read.js';
+import { loginCells, type VaultContext, type VaultCsvRow, type VaultCsvSpec } from './csv-read.js';
 import { isoTime, joinPath, vaultEntry } from './entry.js';
 import type { VaultEntry } from './types.js';
 
@@ -40,12 +40,7 @@ function buildKeePassXcEntry(row: VaultCsvRow<KeePassXcField>, { report }: Vault
       below[0]?.trim() === RECYCLE_BIN
         ? 'in the KeePass recycle bin: deleted entries are not imported'
         : undefined,
-    name: row.text('title'),
-    username: row.text('username'),
-    password: row.exact('password'),
-    url: row.text('url'),
-    notes: row.raw('notes'),
-    otp: row.text('totp'),
+    ...loginCells(row, { name: 'title', otp: 'totp' }),
     container: path,
     folder: path,
     modifiedAt: isoTime(row.text('modified')),
@@ -87,11 +82,7 @@ function buildKeePass1Entry(row: VaultCsvRow<KeePass1Field>, { report }: VaultCo
   return vaultEntry({
     source: { file: report.file, line: row.line },
     kind: 'login',
-    name: row.text('account'),
-    username: row.text('loginName'),
-    password: row.exact('password'),
-    url: row.text('webSite'),
-    notes: row.raw('comments'),
+    ...loginCells(row, { name: 'account', username: 'loginName', url: 'webSite', notes: 'comments' }),
   });
 }
 

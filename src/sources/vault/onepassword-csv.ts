@@ -3,7 +3,7 @@
  * (research §2c); 1Password 7's also has `Type`. `Archived` is `true`/`false`. The CSV carries no
  * vault name, so its entries have no container: use --org, or export 1PUX, which does.
  */
-import type { VaultContext, VaultCsvRow, VaultCsvSpec } from './csv-read.js';
+import { loginCells, type VaultContext, type VaultCsvRow, type VaultCsvSpec } from './csv-read.js';
 import { vaultEntry } from './entry.js';
 import type { VaultEntry, VaultKind } from './types.js';
 
@@ -38,12 +38,7 @@ function buildEntry(row: VaultCsvRow<Field>, { report }: VaultContext): VaultEnt
       row.text('archived')?.toLowerCase() === 'true'
         ? 'archived in 1Password: archived items are not imported'
         : undefined,
-    name: row.text('title'),
-    username: row.text('username'),
-    password: row.exact('password'),
-    url: row.text('url'),
-    notes: row.raw('notes'),
-    otp: row.text('otp'),
+    ...loginCells(row, { name: 'title' }),
   });
 }
 
