@@ -9,11 +9,8 @@
  * Bounded: sessions in all and per key, requests in flight, and each body's size and arrival time
  * (http-guard.ts). Every refusal is a JSON-RPC error with the HTTP status that fits.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { ConfigurationError } from '../core/errors.js';
 import { keyFingerprint } from '../core/redact.js';
@@ -28,6 +25,8 @@ import {
   RefusalError,
   readBody,
 } from './http-guard.js';
+import { closeServer, listen } from './http-lifecycle.js';
+import { type SessionLookup, SessionTable } from './http-sessions.js';
 import { KeyCheck } from './key-check.js';
 import { PlanStore } from './plan-store.js';
 import { type CallExtra, createMcpServer, type ServerOptions } from './server.js';
@@ -71,12 +70,6 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-interface Session {
-  transport: StreamableHTTPServerTransport;
-  keyFingerprint: string;
-  lastSeen: number;
-}
-
 export const HTTP_DEFAULTS = {
   maxSessions: 500,
   maxSessionsPerKey: 16,
@@ -85,6 +78,18 @@ export const HTTP_DEFAULTS = {
   maxBodyBytes: 1024 * 1024,
   bodyTimeoutMs: 10_000,
 } as const;
+
+type Limits = { [name in keyof typeof HTTP_DEFAULTS]: number };
+
+/** What every request on the endpoint is served with. */
+interface Endpoint {
+  loopback: boolean;
+  authToken: string | undefined;
+  limits: Limits;
+  sessions: SessionTable;
+  inFlight: InFlightLimit;
+  log: ((line: string) => void) | undefined;
+}
 
 function refuse(res: ServerResponse, refusal: Refusal): void {
   if (res.headersSent) return;
@@ -108,17 +113,41 @@ const isInitialize = (body: unknown) =>
   Array.isArray(body) ? body.some((message) => isInitializeRequest(message)) : isInitializeRequest(body);
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const loopback = isLoopback(options.host);
   const warnings = checkBinding({
     host: options.host,
     authToken: options.authToken,
     tls: options.tls !== undefined,
     insecureHttp: options.insecureHttp,
   });
+  const limits: Limits = { ...HTTP_DEFAULTS, ...definedOnly(options) };
+  const endpoint: Endpoint = {
+    loopback: isLoopback(options.host),
+    authToken: options.authToken,
+    limits,
+    sessions: createSessions(options, limits),
+    inFlight: new InFlightLimit(limits.maxInFlight),
+    log: options.log,
+  };
+  const http = createHttp(options, limits, (req, res) => serve(endpoint, req, res));
+  const stopSweeper = endpoint.sessions.startSweeper();
+  const port = await listen(http, options.port, options.host);
+  return {
+    url: endpointUrl(options.host, port, '/mcp', options.tls !== undefined),
+    port,
+    warnings,
+    sessionCount: () => endpoint.sessions.size,
+    inFlightCount: () => endpoint.inFlight.count,
+    async close() {
+      stopSweeper();
+      await endpoint.sessions.closeAll();
+      await closeServer(http);
+    },
+  };
+}
+
+/** Sessions whose MCP servers share one plan store and run each tool call with its request's key. */
+function createSessions(options: HttpServerOptions, limits: Limits): SessionTable {
   const plans = new PlanStore();
-  const sessions = new Map<string, Session>();
-  const limits = { ...HTTP_DEFAULTS, ...definedOnly(options) };
-  const inFlight = new InFlightLimit(limits.maxInFlight);
   const keyCheck = new KeyCheck({
     probe:
       options.probeKey ??
@@ -133,147 +162,87 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!token) throw new ConfigurationError('This request carried no x-api-key.');
     return token;
   };
-  const sessionsOf = (fingerprint: string) =>
-    [...sessions.values()].filter((session) => session.keyFingerprint === fingerprint).length;
-
-  async function openSession(fingerprint: string): Promise<StreamableHTTPServerTransport> {
-    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
-      onsessioninitialized: (id) => {
-        sessions.set(id, { transport, keyFingerprint: fingerprint, lastSeen: Date.now() });
-      },
-    });
-    transport.onclose = () => {
-      if (transport.sessionId) sessions.delete(transport.sessionId);
-    };
+  return new SessionTable(limits, keyCheck, async (transport) => {
     const server = createMcpServer({ ...options, plans, keyOf });
     await server.connect(transport);
-    return transport;
-  }
+  });
+}
 
-  /** Undefined when a new session may open for this key; otherwise why not. */
-  async function admitSession(apiKey: string, fingerprint: string): Promise<Refusal | undefined> {
-    if (sessions.size >= limits.maxSessions)
-      return {
-        status: 503,
-        message: 'Too many open sessions; try again later.',
-        headers: { 'retry-after': '30' },
-      };
-    const refused = await keyCheck.check(apiKey, fingerprint);
-    if (refused) return refused;
-    if (sessionsOf(fingerprint) >= limits.maxSessionsPerKey) {
-      return {
-        status: 429,
-        message: `This x-api-key already has ${limits.maxSessionsPerKey} open sessions; close one (DELETE /mcp with its mcp-session-id) or reuse it.`,
-      };
-    }
-    return undefined;
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const refusal = checkRequest(req, { loopback, authToken: options.authToken });
-    if (refusal) return refuse(res, refusal);
-    if (path !== '/mcp') return refuse(res, { status: 404, message: `Not found: the MCP endpoint is /mcp.` });
-    const apiKey = apiKeyOf(req);
-    if (typeof apiKey !== 'string') return refuse(res, apiKey);
-    const fingerprint = keyFingerprint(apiKey);
-    const body =
-      req.method === 'POST'
-        ? parseJson(await readBody(req, { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs }))
-        : undefined;
-
-    const sessionHeader = req.headers['mcp-session-id'];
-    const sessionId = Array.isArray(sessionHeader) ? sessionHeader[0] : sessionHeader;
-    let transport: StreamableHTTPServerTransport;
-    if (sessionId) {
-      const session = sessions.get(sessionId);
-      if (!session)
-        return refuse(res, { status: 404, message: 'Session not found: initialize a new session.' });
-      if (session.keyFingerprint !== fingerprint) {
-        return refuse(res, {
-          status: 403,
-          message:
-            'Forbidden: this session was opened with another x-api-key; a session acts with its own key only.',
-        });
-      }
-      session.lastSeen = Date.now();
-      transport = session.transport;
-    } else if (req.method === 'POST' && isInitialize(body)) {
-      const refused = await admitSession(apiKey, fingerprint);
-      if (refused) return refuse(res, refused);
-      transport = await openSession(fingerprint);
-    } else {
-      return refuse(res, { status: 400, message: 'Bad Request: no mcp-session-id; send initialize first.' });
-    }
-    // The key travels with this request only, to the tool calls it carries (CallExtra.authInfo).
-    const withAuth = req as IncomingMessage & {
-      auth?: { token: string; clientId: string; scopes: string[] };
-    };
-    withAuth.auth = { token: apiKey, clientId: fingerprint, scopes: [] };
-    await transport.handleRequest(withAuth, res, body);
-  }
-
-  const listener = (req: IncomingMessage, res: ServerResponse) => {
-    // A session's event stream (GET) lives as long as the session, which the session caps bound;
-    // every other request counts against the in-flight cap until its answer is done.
-    const release = req.method === 'GET' ? () => {} : inFlight.enter();
-    if (!release) {
-      return refuse(res, {
-        status: 503,
-        message: `Busy: ${limits.maxInFlight} requests are being served; retry shortly.`,
-        headers: { 'retry-after': '1' },
-      });
-    }
-    res.once('close', release);
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof RefusalError) refuse(res, error.refusal);
-      else {
-        options.log?.(`http request failed (${error instanceof Error ? error.name : 'Error'})`);
-        refuse(res, { status: 500, message: 'Internal error.' });
-      }
-    });
-  };
+/** node:http, or node:https with the given certificate, with timeouts that bound slow requests. */
+function createHttp(
+  options: HttpServerOptions,
+  limits: Limits,
+  listener: (req: IncomingMessage, res: ServerResponse) => void,
+): Server {
   const http: Server = options.tls
     ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
     : createServer(listener);
   // A backstop behind the body timer: headers, and a request as a whole, cannot trickle in forever.
   http.headersTimeout = Math.min(60_000, limits.bodyTimeoutMs * 2);
   http.requestTimeout = limits.bodyTimeoutMs * 3;
-  const sweeper = setInterval(
-    () => {
-      const cutoff = Date.now() - limits.sessionIdleMs;
-      for (const session of sessions.values()) {
-        if (session.lastSeen < cutoff) void session.transport.close();
-      }
-    },
-    Math.min(limits.sessionIdleMs, 60_000),
-  );
-  sweeper.unref();
+  return http;
+}
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => {
-      http.off('error', reject);
-      resolve();
+/** Admits a request under the in-flight cap, handles it, and renders whatever it throws. */
+function serve(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): void {
+  // A session's event stream (GET) lives as long as the session, which the session caps bound;
+  // every other request counts against the in-flight cap until its answer is done.
+  const release = req.method === 'GET' ? () => {} : endpoint.inFlight.enter();
+  if (!release) {
+    refuse(res, {
+      status: 503,
+      message: `Busy: ${endpoint.limits.maxInFlight} requests are being served; retry shortly.`,
+      headers: { 'retry-after': '1' },
     });
+    return;
+  }
+  res.once('close', release);
+  handle(endpoint, req, res).catch((error: unknown) => {
+    if (error instanceof RefusalError) refuse(res, error.refusal);
+    else {
+      endpoint.log?.(`http request failed (${error instanceof Error ? error.name : 'Error'})`);
+      refuse(res, { status: 500, message: 'Internal error.' });
+    }
   });
-  const { port } = http.address() as AddressInfo;
-  return {
-    url: endpointUrl(options.host, port, '/mcp', options.tls !== undefined),
-    port,
-    warnings,
-    sessionCount: () => sessions.size,
-    inFlightCount: () => inFlight.count,
-    async close() {
-      clearInterval(sweeper);
-      await Promise.all([...sessions.values()].map((session) => session.transport.close()));
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
-    },
+}
+
+async function handle(endpoint: Endpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const refusal = checkRequest(req, { loopback: endpoint.loopback, authToken: endpoint.authToken });
+  if (refusal) return refuse(res, refusal);
+  if (path !== '/mcp') return refuse(res, { status: 404, message: `Not found: the MCP endpoint is /mcp.` });
+  const apiKey = apiKeyOf(req);
+  if (typeof apiKey !== 'string') return refuse(res, apiKey);
+  const fingerprint = keyFingerprint(apiKey);
+  const { maxBodyBytes, bodyTimeoutMs } = endpoint.limits;
+  const body =
+    req.method === 'POST'
+      ? parseJson(await readBody(req, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs }))
+      : undefined;
+
+  const lookup = await sessionOf(endpoint.sessions, req, body, apiKey, fingerprint);
+  if ('refusal' in lookup) return refuse(res, lookup.refusal);
+  // The key travels with this request only, to the tool calls it carries (CallExtra.authInfo).
+  const withAuth = req as IncomingMessage & {
+    auth?: { token: string; clientId: string; scopes: string[] };
   };
+  withAuth.auth = { token: apiKey, clientId: fingerprint, scopes: [] };
+  await lookup.transport.handleRequest(withAuth, res, body);
+}
+
+/** The session a request names, or a new one for an initialize request without one. */
+async function sessionOf(
+  sessions: SessionTable,
+  req: IncomingMessage,
+  body: unknown,
+  apiKey: string,
+  fingerprint: string,
+): Promise<SessionLookup> {
+  const sessionHeader = req.headers['mcp-session-id'];
+  const sessionId = Array.isArray(sessionHeader) ? sessionHeader[0] : sessionHeader;
+  if (sessionId) return sessions.find(sessionId, fingerprint);
+  if (req.method === 'POST' && isInitialize(body)) return sessions.openFor(apiKey, fingerprint);
+  return { refusal: { status: 400, message: 'Bad Request: no mcp-session-id; send initialize first.' } };
 }
 
 /** The limits a caller set, without the undefined ones (so defaults fill the rest). */

@@ -5,26 +5,19 @@
  * referrers, and is never cached: the pages hold the tenant's data.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ConfigurationError, NotFoundError } from '../core/errors.js';
 import { isLoopback } from '../mcp/http-guard.js';
+import { closeServer, listen } from '../mcp/http-lifecycle.js';
 import { MirrorInputError, type SyncSummary } from '../mirror/index.js';
 import { AmbiguousOrganizationError } from '../resources/organization-names.js';
-import { loadAssets } from './assets.js';
+import { type Asset, loadAssets } from './assets.js';
 import { authorize } from './auth.js';
 import { QueryError } from './context.js';
 import type { SafeHtml } from './html.js';
 import { emptyState, type PageContent, renderPage } from './layout.js';
 import { MirrorHandle } from './mirror-handle.js';
-import { changesPage } from './pages/changes.js';
-import { coveragePage } from './pages/coverage.js';
-import { duplicatesPage } from './pages/duplicates.js';
-import { organizationPage } from './pages/organization.js';
-import { orphansPage } from './pages/orphans.js';
-import { overviewPage } from './pages/overview.js';
-import { planPage, reviewPlanText } from './pages/plan-page.js';
-import { searchPage } from './pages/search.js';
-import { stalePasswordsPage } from './pages/stale-passwords.js';
+import { HttpError, type PageRouter, pageRouter } from './page-routes.js';
+import { reviewPlanText } from './pages/plan-page.js';
 import { SyncRunner } from './sync-runner.js';
 
 export interface UiServerOptions {
@@ -66,15 +59,20 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const MAX_PLAN_BYTES = 16 * 1024 * 1024;
 
-type PageRoute = (url: URL) => PageContent | undefined;
+const TEXT = 'text/plain; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+/** What every request to the dashboard is served with. */
+interface Dashboard {
+  options: UiServerOptions;
+  loopback: boolean;
+  now: () => Date;
+  log: (line: string) => void;
+  assets: Map<string, Asset>;
+  mirror: MirrorHandle;
+  syncer: SyncRunner | undefined;
+  plans: readonly string[];
+  route: PageRouter;
 }
 
 function send(
@@ -108,179 +106,148 @@ function localPath(value: string | null): string {
 export async function startUiServer(options: UiServerOptions): Promise<RunningUiServer> {
   const host = options.host ?? '127.0.0.1';
   const loopback = isLoopback(host);
-  if (!loopback && !options.authToken) {
-    throw new ConfigurationError(
-      `Refusing to serve the dashboard on ${host}, which is not a loopback address, without a token: anyone who can reach it would read the whole tenant. Set GLUEKIT_UI_AUTH_TOKEN (or --auth-token-file), or bind 127.0.0.1.`,
-    );
-  }
-  if (options.authToken !== undefined && options.authToken.length < 16)
-    throw new ConfigurationError(
-      'The dashboard token must be at least 16 characters (e.g. `openssl rand -hex 32`).',
-    );
-  const now = options.now ?? (() => new Date());
-  const log = options.log ?? (() => {});
-  const assets = loadAssets();
-  const mirror = new MirrorHandle(options.mirrorPath, options.maxAgeMs);
-  const syncer = options.sync ? new SyncRunner(options.sync, () => mirror.reopen()) : undefined;
-  const plans = options.plans ?? [];
-
-  const pageRoutes: Array<[RegExp, (match: RegExpExecArray, url: URL) => PageContent]> = [
-    [/^\/$/, () => mirror.page((ctx) => overviewPage(ctx), now(), new URLSearchParams())],
-    [/^\/coverage$/, (_, url) => mirror.page(coveragePage, now(), url.searchParams)],
-    [/^\/passwords\/stale$/, (_, url) => mirror.page(stalePasswordsPage, now(), url.searchParams)],
-    [/^\/changes$/, (_, url) => mirror.page(changesPage, now(), url.searchParams)],
-    [/^\/duplicates$/, (_, url) => mirror.page(duplicatesPage, now(), url.searchParams)],
-    [/^\/orphans$/, (_, url) => mirror.page(orphansPage, now(), url.searchParams)],
-    [/^\/search$/, (_, url) => mirror.page(searchPage, now(), url.searchParams)],
-    [
-      /^\/orgs\/(\d{1,20})$/,
-      (match, url) =>
-        mirror.page((ctx) => organizationPage(ctx, match[1] as string), now(), url.searchParams),
-    ],
-    [/^\/plan$/, () => planPage(mirror.planSources(plans, now()), undefined)],
-    [
-      /^\/plan\/(\d{1,4})$/,
-      (match) => {
-        const index = Number(match[1]) - 1;
-        if (index < 0 || index >= plans.length)
-          throw new HttpError(404, `There is no plan ${match[1]}: ${plans.length} were given at start.`);
-        return planPage(mirror.planSources(plans, now()), index);
-      },
-    ],
-  ];
-  const route: PageRoute = (url) => {
-    for (const [pattern, render] of pageRoutes) {
-      const match = pattern.exec(url.pathname);
-      if (match) return render(match, url);
-    }
-    return undefined;
-  };
-
-  const shell = (page: PageContent, path = '/'): SafeHtml =>
-    renderPage(
-      {
-        path,
-        now: now(),
-        mirrorPath: options.mirrorPath,
-        tenant: mirror.tenantHost(),
-        freshness: mirror.freshness(now()),
-        syncBlocked: syncer ? null : (options.syncBlocked ?? 'Sync is not available'),
-      },
-      page,
-    );
-
-  const errorPage = (title: string, detail: string): string =>
-    shell({ section: '', title, body: emptyState(title, detail) }).value;
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const auth = authorize(req, url, { loopback, authToken: options.authToken });
-    if (auth.kind === 'refused') {
-      return send(
-        res,
-        auth.refusal.status,
-        'text/plain; charset=utf-8',
-        `${auth.refusal.message}\n`,
-        auth.refusal.headers,
-      );
-    }
-    if (auth.kind === 'login')
-      return send(res, 303, 'text/plain; charset=utf-8', '', {
-        location: auth.location,
-        'set-cookie': auth.cookie,
-      });
-
-    const asset = assets.get(url.pathname);
-    if (asset && (req.method === 'GET' || req.method === 'HEAD'))
-      return send(res, 200, asset.type, asset.body, { 'cache-control': 'no-cache' });
-
-    if (req.method === 'POST' && url.pathname === '/sync') {
-      if (!syncer) throw new HttpError(409, options.syncBlocked ?? 'Sync is not available.');
-      const wantsJson = (req.headers.accept ?? '').includes('application/json');
-      const form = wantsJson ? '' : await readBody(req, 4096);
-      const outcome = await syncer.run();
-      if (wantsJson) return send(res, outcome.status, 'application/json', JSON.stringify(outcome.body));
-      return send(res, 303, 'text/plain; charset=utf-8', '', {
-        location: localPath(new URLSearchParams(form).get('back')),
-      });
-    }
-    if (req.method === 'POST' && url.pathname === '/plan') {
-      const text = await readBody(req, MAX_PLAN_BYTES);
-      const name = (req.headers['x-plan-name'] as string | undefined)?.slice(0, 500) || 'plan.json';
-      return send(
-        res,
-        200,
-        'text/html; charset=utf-8',
-        reviewPlanText(text, decodeURIComponent(name), mirror.planSources(plans, now())).value,
-      );
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(
-        res,
-        405,
-        'text/plain; charset=utf-8',
-        'Method not allowed: the dashboard is read-only.\n',
-        { allow: 'GET, HEAD' },
-      );
-    }
-    const page = route(url);
-    if (!page)
-      return send(
-        res,
-        404,
-        'text/html; charset=utf-8',
-        errorPage('Not found', `There is no page at ${url.pathname}.`),
-      );
-    return send(res, 200, 'text/html; charset=utf-8', shell(page, `${url.pathname}${url.search}`).value);
-  }
-
+  checkExposure(host, loopback, options.authToken);
+  const dashboard = openDashboard(options, loopback);
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) return void res.end();
-      if (error instanceof HttpError)
-        return send(
-          res,
-          error.status,
-          'text/html; charset=utf-8',
-          errorPage('Cannot show that', error.message),
-        );
-      if (
-        error instanceof QueryError ||
-        error instanceof MirrorInputError ||
-        error instanceof AmbiguousOrganizationError
-      )
-        return send(res, 400, 'text/html; charset=utf-8', errorPage('Cannot show that', error.message));
-      if (error instanceof NotFoundError)
-        return send(res, 404, 'text/html; charset=utf-8', errorPage('Not found', error.message));
-      log(`request failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-      send(
-        res,
-        500,
-        'text/html; charset=utf-8',
-        errorPage('Something went wrong', 'The error is on the terminal that runs gluekit ui.'),
-      );
-    });
+    handle(dashboard, req, res).catch((error: unknown) => sendFailure(dashboard, res, error));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, host);
   const shown = host.includes(':') ? `[${host}]` : host;
   const url = `http://${shown}:${port}/`;
   return {
     url,
     port,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await syncer?.settled();
-      mirror.close();
+      await closeServer(server);
+      await dashboard.syncer?.settled();
+      dashboard.mirror.close();
     },
+  };
+}
+
+/** Off loopback the dashboard needs a token, and any token must be long enough to guess at. */
+function checkExposure(host: string, loopback: boolean, authToken: string | undefined): void {
+  if (!loopback && !authToken) {
+    throw new ConfigurationError(
+      `Refusing to serve the dashboard on ${host}, which is not a loopback address, without a token: anyone who can reach it would read the whole tenant. Set GLUEKIT_UI_AUTH_TOKEN (or --auth-token-file), or bind 127.0.0.1.`,
+    );
+  }
+  if (authToken !== undefined && authToken.length < 16)
+    throw new ConfigurationError(
+      'The dashboard token must be at least 16 characters (e.g. `openssl rand -hex 32`).',
+    );
+}
+
+function openDashboard(options: UiServerOptions, loopback: boolean): Dashboard {
+  const now = options.now ?? (() => new Date());
+  const assets = loadAssets();
+  const mirror = new MirrorHandle(options.mirrorPath, options.maxAgeMs);
+  const syncer = options.sync ? new SyncRunner(options.sync, () => mirror.reopen()) : undefined;
+  const plans = options.plans ?? [];
+  return {
+    options,
+    loopback,
+    now,
+    log: options.log ?? (() => {}),
+    assets,
+    mirror,
+    syncer,
+    plans,
+    route: pageRouter(mirror, plans, now),
+  };
+}
+
+/** A page inside the dashboard's frame (navigation, tenant, mirror freshness, sync button). */
+function shell(dashboard: Dashboard, page: PageContent, path = '/'): SafeHtml {
+  const { now, mirror, syncer, options } = dashboard;
+  return renderPage(
+    {
+      path,
+      now: now(),
+      mirrorPath: options.mirrorPath,
+      tenant: mirror.tenantHost(),
+      freshness: mirror.freshness(now()),
+      syncBlocked: syncer ? null : (options.syncBlocked ?? 'Sync is not available'),
+    },
+    page,
+  );
+}
+
+function errorPage(dashboard: Dashboard, title: string, detail: string): string {
+  return shell(dashboard, { section: '', title, body: emptyState(title, detail) }).value;
+}
+
+async function handle(dashboard: Dashboard, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const auth = authorize(req, url, { loopback: dashboard.loopback, authToken: dashboard.options.authToken });
+  if (auth.kind === 'refused') {
+    const { status, message, headers } = auth.refusal;
+    return send(res, status, TEXT, `${message}\n`, headers);
+  }
+  if (auth.kind === 'login')
+    return send(res, 303, TEXT, '', { location: auth.location, 'set-cookie': auth.cookie });
+
+  const asset = dashboard.assets.get(url.pathname);
+  if (asset && (req.method === 'GET' || req.method === 'HEAD'))
+    return send(res, 200, asset.type, asset.body, { 'cache-control': 'no-cache' });
+
+  if (req.method === 'POST' && url.pathname === '/sync') return postSync(dashboard, req, res);
+  if (req.method === 'POST' && url.pathname === '/plan') return postPlan(dashboard, req, res);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(res, 405, TEXT, 'Method not allowed: the dashboard is read-only.\n', { allow: 'GET, HEAD' });
+  }
+  const page = dashboard.route(url);
+  if (!page)
+    return send(res, 404, HTML, errorPage(dashboard, 'Not found', `There is no page at ${url.pathname}.`));
+  return send(res, 200, HTML, shell(dashboard, page, `${url.pathname}${url.search}`).value);
+}
+
+/** Runs a sync: JSON for the page's script, or a redirect back for the plain form. */
+async function postSync(dashboard: Dashboard, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { syncer, options } = dashboard;
+  if (!syncer) throw new HttpError(409, options.syncBlocked ?? 'Sync is not available.');
+  const wantsJson = (req.headers.accept ?? '').includes('application/json');
+  const form = wantsJson ? '' : await readBody(req, 4096);
+  const outcome = await syncer.run();
+  if (wantsJson) return send(res, outcome.status, 'application/json', JSON.stringify(outcome.body));
+  return send(res, 303, TEXT, '', { location: localPath(new URLSearchParams(form).get('back')) });
+}
+
+/** Renders the review of a plan file the page read and posted. */
+async function postPlan(dashboard: Dashboard, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { mirror, plans, now } = dashboard;
+  const text = await readBody(req, MAX_PLAN_BYTES);
+  const name = (req.headers['x-plan-name'] as string | undefined)?.slice(0, 500) || 'plan.json';
+  const review = reviewPlanText(text, decodeURIComponent(name), mirror.planSources(plans, now()));
+  return send(res, 200, HTML, review.value);
+}
+
+/** The answer to a request that threw: its own status where it has one, else 500 and a log line. */
+function sendFailure(dashboard: Dashboard, res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const { status, title, detail } = failureOf(dashboard, error);
+  send(res, status, HTML, errorPage(dashboard, title, detail));
+}
+
+function failureOf(dashboard: Dashboard, error: unknown): { status: number; title: string; detail: string } {
+  if (error instanceof HttpError)
+    return { status: error.status, title: 'Cannot show that', detail: error.message };
+  if (
+    error instanceof QueryError ||
+    error instanceof MirrorInputError ||
+    error instanceof AmbiguousOrganizationError
+  )
+    return { status: 400, title: 'Cannot show that', detail: error.message };
+  if (error instanceof NotFoundError) return { status: 404, title: 'Not found', detail: error.message };
+  dashboard.log(
+    `request failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+  );
+  return {
+    status: 500,
+    title: 'Something went wrong',
+    detail: 'The error is on the terminal that runs gluekit ui.',
   };
 }
