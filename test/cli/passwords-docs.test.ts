@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonError, runCli, tempHome } from '../helpers/cli.js';
-import { rawRecords, requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
+import { newTenantKey, rawRecords, requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
 
 const BITWARDEN_HEADER =
   'folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp';
@@ -24,12 +24,7 @@ describe('passwords mirror and docs onboard', () => {
   const emulator = useEmulator({ seed: 'demo' });
 
   async function tenant() {
-    const response = await fetch(`${emulator.current.url}/__emulator/tenants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"seed":"demo"}',
-    });
-    const { apiKey } = (await response.json()) as { apiKey: string };
+    const apiKey = await newTenantKey(emulator.current);
     const home = tempHome();
     const env = { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: apiKey };
     return { apiKey, home, cli: (args: string[]) => runCli(args, { env, home }) };

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cliEnv, envelope, runCli, tempHome } from '../helpers/cli.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { newTenantKey, useEmulator } from '../helpers/emulator.js';
 
 const HEADER =
   'organization,first_name,last_name,email,additional_emails,title,phone,mobile,contact_type,active,external_id';
@@ -18,12 +18,7 @@ describe('plans a person can review', () => {
   const emulator = useEmulator({ seed: 'demo' });
 
   async function tenant() {
-    const response = await fetch(`${emulator.current.url}/__emulator/tenants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"seed":"demo"}',
-    });
-    const { apiKey } = (await response.json()) as { apiKey: string };
+    const apiKey = await newTenantKey(emulator.current);
     const home = tempHome();
     const env = { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: apiKey, COLUMNS: '100' };
     const file = (name: string, content: string) => {

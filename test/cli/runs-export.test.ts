@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envelope, jsonError, runCli, tempHome } from '../helpers/cli.js';
-import { useEmulator } from '../helpers/emulator.js';
+import { newTenantKey, useEmulator } from '../helpers/emulator.js';
 
 const HEADER = 'organization,first_name,last_name,email,title';
 const BITWARDEN_HEADER =
@@ -68,12 +68,7 @@ describe('gluekit runs export', () => {
   const emulator = useEmulator({ seed: 'demo' });
 
   it('exports every write with its fields, fingerprint, plan and source line, as JSON and CSV', async () => {
-    const response = await fetch(`${emulator.current.url}/__emulator/tenants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"seed":"demo"}',
-    });
-    const { apiKey } = (await response.json()) as { apiKey: string };
+    const apiKey = await newTenantKey(emulator.current);
     const home = tempHome();
     const env = { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: apiKey };
     const cli = (args: string[]) => runCli(args, { env, home });

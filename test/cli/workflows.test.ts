@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/workflows/engine/journal.js';
 import { BIN, cliEnv, envelope, jsonError, runCli, tempHome } from '../helpers/cli.js';
-import { NO_FAULTS, requestCounts, resetCounts, setFaults, useEmulator } from '../helpers/emulator.js';
+import {
+  NO_FAULTS,
+  newTenantKey,
+  requestCounts,
+  resetCounts,
+  setFaults,
+  useEmulator,
+} from '../helpers/emulator.js';
 
 const HEADER =
   'organization,first_name,last_name,email,additional_emails,title,phone,mobile,contact_type,active,external_id';
@@ -17,12 +24,7 @@ describe('workflow commands', () => {
   const emulator = useEmulator({ seed: 'demo' });
 
   async function tenant() {
-    const response = await fetch(`${emulator.current.url}/__emulator/tenants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"seed":"demo"}',
-    });
-    const { apiKey } = (await response.json()) as { apiKey: string };
+    const apiKey = await newTenantKey(emulator.current);
     const home = tempHome();
     const env = { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: apiKey };
     const file = (name: string, content: string) => {

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { keyFingerprint } from '../../src/index.js';
 import { Journal } from '../../src/workflows/engine/journal.js';
 import { BIN, cliEnv, envelope, runCli, tempHome } from '../helpers/cli.js';
-import { type Emulator, NO_FAULTS, setFaults, useEmulator } from '../helpers/emulator.js';
+import { type Emulator, NO_FAULTS, newTenantKey, setFaults, useEmulator } from '../helpers/emulator.js';
 import { faultSeed, printSeedOnFailure } from '../helpers/seed.js';
 
 const HEADER = 'first_name,last_name,email';
@@ -43,12 +43,7 @@ function prng(seed: number): () => number {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function tenant(emulator: Emulator) {
-  const response = await fetch(`${emulator.url}/__emulator/tenants`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{"seed":"demo"}',
-  });
-  const { apiKey } = (await response.json()) as { apiKey: string };
+  const apiKey = await newTenantKey(emulator);
   const home = tempHome();
   return { apiKey, home, env: { ITGLUE_BASE_URL: emulator.url, ITGLUE_API_KEY: apiKey } };
 }

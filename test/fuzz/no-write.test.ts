@@ -16,7 +16,7 @@ import { contactExecutor, planContactSync } from '../../src/workflows/contacts/i
 import { applyPlan } from '../../src/workflows/engine/apply.js';
 import { PlanInputError } from '../../src/workflows/engine/input-errors.js';
 import { jsonError, runCli } from '../helpers/cli.js';
-import { requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
+import { newTenantKey, requestCounts, resetCounts, useEmulator } from '../helpers/emulator.js';
 import { newTenant } from '../workflows/support.js';
 import {
   contactCsv,
@@ -169,12 +169,7 @@ describe('a malformed input never starts a write', () => {
   });
 
   it('through the binary: `contacts sync --apply --yes` and `configurations import --apply --yes` exit 9 (input) and send nothing', async () => {
-    const response = await fetch(`${emulator.current.url}/__emulator/tenants`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"seed":"demo"}',
-    });
-    const { apiKey } = (await response.json()) as { apiKey: string };
+    const apiKey = await newTenantKey(emulator.current);
     const tenant = await newTenant(emulator.current);
     const env = { ITGLUE_BASE_URL: emulator.current.url, ITGLUE_API_KEY: apiKey };
     await fc.assert(

@@ -122,3 +122,13 @@ export async function closedPort(): Promise<number> {
     });
   });
 }
+
+/** A fresh tenant (its own key and records) on a running emulator: the key. */
+export async function newTenantKey(emulator: Emulator, seed = 'demo'): Promise<string> {
+  const response = await fetch(`${emulator.url}/__emulator/tenants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ seed }),
+  });
+  return ((await response.json()) as { apiKey: string }).apiKey;
+}

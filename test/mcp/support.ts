@@ -16,6 +16,8 @@ import { createMcpServer, type ServerOptions } from '../../src/mcp/server.js';
 import { BIN, cliEnv } from '../helpers/cli.js';
 import { clientFor, type Emulator } from '../helpers/emulator.js';
 
+export { newTenantKey } from '../helpers/emulator.js';
+
 export type ServerFlags = Partial<Omit<ServerOptions, 'keyOf' | 'clientFor'>>;
 
 /** A tool result's JSON, read freely by the assertions. */
@@ -179,11 +181,3 @@ export async function httpSession(url: string, headers: Record<string, string>):
 }
 
 /** Creates an emulator tenant (its own data, its own key). */
-export async function newTenantKey(emulator: Emulator, seed = 'demo'): Promise<string> {
-  const response = await fetch(`${emulator.url}/__emulator/tenants`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seed }),
-  });
-  return ((await response.json()) as { apiKey: string }).apiKey;
-}

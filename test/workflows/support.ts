@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GlueKit } from '../../src/index.js';
 import { Journal } from '../../src/workflows/engine/journal.js';
-import { clientFor, type Emulator } from '../helpers/emulator.js';
+import { clientFor, type Emulator, newTenantKey } from '../helpers/emulator.js';
 
 export interface Tenant {
   apiKey: string;
@@ -19,12 +19,7 @@ export interface Tenant {
 }
 
 export async function newTenant(emulator: Emulator, seed = 'demo'): Promise<Tenant> {
-  const response = await fetch(`${emulator.url}/__emulator/tenants`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seed }),
-  });
-  const { apiKey } = (await response.json()) as { apiKey: string };
+  const apiKey = await newTenantKey(emulator, seed);
   const dir = mkdtempSync(join(tmpdir(), 'gluekit-wf-'));
   return {
     apiKey,
