@@ -1,13 +1,12 @@
 /**
- * commander, loaded with `require`. It is a CommonJS package, and an ES `import` of CommonJS
- * costs Node some 20 ms on every start (it scans the package's source for the names it exports),
- * which `require` does not: a fifth of all a CLI call may add to Node's own start-up. Types are
- * the package's own; every module of the CLI takes commander from here.
+ * commander, loaded with `require` from its one-file bundle (core/vendored.ts says why: an ES
+ * `import` of this CommonJS package cost some 20 ms on every start, its six modules and finding
+ * the package some 6 ms more than the one file). Types are the package's own; every module of the CLI takes commander from here.
  */
 import type * as commander from 'commander';
-import { packageRequire } from '../core/package-files.js';
+import { requireCommander } from '../core/vendored.js';
 
-const library = packageRequire('commander') as typeof commander;
+const library = requireCommander<typeof commander>();
 
 export const Command: typeof commander.Command = library.Command;
 export type Command = commander.Command;

@@ -102,11 +102,28 @@ async function decodedBody(response: IncomingMessage): Promise<Readable> {
   return response.pipe(decoder);
 }
 
-async function readText(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  // TextDecoder drops a byte-order mark, as fetch's text() does.
-  return new TextDecoder().decode(Buffer.concat(chunks));
+/** The whole body. Events, not `for await`: the async iterator costs more per chunk and on start. */
+function readText(stream: Readable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let ended = false;
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('error', reject);
+    stream.once('end', () => {
+      ended = true;
+      // TextDecoder drops a byte-order mark, as fetch's text() does.
+      resolve(new TextDecoder().decode(Buffer.concat(chunks)));
+    });
+    // A connection that closes before the body's end, without an error of its own.
+    stream.once('close', () => {
+      if (!ended)
+        reject(
+          Object.assign(new Error('The response ended before its body did'), {
+            code: 'ERR_STREAM_PREMATURE_CLOSE',
+          }),
+        );
+    });
+  });
 }
 
 /** One request through Node's http/https, answered with the whole body as text. */

@@ -18,6 +18,7 @@ import {
   openSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -44,6 +45,10 @@ export function ensurePrivateDir(dir: string): void {
 /** Makes an existing file 0600; a file that is not there, or not ours to change, is left as it is. */
 export function tightenFile(path: string): void {
   if (!POSIX) return;
+  // A stat that finds nothing returns undefined rather than throwing: most calls ask about
+  // SQLite companions that are not there, on every CLI call that opens the rate budget.
+  const mode = statSync(path, { throwIfNoEntry: false })?.mode;
+  if (mode === undefined || (mode & 0o7777) === FILE_MODE) return;
   try {
     chmodSync(path, FILE_MODE);
   } catch (error) {

@@ -10,6 +10,7 @@ import { isBuiltin } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { VENDORED_PACKAGES } from '../../src/core/vendored.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -103,9 +104,12 @@ describe('npm pack', () => {
     for (const target of targets) expect(shipped, target).toContain(target);
     expect(files.some((path) => path.startsWith('templates/onboarding/'))).toBe(true);
     expect(shipped).toContain('spec/itglue.openapi.yaml');
-    // better-sqlite3's JavaScript in one file, with its licence (src/core/sqlite-library.ts).
-    expect(files.some((path) => /^dist\/vendor\/better-sqlite3-[\d.]+\.cjs$/.test(path))).toBe(true);
-    expect(shipped).toContain('dist/vendor/better-sqlite3.LICENSE');
+    // The start-up path's CommonJS dependencies in one file each, with their licences (src/core/vendored.ts).
+    for (const name of VENDORED_PACKAGES) {
+      expect(files).toContain(`dist/vendor/${name}.cjs`);
+      expect(shipped).toContain(`dist/vendor/${name}.LICENSE`);
+    }
+    expect(shipped).toContain('dist/vendor/versions.json');
   });
 
   it('ships no tests, fixtures, benches, sources, scripts or build state', () => {

@@ -118,8 +118,7 @@ export class FileRateStore implements RateStore {
     try {
       // Private to this user: the file names key fingerprints and when they were used.
       preparePrivateDatabase(this.path, { create: true });
-      const db = openDatabase(this.path);
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      const db = openDatabase(this.path, { timeout: BUSY_TIMEOUT_MS });
       useWriteAheadLog(db);
       // A process that dies keeps every committed slot (WAL with NORMAL survives a crash of the
       // process; only a power cut could lose the last few, when every process died too).
