@@ -19,6 +19,7 @@ import {
   examplesHelp,
   findOperation,
   RESOURCE_CLI,
+  type ResourceCli,
 } from './resource-commands.js';
 
 const ENVIRONMENT_HELP = `Environment:
@@ -36,12 +37,29 @@ function contextOf(command: Command): CliContext {
   return new CliContext(command.optsWithGlobals() as GlobalOptions);
 }
 
-function addResourceCommands(program: Command): void {
+/**
+ * Which resource groups get their subcommands: on a call that names one or more groups (any word
+ * of the command line, so an option's value at worst builds one more), only those; on a call that
+ * names none (`gluekit --help`, `gluekit sync`, a typo), all of them, for the help and the
+ * suggestions. The rest are added by name, aliases and description alone: nothing of them is
+ * shown or run on such a call, and their subcommands, with every option and example, were a few
+ * milliseconds of the start of every `gluekit orgs list`.
+ */
+function resourceGroupsFor(args: readonly string[] | undefined): (resource: ResourceCli) => boolean {
+  if (args === undefined) return () => true;
+  const words = new Set(args.filter((arg) => !arg.startsWith('-')));
+  const named = (resource: ResourceCli) =>
+    words.has(resource.type) || resource.aliases.some((alias) => words.has(alias));
+  return RESOURCE_CLI.some(named) ? named : () => true;
+}
+
+function addResourceCommands(program: Command, wanted: (resource: ResourceCli) => boolean): void {
   for (const resource of RESOURCE_CLI) {
     const group = program
       .command(resource.type)
       .aliases(resource.aliases)
       .description(`IT Glue ${resource.type}`);
+    if (!wanted(resource)) continue;
     const list = findOperation(resource.type, 'list', 'global');
     const nestedList = findOperation(resource.type, 'list', 'organization');
     if (list) {
@@ -157,7 +175,14 @@ export interface ParserOutput {
   heldBack: string;
 }
 
-export function buildProgram(output: ParserOutput = { json: false, heldBack: '' }): Command {
+/**
+ * The whole program; with `args` (the command line after `gluekit`), only the resource groups
+ * that line names are built whole (see resourceGroupsFor).
+ */
+export function buildProgram(
+  output: ParserOutput = { json: false, heldBack: '' },
+  args?: readonly string[],
+): Command {
   const program = new Command('gluekit')
     .description(
       'IT Glue for MSP engineers and their agents: SDK, CLI, safe sync workflows, local mirror, MCP server, emulator.',
@@ -195,7 +220,7 @@ export function buildProgram(output: ParserOutput = { json: false, heldBack: '' 
     })
     .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${OUTPUT_CONTRACT_HELP}\n\n${EXIT_CODE_HELP}`);
 
-  addResourceCommands(program);
+  addResourceCommands(program, resourceGroupsFor(args));
   registerMirrorCommands(program);
   registerWorkflowCommands(program);
   registerMcpCommand(program);
@@ -322,7 +347,7 @@ function parserMessage(error: CommanderError, heldBack: string): string {
 export async function run(argv: readonly string[]): Promise<void> {
   const jsonErrors = wantsJsonErrors(argv.slice(2));
   const parserOutput: ParserOutput = { json: jsonErrors, heldBack: '' };
-  const program = buildProgram(parserOutput);
+  const program = buildProgram(parserOutput, argv.slice(2));
   installInterruptHandler(() => {
     process.stderr.write('\ngluekit: interrupted\n');
     process.exit(ExitCode.INTERRUPTED);

@@ -13,8 +13,18 @@ const ASCII_EMAIL =
   /^(?=[^@]{1,64}@)[!#-'*+\-/-9=?A-Z^-~]+(?:\.[!#-'*+\-/-9=?A-Z^-~]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?=[a-z0-9-]*[a-z])[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const ASCII = /^[\x21-\x7e]*$/;
 
-const LOCAL_PART = /^[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*$/u;
-const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u;
+/**
+ * The patterns for internationalized addresses, built on first use: a `\p{…}` class costs about
+ * a millisecond to build, and every CLI call loads this module (for hostnames, not addresses).
+ */
+let international: { localPart: RegExp; domainLabel: RegExp } | undefined;
+function internationalPatterns(): { localPart: RegExp; domainLabel: RegExp } {
+  international ??= {
+    localPart: /^[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*$/u,
+    domainLabel: /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u,
+  };
+  return international;
+}
 
 /** Whether a trimmed, NFC, lowercased address is an email address we can match on. */
 function isEmailAddress(address: string, ascii: boolean): boolean {
@@ -24,10 +34,11 @@ function isEmailAddress(address: string, ascii: boolean): boolean {
   // part; letters and digits in the domain labels.
   const at = address.indexOf('@');
   if (at < 1 || at !== address.lastIndexOf('@')) return false;
+  const { localPart, domainLabel } = internationalPatterns();
   const local = address.slice(0, at);
   const labels = address.slice(at + 1).split('.');
-  if (local.length > 64 || !LOCAL_PART.test(local) || labels.length < 2) return false;
-  if (!labels.every((label) => label.length <= 63 && DOMAIN_LABEL.test(label))) return false;
+  if (local.length > 64 || !localPart.test(local) || labels.length < 2) return false;
+  if (!labels.every((label) => label.length <= 63 && domainLabel.test(label))) return false;
   return !/^\d+$/.test(labels[labels.length - 1] as string);
 }
 
