@@ -11,7 +11,8 @@
  * page, then its other pages `slots` at a time.
  *
  * The servers run in their own process (their own core): IT Glue does not spend the caller's CPU.
- * Reads, each with default settings:
+ * Reads, each with default settings (the pre-rendered ones twice: the process's first read, and
+ * the median of three after it):
  * - every contact of scale:4000 (40 pages of 1000) from a stand-in server that answers pages the
  *   emulator rendered beforehand, after the latency: the SDK's reading alone, not the emulator's
  *   work of rendering 1000 records per page on a busy machine;
@@ -105,6 +106,23 @@ async function read(
 }
 
 /**
+ * The first read of a process (cold: V8 has not compiled the decoding yet, and the converters
+ * for the page's record shapes are built on the way), then the median of three more: what a
+ * long-running process (the MCP server, a sync of many lists) pays for each list after its first.
+ */
+async function readColdAndWarm(
+  url: string,
+  apiKey: string,
+  types: readonly ListType[],
+): Promise<{ cold: Read; warm: Read }> {
+  const cold = await read(url, apiKey, types);
+  const more: Read[] = [];
+  for (let i = 0; i < 3; i++) more.push(await read(url, apiKey, types));
+  more.sort((a, b) => a.seconds - b.seconds);
+  return { cold, warm: more[1] as Read };
+}
+
+/**
  * A stand-in for IT Glue that answers each page of the lists with bytes the emulator rendered
  * beforehand, after the latency.
  */
@@ -182,8 +200,11 @@ async function main(): Promise<void> {
 
   {
     const { child, started } = await startChild('scale:4000', ['contacts']);
-    const replayed = await read(started.replayUrl as string, started.apiKey, ['contacts']);
-    show('every contact, pre-rendered pages', replayed, lazyBound(replayed.pages));
+    const { cold, warm: replayed } = await readColdAndWarm(started.replayUrl as string, started.apiKey, [
+      'contacts',
+    ]);
+    show('every contact, pre-rendered pages, first read', cold, lazyBound(cold.pages));
+    show('every contact, pre-rendered pages, median of the next 3', replayed, lazyBound(replayed.pages));
     const parseSeconds = await parseTime(
       started.replayUrl as string,
       started.apiKey,
@@ -196,7 +217,13 @@ async function main(): Promise<void> {
     const what = `every contact (${replayed.records.toLocaleString('en-US')} records, ${requests(replayed.pages)} pages)`;
     figures.push(
       {
-        name: `list read: ${what} from pre-rendered pages, ${LATENCY_MS} ms latency, defaults`,
+        name: `list read: ${what} from pre-rendered pages, ${LATENCY_MS} ms latency, defaults, the process's first read`,
+        value: cold.seconds,
+        unit: 's',
+        baseline: { value: lazyBound(cold.pages), label: lazyLabel },
+      },
+      {
+        name: `list read: the same, median of the 3 reads after it`,
         value: replayed.seconds,
         unit: 's',
         baseline: { value: lazyBound(replayed.pages), label: lazyLabel },
@@ -232,9 +259,18 @@ async function main(): Promise<void> {
   {
     const types: ListType[] = ['contacts', 'configurations'];
     const { child, started } = await startChild('scale:500', types);
-    const replayed = await read(started.replayUrl as string, started.apiKey, types);
+    const { cold, warm: replayed } = await readColdAndWarm(
+      started.replayUrl as string,
+      started.apiKey,
+      types,
+    );
     const emulated = await read(started.url, started.apiKey, types);
-    show('contacts then configurations of scale:500, pre-rendered', replayed, roundTrips(replayed.pages));
+    show('contacts then configurations of scale:500, pre-rendered, first read', cold, roundTrips(cold.pages));
+    show(
+      'contacts then configurations of scale:500, pre-rendered, median of the next 3',
+      replayed,
+      roundTrips(replayed.pages),
+    );
     show(
       'contacts then configurations of scale:500, from the emulator',
       emulated,
@@ -244,7 +280,13 @@ async function main(): Promise<void> {
     const label = `each list's first page, then the rest ${slots} at a time`;
     figures.push(
       {
-        name: `list read: ${what} from pre-rendered pages, defaults`,
+        name: `list read: ${what} from pre-rendered pages, defaults, the process's first read`,
+        value: cold.seconds,
+        unit: 's',
+        baseline: { value: roundTrips(cold.pages), label },
+      },
+      {
+        name: 'list read: the same, median of the 3 reads after it',
         value: replayed.seconds,
         unit: 's',
         baseline: { value: roundTrips(replayed.pages), label },
